@@ -1,5 +1,8 @@
 package org.vigil.app;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,11 +16,26 @@ public final class Vigil implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(System.out, System.err).execute(args));
     }
 
-    static CommandLine commandLine() {
-        return new CommandLine(new Vigil());
+    /** The command tree, printing to the given streams; tests drive it in-process through this. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new Vigil());
+        cli.addSubcommand(new CommandLine(new ValidateCommand(out, err)));
+        cli.addSubcommand(new BenchCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler(Vigil::onFailure);
+        return cli;
+    }
+
+    /** No stack trace reaches a user: an unexpected failure is one line on stderr and exit code 2. */
+    private static int onFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        cli.getErr().println("vigil " + cli.getCommandName() + ": " + message);
+        LoggerFactory.getLogger(Vigil.class).debug("command failed", e);
+        return 2;
     }
 
     @Override

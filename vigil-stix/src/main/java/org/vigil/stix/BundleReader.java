@@ -88,7 +88,14 @@ public final class BundleReader implements Closeable {
         JsonToken t = parser.nextToken();
         if (t == JsonToken.END_OBJECT) {
             finish();
-            return isBundle() ? null : StixObject.wrap(header);
+            if (isBundle()) {
+                return null;
+            }
+            if (!header.has("type")) {
+                throw new StixFormatException(source + ": this JSON is not STIX: the top-level object has neither "
+                        + "a type (a STIX object) nor an objects list (a bundle or TAXII envelope)");
+            }
+            return StixObject.wrap(header);
         }
         String name = parser.currentName();
         JsonToken value = parser.nextToken();

@@ -15,6 +15,9 @@ final class ObjectCheck {
 
     static final Pattern TYPE_NAME = Pattern.compile("[a-z0-9-]{3,250}");
     static final Pattern PROPERTY_NAME = Pattern.compile("[a-z0-9_]{3,250}");
+    /** STIX reserves the _ref and _refs suffixes for identifiers, in custom properties too. */
+    private static final Kind ANY_REF = Kind.parse("ref:any");
+    private static final Kind ANY_REFS = Kind.parse("list:ref:any");
 
     private final TypeTable table;
     private final ObjectNode root;
@@ -135,20 +138,38 @@ final class ObjectCheck {
 
     private void checkUnknownProperties(Shape shape, boolean customType) {
         boolean declared = customType || hasToplevelExtension();
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
             if (shape.properties().containsKey(name)) {
                 continue;
             }
+            String pointer = Findings.child("", name);
             if (!PROPERTY_NAME.matcher(name).matches()) {
-                findings.error("custom-property-name", Findings.child("", name), "property '" + name
-                        + "' is not defined for " + shape.name() + ", and a custom property name must be 3 to 250 "
-                        + "characters of lowercase ASCII letters, digits and underscores");
+                findings.error("custom-property-name", pointer, "property '" + name + "' is not defined for "
+                        + shape.name() + ", and a custom property name must be 3 to 250 characters of lowercase "
+                        + "ASCII letters, digits and underscores");
             } else if (!declared) {
-                findings.warn("custom-property", Findings.child("", name), "property '" + name
-                        + "' is not defined for " + root.path("type").asText() + "; STIX 2.1 adds properties through a "
+                findings.warn("custom-property", pointer, "property '" + name + "' is not defined for "
+                        + root.path("type").asText() + "; STIX 2.1 adds properties through a "
                         + "toplevel-property-extension, so declare it in an extension-definition");
             }
+            customValue(name, e.getValue(), pointer);
+        }
+    }
+
+    /** The rules every property obeys, defined or not: no nulls, no empty lists, identifiers in *_ref(s). */
+    private void customValue(String name, JsonNode value, String pointer) {
+        if (value.isNull()) {
+            findings.error("null-value", pointer, name + " is null; STIX forbids null values, so leave the "
+                    + "property out instead");
+        } else if (value.isArray() && value.isEmpty()) {
+            findings.error("list-empty", pointer, name + " is an empty list; STIX forbids empty lists, so leave "
+                    + "the property out instead");
+        } else if (name.endsWith("_ref")) {
+            values.check(ANY_REF, value, pointer, null);
+        } else if (name.endsWith("_refs")) {
+            values.check(ANY_REFS, value, pointer, null);
         }
     }
 

@@ -40,7 +40,6 @@ public final class StixJson {
     static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private StixJson() {
@@ -63,6 +62,7 @@ public final class StixJson {
             if (node == null || node.isMissingNode()) {
                 throw new StixFormatException(source + ": the input is empty; expected a JSON object");
             }
+            rejectTrailing(parser, source);
             return node;
         } catch (IOException e) {
             throw StixJson.describe(e, source);
@@ -97,9 +97,18 @@ public final class StixJson {
                 throw new StixFormatException(source + ": expected a JSON object, found "
                         + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
             }
+            rejectTrailing(parser, source);
             return (ObjectNode) node;
         } catch (IOException e) {
             throw describe(e, source);
+        }
+    }
+
+    private static void rejectTrailing(JsonParser parser, String source) throws IOException {
+        if (parser.nextToken() != null) {
+            throw new StixFormatException(source + ":" + parser.currentLocation().getLineNr() + ":"
+                    + parser.currentLocation().getColumnNr() + ": unexpected content after the JSON value; "
+                    + "a file holds one object or one bundle");
         }
     }
 

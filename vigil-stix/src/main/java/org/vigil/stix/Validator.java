@@ -3,6 +3,7 @@ package org.vigil.stix;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Checks STIX 2.1 objects against every MUST of the specification (errors) and its SHOULDs (warnings). The
@@ -34,6 +35,54 @@ public final class Validator {
     /** Whether the object has no errors (warnings allowed). */
     public boolean isValid(StixObject object) {
         return validate(object).stream().noneMatch(Finding::isError);
+    }
+
+    /**
+     * Validates everything a reader yields, one object at a time, handing each finding to {@code sink} as it is
+     * found; memory use does not grow with the input. Format errors end the run with a
+     * {@link StixFormatException}, after the findings reported so far.
+     */
+    public Summary validate(BundleReader reader, Consumer<Finding> sink) {
+        long objects = 0;
+        Tally tally = new Tally(sink);
+        List<Finding> findings = new ArrayList<>();
+        for (StixObject o = reader.next(); o != null; o = reader.next()) {
+            objects++;
+            findings.clear();
+            new ObjectCheck(table, o.tree(), findings).run();
+            findings.forEach(tally);
+        }
+        reader.problems().forEach(tally);
+        ObjectNode header = reader.header();
+        if ("bundle".equals(header.path("type").asText(null))) {
+            validateBundleHeader(header).forEach(tally);
+        }
+        return new Summary(objects, tally.errors, tally.warnings);
+    }
+
+    /** Counts findings by severity on their way to the caller's sink. */
+    private static final class Tally implements Consumer<Finding> {
+        private final Consumer<Finding> sink;
+        private long errors;
+        private long warnings;
+
+        Tally(Consumer<Finding> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void accept(Finding f) {
+            if (f.isError()) {
+                errors++;
+            } else {
+                warnings++;
+            }
+            sink.accept(f);
+        }
+    }
+
+    /** What a validation run found, in numbers. */
+    public record Summary(long objects, long errors, long warnings) {
     }
 
     /** Findings for a bundle's own properties (type, id), its objects aside. */

@@ -1,0 +1,243 @@
+package org.vigil.app;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.vigil.stix.BundleReader;
+import org.vigil.stix.Finding;
+import org.vigil.stix.StixFormatException;
+import org.vigil.stix.Validator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vigil validate}: checks STIX 2.1 files and reports every finding, streaming files of any size. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Validate STIX 2.1 bundles or objects against the specification.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every file is valid", "1:a finding: errors (or warnings, with --strict)",
+                        "2:usage error, or a file that cannot be read as STIX JSON"})
+final class ValidateCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "STIX JSON files: bundles, envelopes or objects.")
+    List<Path> files;
+
+    @Option(names = "--format", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format = Format.text;
+
+    @Option(names = "--strict", description = "Treat warnings as failures too.")
+    boolean strict;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress display.")
+    boolean quiet;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ValidateCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Report report = format == Format.json ? new JsonReport(out) : new TextReport(out);
+        boolean unreadable = false;
+        boolean failed = false;
+        long objects = 0;
+        long errors = 0;
+        long warnings = 0;
+        for (Path file : files) {
+            FileResult r = validate(file, report);
+            unreadable |= r.problem != null;
+            objects += r.objects;
+            errors += r.errors;
+            warnings += r.warnings;
+            failed |= r.errors > 0 || (strict && r.warnings > 0);
+        }
+        report.finish(files.size(), objects, errors, warnings, verdict(unreadable, failed));
+        return unreadable ? 2 : failed ? 1 : 0;
+    }
+
+    private String verdict(boolean unreadable, boolean failed) {
+        if (unreadable) {
+            return "not every file could be read";
+        }
+        return failed ? "invalid" : "valid";
+    }
+
+    private record FileResult(long objects, long errors, long warnings, String problem) {
+    }
+
+    private FileResult validate(Path file, Report report) throws IOException {
+        String problem = unreadable(file);
+        report.startFile(file);
+        if (problem != null) {
+            report.endFile(file, 0, 0, 0, problem);
+            err.println("vigil validate: " + problem);
+            return new FileResult(0, 0, 0, problem);
+        }
+        long size = Files.size(file);
+        try (InputStream raw = Files.newInputStream(file);
+             CountingInputStream in = new CountingInputStream(raw);
+             Progress progress = Progress.start("validating " + file.getFileName(), size, quiet || size < 8 << 20);
+             BundleReader reader = BundleReader.open(in, file.toString())) {
+            Validator.Summary s = Validator.standard().validate(reader, f -> {
+                report.finding(f);
+                progress.update(in.count(), "");
+            });
+            progress.update(size, "");
+            report.endFile(file, s.objects(), s.errors(), s.warnings(), null);
+            return new FileResult(s.objects(), s.errors(), s.warnings(), null);
+        } catch (StixFormatException e) {
+            report.endFile(file, 0, 0, 0, e.getMessage());
+            err.println("vigil validate: " + e.getMessage());
+            return new FileResult(0, 0, 0, e.getMessage());
+        }
+    }
+
+    /** Why a path cannot be validated at all, or null. */
+    private static String unreadable(Path file) {
+        if (!Files.exists(file)) {
+            return file + ": no such file; check the path";
+        }
+        if (Files.isDirectory(file)) {
+            return file + ": is a directory; name the JSON files inside it (e.g. " + file + "/*.json)";
+        }
+        if (!Files.isReadable(file)) {
+            return file + ": permission denied; make the file readable";
+        }
+        return null;
+    }
+
+    /** Where findings go: human-readable text or machine-readable JSON. */
+    private interface Report {
+        void startFile(Path file);
+
+        void finding(Finding f);
+
+        void endFile(Path file, long objects, long errors, long warnings, String problem);
+
+        void finish(int files, long objects, long errors, long warnings, String verdict);
+    }
+
+    private static final class TextReport implements Report {
+        private final PrintStream out;
+
+        TextReport(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void startFile(Path file) {
+        }
+
+        @Override
+        public void finding(Finding f) {
+            out.println("  " + f);
+        }
+
+        @Override
+        public void endFile(Path file, long objects, long errors, long warnings, String problem) {
+            out.println(problem != null ? file + ": unreadable" : file + ": " + objects + " objects, " + errors
+                    + " errors, " + warnings + " warnings");
+        }
+
+        @Override
+        public void finish(int files, long objects, long errors, long warnings, String verdict) {
+            out.println(files + (files == 1 ? " file, " : " files, ") + objects + " objects: " + errors + " errors, "
+                    + warnings + " warnings: " + verdict);
+        }
+    }
+
+    private static final class JsonReport implements Report {
+        private final JsonGenerator json;
+
+        JsonReport(OutputStream out) {
+            try {
+                json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)
+                        .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+                json.useDefaultPrettyPrinter();
+                json.writeStartObject();
+                json.writeArrayFieldStart("files");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void startFile(Path file) {
+            write(() -> {
+                json.writeStartObject();
+                json.writeStringField("file", file.toString());
+                json.writeArrayFieldStart("findings");
+            });
+        }
+
+        @Override
+        public void finding(Finding f) {
+            write(() -> {
+                json.writeStartObject();
+                json.writeStringField("severity", f.severity().label());
+                json.writeStringField("code", f.code());
+                json.writeStringField("object_id", f.objectId());
+                json.writeStringField("pointer", f.pointer());
+                json.writeStringField("message", f.message());
+                json.writeEndObject();
+            });
+        }
+
+        @Override
+        public void endFile(Path file, long objects, long errors, long warnings, String problem) {
+            write(() -> {
+                json.writeEndArray();
+                json.writeNumberField("objects", objects);
+                json.writeNumberField("errors", errors);
+                json.writeNumberField("warnings", warnings);
+                if (problem != null) {
+                    json.writeStringField("unreadable", problem);
+                }
+                json.writeEndObject();
+            });
+        }
+
+        @Override
+        public void finish(int files, long objects, long errors, long warnings, String verdict) {
+            write(() -> {
+                json.writeEndArray();
+                json.writeObjectFieldStart("summary");
+                json.writeNumberField("files", files);
+                json.writeNumberField("objects", objects);
+                json.writeNumberField("errors", errors);
+                json.writeNumberField("warnings", warnings);
+                json.writeStringField("verdict", verdict);
+                json.writeEndObject();
+                json.writeEndObject();
+                json.flush();
+            });
+        }
+
+        private interface Write {
+            void run() throws IOException;
+        }
+
+        private void write(Write w) {
+            try {
+                w.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
