@@ -149,12 +149,19 @@ final class ValueCheck {
     }
 
     private void hex(Kind kind, JsonNode value, String pointer) {
-        if (expect(value.isTextual(), kind, value, pointer) && !isHex(value.textValue())) {
+        if (expect(value.isTextual(), kind, value, pointer) && !isLowercaseHex(value.textValue())) {
             findings.error("hex-invalid", pointer, Findings.leaf(pointer) + " must be an even number of "
-                    + "hexadecimal digits, but it is \"" + abbreviate(value.textValue()) + "\"");
+                    + "hexadecimal digits written 0-9 and lowercase a-f, but it is \""
+                    + abbreviate(value.textValue()) + "\"");
         }
     }
 
+    /** The STIX hex type: an even number of digits, letters in lowercase only. */
+    static boolean isLowercaseHex(String s) {
+        return isHex(s) && s.chars().noneMatch(c -> c >= 'A' && c <= 'F');
+    }
+
+    /** Hexadecimal of either case, as hash values are written. */
     static boolean isHex(String s) {
         if (s.length() % 2 != 0) {
             return false;
