@@ -2,8 +2,6 @@ package org.vigil.stix.pattern;
 
 /**
  * Recognises IPv4 and IPv6 addresses in CIDR notation, the operands of ISSUBSET and ISSUPERSET.
- *
- * <p>Parsed by hand rather than with InetAddress, which may resolve host names over the network.
  */
 final class Cidrs {
 
@@ -14,6 +12,7 @@ final class Cidrs {
 
     /** Whether the text is an IPv4 or IPv6 address, optionally followed by /prefix-length. */
     static boolean isCidr(String text) {
+        // Parsed by hand: InetAddress would resolve anything that looks like a host name over the network.
         int slash = text.indexOf('/');
         String address = slash < 0 ? text : text.substring(0, slash);
         String prefix = slash < 0 ? null : text.substring(slash + 1);

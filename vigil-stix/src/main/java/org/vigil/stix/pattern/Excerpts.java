@@ -1,7 +1,7 @@
 package org.vigil.stix.pattern;
 
 /**
- * Quotes pattern text back in messages: control characters escaped, long text cut short.
+ * Quotes pattern text back in messages: control characters and lone surrogates escaped, long text cut short.
  */
 final class Excerpts {
 
@@ -14,7 +14,7 @@ final class Excerpts {
     static String of(String text) {
         StringBuilder out = new StringBuilder();
         text.codePoints().limit(MAX_CODE_POINTS).forEach(c -> {
-            if (Character.isISOControl(c)) {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE) {
                 out.append(String.format("\\u%04x", c));
             } else {
                 out.appendCodePoint(c);

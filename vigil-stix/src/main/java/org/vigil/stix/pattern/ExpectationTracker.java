@@ -8,17 +8,16 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
  * Error strategy that remembers every token the parser would have accepted at the current position.
- *
- * <p>When a loop such as {@code qualifier*} may exit, ANTLR defers the error to a later rule and
- * then reports only that rule's expectation, or a stale one cached at an earlier token. Collecting
- * the expectations of each sync point passed at the offending token gives the full list instead,
- * e.g. the qualifiers, AND, OR and FOLLOWEDBY after a closing bracket.
  */
 final class ExpectationTracker extends DefaultErrorStrategy {
 
     private int tokenIndex = -1;
     private IntervalSet expected = new IntervalSet();
 
+    // When a loop such as qualifier* may exit, ANTLR defers the error to a later rule and then
+    // reports only that rule's expectation, or a stale one cached at an earlier token. Collecting
+    // what each sync point accepts at the offending token gives the full list instead, e.g. the
+    // qualifiers, AND, OR and FOLLOWEDBY after a closing bracket.
     @Override
     public void sync(Parser recognizer) {
         note(recognizer);

@@ -12,9 +12,6 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Replaces ANTLR's console listener: keeps the first syntax error as a problem and stops the parse.
- *
- * <p>Errors after the first are mostly echoes of it, and recovering from them on hostile input
- * costs time for nothing, so parsing ends at the first one.
  */
 final class FirstSyntaxError extends BaseErrorListener {
 
@@ -39,6 +36,8 @@ final class FirstSyntaxError extends BaseErrorListener {
                     ? parserProblem(parser, token)
                     : lexerProblem(recognizer);
         }
+        // Later errors are mostly echoes of the first, and recovering from them on hostile input
+        // costs time for nothing, so the parse ends here.
         throw new ParseCancellationException(problem.message());
     }
 

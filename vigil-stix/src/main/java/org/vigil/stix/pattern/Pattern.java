@@ -10,22 +10,28 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.vigil.stix.pattern.StixPatternParser.PatternContext;
 
 /**
- * Checks STIX 2.1 patterns (the indicator pattern language of STIX 2.1 section 9).
- *
- * <p>A pattern is lexed, guarded against excessive nesting, parsed, and then checked for the
- * rules the grammar cannot express. Only the first syntax error is reported, because later ones
- * are mostly its echoes; semantic rules are checked only on a pattern that parses, and at most
- * {@value Problems#MAX_PROBLEMS} problems are reported. No input makes {@link #check} throw.
+ * Checks STIX 2.1 patterns, the indicator language of STIX 2.1 section 9, for problems and object types.
  */
 public final class Pattern {
 
     /** Longest pattern accepted, in characters: 1 MiB, far beyond any real indicator. */
-    public static final int MAX_LENGTH = 1 << 20;
+    static final int MAX_LENGTH = 1 << 20;
 
     private Pattern() {
     }
 
-    /** Checks a pattern and says what, if anything, is wrong with it and which object types it uses. */
+    /**
+     * Checks a pattern and says what, if anything, is wrong with it and which object types it uses.
+     *
+     * <p>The pattern is lexed, guarded against nesting deeper than 200 brackets and parentheses,
+     * parsed, and then checked for the rules the grammar cannot express. Only the first syntax
+     * error is reported, since later ones are mostly its echoes; the other rules are checked only
+     * on a pattern that parses, and at most 100 problems are reported. Patterns longer than 1 MiB
+     * are refused unread. No input, null included, makes this method throw.
+     *
+     * @param pattern the pattern text, e.g. {@code [file:name = 'a.exe'] WITHIN 60 SECONDS}
+     * @return the problems found, ordered by column, and the object types the pattern refers to
+     */
     public static PatternCheck check(String pattern) {
         if (pattern == null) {
             return rejected(0, "pattern is missing (null); give a pattern such as [file:name = 'a.exe']");

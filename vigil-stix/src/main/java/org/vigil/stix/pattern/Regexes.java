@@ -4,12 +4,7 @@ import java.util.Optional;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Checks the regular expression of a MATCHES comparison.
- *
- * <p>STIX specifies PCRE. Java has no PCRE engine, so java.util.regex stands in as an
- * approximation: the two agree on the common syntax (classes, quantifiers, groups, anchors,
- * \x escapes, lookaround), but a few PCRE-only constructs such as recursion (?R), conditionals
- * (?(1)...) and \K are rejected here, and Java's looser handling of some escapes is accepted.
+ * Checks that the regular expression of a MATCHES comparison compiles.
  */
 final class Regexes {
 
@@ -24,6 +19,10 @@ final class Regexes {
         if (nesting(regex) > MAX_NESTING) {
             return Optional.of("groups and classes nest deeper than " + MAX_NESTING + " levels");
         }
+        // STIX specifies PCRE. Java has no PCRE engine, so java.util.regex stands in as an
+        // approximation: the two agree on the common syntax (classes, quantifiers, groups, anchors,
+        // \x escapes, lookaround), but PCRE-only constructs such as recursion (?R), conditionals
+        // (?(1)...) and \K are rejected here, and Java's looser handling of some escapes is accepted.
         try {
             java.util.regex.Pattern.compile(regex);
             return Optional.empty();

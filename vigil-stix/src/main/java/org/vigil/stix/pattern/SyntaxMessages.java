@@ -59,6 +59,11 @@ final class SyntaxMessages {
         if (upper.isPresent() && expected.contains(Keywords.type(upper.get()).orElseThrow())) {
             return "keywords are uppercase: write " + upper.get() + " instead of " + quoted + where;
         }
+        if ((word.equalsIgnoreCase("true") || word.equalsIgnoreCase("false"))
+                && expected.contains(StixPatternLexer.BoolLiteral)) {
+            return "booleans are lowercase: write " + word.toLowerCase(java.util.Locale.ROOT) + " instead of "
+                    + quoted + where;
+        }
         Optional<String> hint = Keywords.closest(word, expectedKeywords(expected));
         if (hint.isPresent()) {
             String kind = expectsQualifier(expected) ? "unknown qualifier " : "unknown keyword ";

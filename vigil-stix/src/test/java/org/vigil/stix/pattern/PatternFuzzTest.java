@@ -7,13 +7,12 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Jazzer fuzz target: no input, however malformed, may make {@link Pattern#check} throw.
- *
- * <p>Under plain {@code mvn verify} it runs in regression mode over the seeds in
- * src/test/resources/org/vigil/stix/pattern/PatternFuzzTestInputs/neverThrows; with
- * JAZZER_FUZZ=1 it fuzzes for real.
  */
 final class PatternFuzzTest {
 
+    // Under plain mvn verify this runs in regression mode over the seeds in
+    // src/test/resources/org/vigil/stix/pattern/PatternFuzzTestInputs/neverThrows;
+    // with JAZZER_FUZZ=1 it fuzzes for real, for at most a minute.
     @FuzzTest(maxDuration = "60s")
     void neverThrows(byte[] input) {
         // UTF-8 decoding replaces invalid bytes, so every byte sequence becomes some Java string.

@@ -11,12 +11,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The example patterns of the STIX 2.1 specification (section 9, Patterning) must all be accepted.
- *
- * <p>They are written here as pattern text, not as JSON: a backslash in a pattern string is the
- * two characters \\, so the Java literals double them once more.
  */
 final class PatternSpecExamplesTest {
 
+    // Written as pattern text, not as JSON: a backslash inside a pattern string is the two
+    // characters \\, and the Java literals double each of them once more.
     static Stream<String> specExamples() {
         return Stream.of(
                 "[file:hashes.'SHA-256' = 'aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f']",

@@ -142,6 +142,16 @@ final class PatternSyntaxTest {
     }
 
     @Test
+    void rejectsUppercaseBooleanSuggestingLowercase() {
+        assertRejectedAt("[x-acme:flag = TRUE]", 15, "booleans are lowercase: write true");
+    }
+
+    @Test
+    void rejectsUnpairedSurrogatesWithoutThrowing() {
+        assertRejectedAt("[file:name = '\uD800'] \uDC00", 18, "unexpected character '\\udc00'");
+    }
+
+    @Test
     void rejectsWithinWithoutUnit() {
         assertRejected("[file:name = 'a'] WITHIN 5", "expected SECONDS");
     }
