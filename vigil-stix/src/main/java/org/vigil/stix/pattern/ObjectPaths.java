@@ -1,5 +1,6 @@
 package org.vigil.stix.pattern;
 
+import java.util.Locale;
 import java.util.Set;
 import org.antlr.v4.runtime.Token;
 import org.vigil.stix.pattern.StixPatternParser.IndexStepContext;
@@ -64,7 +65,7 @@ final class ObjectPaths {
     }
 
     private static String suggestedTypeName(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Checks one property or key component and returns its name, or null for a quoted key. */
@@ -120,9 +121,9 @@ final class ObjectPaths {
             problems.report(property, "property name " + quoted + " contains '-'",
                     "if it is an extension or dictionary key, quote it: " + quoted
                             + ", e.g. file:extensions.'windows-pebinary-ext'");
-        } else if (!name.equals(name.toLowerCase(java.util.Locale.ROOT))) {
+        } else if (!name.equals(name.toLowerCase(Locale.ROOT))) {
             problems.report(property, "property name " + quoted + " must be lowercase",
-                    "write " + name.toLowerCase(java.util.Locale.ROOT) + ", or quote it if it is a dictionary key: "
+                    "write " + name.toLowerCase(Locale.ROOT) + ", or quote it if it is a dictionary key: "
                             + quoted);
         } else {
             problems.report(property, "property name " + quoted + " is " + Excerpts.length(name) + " long",

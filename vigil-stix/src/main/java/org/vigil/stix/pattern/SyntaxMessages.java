@@ -2,6 +2,7 @@ package org.vigil.stix.pattern;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.antlr.v4.runtime.Token;
@@ -55,14 +56,9 @@ final class SyntaxMessages {
 
     private static String unexpectedWord(String word, String where, IntervalSet expected) {
         String quoted = "'" + Excerpts.of(word) + "'";
-        Optional<String> upper = Keywords.uppercaseOf(word);
-        if (upper.isPresent() && expected.contains(Keywords.type(upper.get()).orElseThrow())) {
-            return "keywords are uppercase: write " + upper.get() + " instead of " + quoted + where;
-        }
-        if ((word.equalsIgnoreCase("true") || word.equalsIgnoreCase("false"))
-                && expected.contains(StixPatternLexer.BoolLiteral)) {
-            return "booleans are lowercase: write " + word.toLowerCase(java.util.Locale.ROOT) + " instead of "
-                    + quoted + where;
+        Optional<String> wrongCase = wrongCase(word, expected);
+        if (wrongCase.isPresent()) {
+            return wrongCase.get() + " instead of " + quoted + where;
         }
         Optional<String> hint = Keywords.closest(word, expectedKeywords(expected));
         if (hint.isPresent()) {
@@ -74,6 +70,19 @@ final class SyntaxMessages {
                     + "; put comparisons inside square brackets, e.g. [file:name = 'a.exe']";
         }
         return "unexpected " + quoted + where + "; expected " + expectation(expected);
+    }
+
+    /** Keywords are uppercase and booleans lowercase; says how to spell the word if only its case is wrong. */
+    private static Optional<String> wrongCase(String word, IntervalSet expected) {
+        Optional<String> upper = Keywords.uppercaseOf(word);
+        if (upper.isPresent() && expected.contains(Keywords.type(upper.get()).orElseThrow())) {
+            return Optional.of("keywords are uppercase: write " + upper.get());
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        if ((lower.equals("true") || lower.equals("false")) && expected.contains(StixPatternLexer.BoolLiteral)) {
+            return Optional.of("booleans are lowercase: write " + lower);
+        }
+        return Optional.empty();
     }
 
     private static String unexpectedToken(Token token, String where, IntervalSet expected) {
