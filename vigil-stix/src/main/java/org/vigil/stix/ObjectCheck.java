@@ -94,10 +94,10 @@ final class ObjectCheck {
             return; // reported as a missing or mistyped required property by the shape walk
         }
         String value = id.textValue();
-        String problem = Identifier.problem(value);
-        if (problem != null) {
-            findings.error("id-invalid", "/id", problem);
-        } else if (!type.equals(Identifier.typeOf(value))) {
+        if (Identifier.problem(value) != null) {
+            return; // reported as id-invalid by the shape walk, which checks every id-kind property
+        }
+        if (!type.equals(Identifier.typeOf(value))) {
             findings.error("id-type-mismatch", "/id", "id '" + value + "' starts with '" + Identifier.typeOf(value)
                     + "' but the object's type is '" + type + "'; the id must be " + type + "--<uuid>");
         }
