@@ -208,9 +208,14 @@ final class ValueCheck {
         }
         String target = Identifier.typeOf(value.textValue());
         if (!accepts(kind.targets, target)) {
-            findings.error("ref-type", pointer, Findings.leaf(pointer) + " points at a " + target + " ("
-                    + value.textValue() + "), but it must reference " + String.join(" or ", kind.targets));
+            findings.error("ref-type", pointer, Findings.leaf(pointer) + " points at " + article(target) + " "
+                    + target + " (" + value.textValue() + "), but it must reference "
+                    + String.join(" or ", kind.targets));
         }
+    }
+
+    private static String article(String word) {
+        return !word.isEmpty() && "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
     }
 
     private boolean accepts(Set<String> targets, String type) {
