@@ -35,6 +35,9 @@ final class MarkingRule {
         JsonNode type = marking.get("definition_type");
         JsonNode definition = marking.get("definition");
         if (type == null || definition == null) {
+            if (!marking.path("extensions").isEmpty()) {
+                return; // STIX 2.1 lets an extension (TLP 2.0, PAP...) define the marking instead
+            }
             findings.error("marking-definition", type == null ? "/definition_type" : "/definition",
                     "a marking-definition needs definition_type and definition, unless an extension (such as "
                             + "TLP 2.0's) defines the marking");
