@@ -28,7 +28,21 @@ final class MarkingRule {
         Tlp tlp1 = Tlp.TLP1_IDS.get(id);
         if (tlp1 != null) {
             checkTlp1(marking, tlp1);
+        } else if ("tlp".equals(marking.path("definition_type").asText())) {
+            ownTlp1(marking);
         }
+    }
+
+    /** STIX 2.1 predefines the four TLP 1.0 markings and forbids other instances of tlp-marking. */
+    private void ownTlp1(ObjectNode marking) {
+        String level = marking.path("definition").path("tlp").asText("");
+        String predefined = Tlp.TLP1_IDS.entrySet().stream()
+                .filter(e -> level.equals(e.getValue() == Tlp.CLEAR ? "white" : e.getValue().label()))
+                .map(e -> " (for TLP:" + level.toUpperCase() + ", " + e.getKey() + ")")
+                .findFirst().orElse("");
+        findings.error("tlp-definition", "/id", "a TLP 1.0 marking must be one of the four marking-definitions "
+                + "that STIX 2.1 predefines" + predefined + "; reference the predefined one instead of defining "
+                + "your own");
     }
 
     private void checkDefinition(ObjectNode marking) {
