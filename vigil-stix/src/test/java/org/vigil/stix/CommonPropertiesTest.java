@@ -472,6 +472,13 @@ class CommonPropertiesTest {
             assertMentions(f, name, "3 to 250 characters");
         }
 
+        @ParameterizedTest(name = "\"{0}\"")
+        @ValueSource(strings = {"_acme_priority", "1st_priority", "007"})
+        void aCustomPropertyNameMustBeginWithALetter(String name) {
+            Finding f = Example.of("campaign").with(name, 3).validate().onlyError("custom-property-name", "/" + name);
+            assertMentions(f, name, "begin with a letter");
+        }
+
         @Test
         void aCustomPropertyNameOf250CharactersIsAllowedButNot251() {
             String name = "x_" + "a".repeat(248);
@@ -642,8 +649,16 @@ class CommonPropertiesTest {
                     .validate().onlyError("id-type-mismatch", "/id");
         }
 
+        @Test
+        void aCustomTypeNameWithADoubleHyphenIsAnError() {
+            Finding f = Example.parse(WIDGET).withJson("extensions", NEW_SDO).with("type", "x--acme-widget")
+                    .with("id", "x--acme-widget--2c7f3c1a-6a1e-4cbb-9a3c-0c2b3e1f9e10").validate()
+                    .error("type-name", "/type");
+            assertMentions(f, "x--acme-widget", "hyphen");
+        }
+
         @ParameterizedTest(name = "\"{0}\"")
-        @ValueSource(strings = {"X-Acme-Widget", "xy", "x_acme_widget"})
+        @ValueSource(strings = {"X-Acme-Widget", "xy", "x_acme_widget", "1x-widget", "-x-widget"})
         void aCustomTypeNameOutsideTheAllowedCharactersOrLengthIsAnError(String type) {
             Finding f = Example.parse(WIDGET).withJson("extensions", NEW_SDO).with("type", type)
                     .with("id", type + "--2c7f3c1a-6a1e-4cbb-9a3c-0c2b3e1f9e10").validate()
