@@ -29,7 +29,7 @@ class MetaObjectRulesTest {
     class StatementMarkings {
 
         @ParameterizedTest(name = "without {0}")
-        @ValueSource(strings = {"spec_version", "id", "created"})
+        @ValueSource(strings = {"type", "spec_version", "id", "created"})
         void theCommonPropertiesOfAMarkingAreRequired(String property) {
             Example.of("marking-definition").without(property).validate()
                     .onlyError("required-missing", "/" + property);
@@ -138,6 +138,13 @@ class MetaObjectRulesTest {
         }
 
         @Test
+        void aTlpDefinitionNeedsItsLevel() {
+            tlp1("marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da", "green")
+                    .withJson("definition", "{'level': 'green'}").validate()
+                    .error("required-missing", "/definition/tlp");
+        }
+
+        @Test
         void aTlpMarkingUnderAnIdOtherThanThePredefinedOnesIsAnError() {
             Finding f = tlp1("marking-definition--a4d70b75-6f4a-4d19-9a6c-1b5c1d4e8f21", "green").validate()
                     .onlyError("tlp-definition", "/id");
@@ -206,7 +213,7 @@ class MetaObjectRulesTest {
     class LanguageContent {
 
         @ParameterizedTest(name = "without {0}")
-        @ValueSource(strings = {"spec_version", "id", "created", "modified", "object_ref", "contents"})
+        @ValueSource(strings = {"type", "spec_version", "id", "created", "modified", "object_ref", "contents"})
         void everyRequiredPropertyIsRequired(String property) {
             Example.of("language-content").without(property).validate()
                     .onlyError("required-missing", "/" + property);
@@ -248,11 +255,18 @@ class MetaObjectRulesTest {
     class ExtensionDefinition {
 
         @ParameterizedTest(name = "without {0}")
-        @ValueSource(strings = {"created_by_ref", "name", "schema", "version", "extension_types", "modified"})
+        @ValueSource(strings = {"spec_version", "id", "created", "modified", "created_by_ref", "name", "schema",
+            "version", "extension_types"})
         void everyRequiredPropertyIsRequired(String property) {
             Finding f = Example.of("extension-definition").without(property).validate()
                     .onlyError("required-missing", "/" + property);
             assertMentions(f, property, "extension-definition");
+        }
+
+        @Test
+        void modifiedBeforeCreatedIsAnError() {
+            Example.of("extension-definition").with("modified", "2016-04-06T20:02:00.000Z").validate()
+                    .onlyError("timestamp-order", "/modified");
         }
 
         @ParameterizedTest(name = "{0}")

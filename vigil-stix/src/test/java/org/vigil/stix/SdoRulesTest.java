@@ -191,11 +191,12 @@ class SdoRulesTest {
                     .onlyWarning("vocabulary-open", "/indicator_types/1");
         }
 
-        @Test
-        void aKillChainPhaseNeedsAPhaseName() {
-            Example.of("indicator")
-                    .withJson("kill_chain_phases", "[{'kill_chain_name': 'lockheed-martin-cyber-kill-chain'}]")
-                    .validate().onlyError("required-missing", "/kill_chain_phases/0/phase_name");
+        @ParameterizedTest(name = "without {0}")
+        @CsvSource({"phase_name, kill_chain_name", "kill_chain_name, phase_name"})
+        void aKillChainPhaseNeedsBothItsNames(String missing, String present) {
+            Finding f = Example.of("indicator").withJson("kill_chain_phases", "[{'" + present + "': 'delivery'}]")
+                    .validate().onlyError("required-missing", "/kill_chain_phases/0/" + missing);
+            assertMentions(f, missing, "kill-chain-phase");
         }
 
         @Test
