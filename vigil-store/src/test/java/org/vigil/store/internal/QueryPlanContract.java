@@ -177,6 +177,31 @@ abstract class QueryPlanContract {
         }
     }
 
+    @Test
+    void theLookupOfAnAddsObjectsProbesThePrimaryKey() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            ids.add(newId("malware"));
+        }
+        ids.set(0, someId);
+        assertProbesPrimaryKey(config, ObjectVersions.lookup(dialect, collection, ids));
+    }
+
+    void assertProbesPrimaryKey(StoreConfig where, SqlQuery lookup) {
+        try (Connection c = DriverManager.getConnection(where.jdbcUrl(), where.user(), where.password())) {
+            List<String> plan = plan(c, lookup);
+            assertFalse(plan.stream().anyMatch(this::isFullScan), () -> "full scan:\n" + plan);
+            assertTrue(plan.stream().anyMatch(line -> line.contains(primaryKey())), () -> "no key probe:\n" + plan);
+            assertFalse(plan.stream().anyMatch(line -> line.contains("objects_added") || line.contains("objects_type")
+                    || line.contains("objects_latest")), () -> "reads a collection-wide index:\n" + plan);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The name of the objects table's primary key index. */
+    abstract String primaryKey();
+
     /** The plan when the database is told to avoid whole-table reads wherever any index could serve. */
     abstract List<String> explainWithoutSeqScans(ObjectQuery query, String columns);
 }

@@ -39,6 +39,11 @@ final class SqliteQueryPlanTest extends QueryPlanContract {
         return line.contains("TEMP B-TREE");
     }
 
+    @Override
+    String primaryKey() {
+        return "sqlite_autoindex_objects_1";
+    }
+
     /** SQLite has no switch for that; its plans are what they are. */
     @Override
     List<String> explainWithoutSeqScans(ObjectQuery query, String columns) {
