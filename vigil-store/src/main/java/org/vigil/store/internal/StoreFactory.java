@@ -22,7 +22,7 @@ public final class StoreFactory {
     /** Opens the store a configuration points at; see {@link Store#open}. */
     public static Store open(StoreConfig config) {
         if (config.isSqlite()) {
-            createFolder(config.jdbcUrl().substring("jdbc:sqlite:".length()));
+            prepareSqliteFile(config.jdbcUrl().substring("jdbc:sqlite:".length()));
         }
         Database db = new Database(config);
         try {
@@ -49,10 +49,16 @@ public final class StoreFactory {
         }
     }
 
-    private static void createFolder(String path) {
+    /** Creates the folder of a SQLite file, and refuses in-memory databases. */
+    private static void prepareSqliteFile(String path) {
         int query = path.indexOf('?');
         String file = query < 0 ? path : path.substring(0, query);
-        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+        if (file.isEmpty() || file.startsWith(":memory:") || path.contains("mode=memory")) {
+            // Each pooled connection would open a database of its own.
+            throw new IllegalArgumentException("the store needs a SQLite file, not an in-memory database: "
+                    + "use jdbc:sqlite:/path/to/" + StoreConfig.SQLITE_FILE);
+        }
+        if (file.startsWith("file:")) {
             return;
         }
         Path parent = Path.of(file).toAbsolutePath().getParent();

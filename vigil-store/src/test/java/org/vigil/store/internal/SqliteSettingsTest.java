@@ -1,6 +1,8 @@
 package org.vigil.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.store.StoreConfig;
 
-/** Every pooled SQLite connection runs in WAL mode with full sync, foreign keys and a busy timeout. */
+/** SQLite stores live in a file, and every pooled connection runs in WAL mode with full sync. */
 final class SqliteSettingsTest {
 
     @TempDir
@@ -33,6 +35,13 @@ final class SqliteSettingsTest {
                 return null;
             }));
         }
+    }
+
+    @Test
+    void anInMemoryDatabaseIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StoreFactory.open(StoreConfig.of("jdbc:sqlite::memory:")));
+        assertTrue(e.getMessage().contains("SQLite file"), e.getMessage());
     }
 
     private static String pragma(Connection c, String name) throws SQLException {
