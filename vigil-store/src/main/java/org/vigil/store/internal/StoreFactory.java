@@ -24,13 +24,21 @@ public final class StoreFactory {
         if (config.isSqlite()) {
             prepareSqliteFile(config.jdbcUrl().substring("jdbc:sqlite:".length()));
         }
-        Database db = new Database(config);
+        Database db = connect(config);
         try {
             migrate(db, config);
             return new JdbcStore(db);
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    private static Database connect(StoreConfig config) {
+        try {
+            return new Database(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to the store at " + config + ": " + e.getMessage(), e);
         }
     }
 

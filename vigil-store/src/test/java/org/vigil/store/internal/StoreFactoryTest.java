@@ -1,6 +1,7 @@
 package org.vigil.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,9 +13,10 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.store.StoreConfig;
+import org.vigil.store.StoreException;
 
-/** SQLite stores live in a file, and every pooled connection runs in WAL mode with full sync. */
-final class SqliteSettingsTest {
+/** Opening a store: SQLite lives in a file whose pooled connections run in WAL mode with full sync, and failures name the database. */
+final class StoreFactoryTest {
 
     @TempDir
     Path dir;
@@ -42,6 +44,14 @@ final class SqliteSettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StoreFactory.open(StoreConfig.of("jdbc:sqlite::memory:")));
         assertTrue(e.getMessage().contains("SQLite file"), e.getMessage());
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsNamingIt() {
+        StoreConfig nowhere = StoreConfig.of("jdbc:postgresql://127.0.0.1:1/vigil?connectTimeout=1", "vigil", "secret");
+        StoreException e = assertThrows(StoreException.class, () -> StoreFactory.open(nowhere));
+        assertTrue(e.getMessage().contains("127.0.0.1:1"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret"), e.getMessage());
     }
 
     private static String pragma(Connection c, String name) throws SQLException {
