@@ -24,6 +24,9 @@ final class ObjectVersions {
     static final String UPDATE_FLAGS = "UPDATE objects SET spec_newest = ?, latest = ?, earliest = ?"
             + " WHERE collection_id = ? AND object_id = ? AND version = ?";
 
+    /** How many ids one lookup names; well under both databases' limits on bound parameters. */
+    private static final int LOOKUP_CHUNK = 500;
+
     private final Dialect dialect;
     private final UUID collectionId;
     private final String objectId;
@@ -55,9 +58,6 @@ final class ObjectVersions {
         this.collectionId = collectionId;
         this.objectId = objectId;
     }
-
-    /** How many ids one lookup names; well under both databases' limits on bound parameters. */
-    private static final int LOOKUP_CHUNK = 500;
 
     static ObjectVersions load(Connection c, Dialect dialect, UUID collectionId, String objectId)
             throws SQLException {

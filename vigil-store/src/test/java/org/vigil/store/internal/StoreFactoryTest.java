@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.store.StoreConfig;
 import org.vigil.store.StoreException;
 
-/** Opening a store: SQLite lives in a file whose pooled connections run in WAL mode with full sync, and failures name the database. */
+/**
+ * Opening a store: SQLite lives in a file whose pooled connections run in WAL mode with full sync, and a failure
+ * names the database.
+ */
 final class StoreFactoryTest {
 
     @TempDir
