@@ -55,6 +55,9 @@ final class Database implements AutoCloseable {
             hikari.addDataSourceProperty("synchronous", "FULL");
             hikari.addDataSourceProperty("foreign_keys", "true");
             hikari.addDataSourceProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
+        } else {
+            // Sends an add's batch of inserts as multi-row INSERTs: far fewer round trips.
+            hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
         return hikari;
     }

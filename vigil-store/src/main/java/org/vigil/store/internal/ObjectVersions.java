@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,9 @@ final class ObjectVersions {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String UPDATE_FLAGS = "UPDATE objects SET spec_newest = ?, latest = ?, earliest = ?"
             + " WHERE collection_id = ? AND object_id = ? AND version = ?";
+
+    /** How many ids one lookup names; well under both databases' limits on bound parameters. */
+    private static final int LOOKUP_CHUNK = 500;
 
     private final Dialect dialect;
     private final UUID collectionId;
@@ -57,18 +61,53 @@ final class ObjectVersions {
 
     static ObjectVersions load(Connection c, Dialect dialect, UUID collectionId, String objectId)
             throws SQLException {
-        ObjectVersions versions = new ObjectVersions(dialect, collectionId, objectId);
-        try (PreparedStatement ps = c.prepareStatement("SELECT version, spec_version, date_added, spec_newest,"
-                + " latest, earliest FROM objects WHERE collection_id = ? AND object_id = ?")) {
-            new Params(dialect, ps).uuid(collectionId).text(objectId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    versions.held.add(new Held(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                            new VersionFlags.Flags(rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6)), null));
+        return loadAll(c, dialect, collectionId, List.of(objectId)).get(objectId);
+    }
+
+    /** The versions the collection holds of each of these objects, looked up a few hundred ids at a time. */
+    static Map<String, ObjectVersions> loadAll(Connection c, Dialect dialect, UUID collectionId,
+                                              List<String> objectIds) throws SQLException {
+        Map<String, ObjectVersions> all = new LinkedHashMap<>();
+        for (String id : objectIds) {
+            all.putIfAbsent(id, new ObjectVersions(dialect, collectionId, id));
+        }
+        List<String> distinct = new ArrayList<>(all.keySet());
+        for (int from = 0; from < distinct.size(); from += LOOKUP_CHUNK) {
+            SqlQuery lookup = lookup(dialect, collectionId,
+                    distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_CHUNK)));
+            try (PreparedStatement ps = c.prepareStatement(lookup.sql())) {
+                Params.bindAll(dialect, ps, lookup.params());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        all.get(rs.getString(1)).held.add(new Held(rs.getLong(2), rs.getString(3), rs.getLong(4),
+                                new VersionFlags.Flags(rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7)), null));
+                    }
                 }
             }
         }
-        return versions;
+        return all;
+    }
+
+    /**
+     * The stored versions of some objects. SQLite probes the primary key for each id of an IN list. PostgreSQL
+     * could choose to scan the whole collection for a long IN list when its statistics are stale, as they are
+     * while a new database fills up; a lateral subquery per id (kept a subquery by OFFSET 0) makes every id a
+     * primary-key probe whatever the statistics say.
+     */
+    static SqlQuery lookup(Dialect dialect, UUID collectionId, List<String> ids) {
+        String columns = "o.object_id, o.version, o.spec_version, o.date_added, o.spec_newest, o.latest, o.earliest";
+        List<Object> params = new ArrayList<>();
+        if (dialect == Dialect.POSTGRESQL) {
+            params.addAll(ids);
+            params.add(collectionId);
+            return new SqlQuery("SELECT " + columns + " FROM (VALUES " + "(?), ".repeat(ids.size() - 1) + "(?))"
+                    + " AS k(id) CROSS JOIN LATERAL (SELECT * FROM objects WHERE collection_id = ?"
+                    + " AND object_id = k.id OFFSET 0) o", params);
+        }
+        params.add(collectionId);
+        params.addAll(ids);
+        return new SqlQuery("SELECT " + columns + " FROM objects o WHERE o.collection_id = ? AND o.object_id IN ("
+                + "?, ".repeat(ids.size() - 1) + "?)", params);
     }
 
     /** A version already held: its version and date_added, in microseconds. */

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,14 +44,11 @@ final class ObjectWriter {
         // date_added follows the clock but never repeats or goes back within a collection, even if the clock does.
         long first = Math.max(Micros.now(), last + 1);
         long next = first;
-        Map<String, ObjectVersions> touched = new LinkedHashMap<>();
+        Map<String, ObjectVersions> touched = ObjectVersions.loadAll(c, db.dialect, collectionId,
+                batch.stream().map(IncomingObject::id).toList());
         List<AddResult> results = new ArrayList<>(batch.size());
         for (IncomingObject in : batch) {
             ObjectVersions versions = touched.get(in.id());
-            if (versions == null) {
-                versions = ObjectVersions.load(c, db.dialect, collectionId, in.id());
-                touched.put(in.id(), versions);
-            }
             ObjectVersions.Found held = in.version() == null
                     ? versions.sameContent(c, in.object()) : versions.find(in.version());
             if (held != null) {

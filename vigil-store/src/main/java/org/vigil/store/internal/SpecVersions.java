@@ -11,6 +11,9 @@ final class SpecVersions {
     }
 
     static int compare(String a, String b) {
+        if (a.equals(b)) {
+            return 0;
+        }
         String[] left = a.split("\\.");
         String[] right = b.split("\\.");
         for (int i = 0; i < Math.max(left.length, right.length); i++) {

@@ -22,15 +22,23 @@ public final class StoreFactory {
     /** Opens the store a configuration points at; see {@link Store#open}. */
     public static Store open(StoreConfig config) {
         if (config.isSqlite()) {
-            createFolder(config.jdbcUrl().substring("jdbc:sqlite:".length()));
+            prepareSqliteFile(config.jdbcUrl().substring("jdbc:sqlite:".length()));
         }
-        Database db = new Database(config);
+        Database db = connect(config);
         try {
             migrate(db, config);
             return new JdbcStore(db);
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    private static Database connect(StoreConfig config) {
+        try {
+            return new Database(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to the store at " + config + ": " + e.getMessage(), e);
         }
     }
 
@@ -49,10 +57,16 @@ public final class StoreFactory {
         }
     }
 
-    private static void createFolder(String path) {
+    /** Creates the folder of a SQLite file, and refuses in-memory databases. */
+    private static void prepareSqliteFile(String path) {
         int query = path.indexOf('?');
         String file = query < 0 ? path : path.substring(0, query);
-        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+        if (file.isEmpty() || file.startsWith(":memory:") || path.contains("mode=memory")) {
+            // Each pooled connection would open a database of its own.
+            throw new IllegalArgumentException("the store needs a SQLite file, not an in-memory database: "
+                    + "use jdbc:sqlite:/path/to/" + StoreConfig.SQLITE_FILE);
+        }
+        if (file.startsWith("file:")) {
             return;
         }
         Path parent = Path.of(file).toAbsolutePath().getParent();
