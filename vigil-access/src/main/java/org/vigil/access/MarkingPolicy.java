@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.vigil.stix.StixObject;
 import org.vigil.stix.Tlp;
 
@@ -21,7 +22,7 @@ public final class MarkingPolicy {
     }
 
     /** The facts about one stored object that the policy needs besides its markings. */
-    public record Source(String postedBy, Tlp collectionDefault) {
+    public record Source(UUID postedBy, Tlp collectionDefault) {
     }
 
     /** The object's level: the most restrictive TLP among its object markings, else the collection default. */
@@ -44,7 +45,7 @@ public final class MarkingPolicy {
      * Whether {@code reader} may see content marked {@code level} on an object whose source identity, poster
      * and RED recipients are given.
      */
-    public static boolean permits(Principal reader, Tlp level, String sourceIdentity, String postedBy,
+    public static boolean permits(Principal reader, Tlp level, String sourceIdentity, UUID postedBy,
                                   Set<String> recipients) {
         return switch (level) {
             case CLEAR -> true;
@@ -52,7 +53,7 @@ public final class MarkingPolicy {
             case AMBER -> !reader.isAnonymous();
             case AMBER_STRICT -> !reader.isAnonymous() && reader.organisationIdentity().equals(sourceIdentity);
             case RED -> !reader.isAnonymous()
-                    && (reader.userId().equals(postedBy) || recipients.contains(reader.userId()));
+                    && (reader.userId().equals(postedBy) || recipients.contains(reader.userId().toString()));
         };
     }
 
@@ -71,7 +72,7 @@ public final class MarkingPolicy {
     }
 
     private static List<String> hiddenSelectors(Principal reader, StixObject object, String sourceIdentity,
-                                                String postedBy, Set<String> recipients) {
+                                                UUID postedBy, Set<String> recipients) {
         List<String> hidden = new ArrayList<>();
         object.property("granular_markings").ifPresent(markings -> {
             for (JsonNode marking : markings) {

@@ -1,43 +1,56 @@
 package org.vigil.access;
 
 import java.util.Objects;
+import java.util.UUID;
+import org.vigil.store.Organisation;
+import org.vigil.store.Role;
+import org.vigil.store.TokenScope;
+import org.vigil.store.User;
 
 /**
- * Who is asking: an anonymous reader, or an authenticated user of one organisation. The organisation's STIX
- * identity decides which objects the user's organisation is the source of.
+ * Who is asking: an anonymous reader, or an authenticated user of one organisation, possibly through an API
+ * token limited to some collections. Roles grant management rights, never extra read rights.
  */
 public final class Principal {
 
-    private static final Principal ANONYMOUS = new Principal(null, "anonymous", null, null, false, null);
+    private static final Principal ANONYMOUS = new Principal(null, "anonymous", null, null, false, null,
+            TokenScope.all());
 
-    private final String userId;
+    private final UUID userId;
     private final String name;
-    private final String organisationId;
+    private final UUID organisationId;
     private final String organisationIdentity;
     private final boolean communityMember;
     private final Role role;
+    private final TokenScope scope;
 
-    private Principal(String userId, String name, String organisationId, String organisationIdentity,
-                      boolean communityMember, Role role) {
+    private Principal(UUID userId, String name, UUID organisationId, String organisationIdentity,
+                      boolean communityMember, Role role, TokenScope scope) {
         this.userId = userId;
         this.name = name;
         this.organisationId = organisationId;
         this.organisationIdentity = organisationIdentity;
         this.communityMember = communityMember;
         this.role = role;
+        this.scope = scope;
     }
 
     public static Principal anonymous() {
         return ANONYMOUS;
     }
 
-    /** An authenticated user; {@code organisationIdentity} is the id of the organisation's STIX identity. */
-    public static Principal user(String userId, String name, String organisationId, String organisationIdentity,
-                                 boolean communityMember, Role role) {
-        return new Principal(Objects.requireNonNull(userId, "userId"), Objects.requireNonNull(name, "name"),
-                Objects.requireNonNull(organisationId, "organisationId"),
-                Objects.requireNonNull(organisationIdentity, "organisationIdentity"), communityMember,
-                Objects.requireNonNull(role, "role"));
+    /** A user logged in with a password: every collection their grants allow. */
+    public static Principal of(User user, Organisation organisation) {
+        return of(user, organisation, TokenScope.all());
+    }
+
+    /** A user acting through a token limited to {@code scope}. */
+    public static Principal of(User user, Organisation organisation, TokenScope scope) {
+        if (!user.organisationId().equals(organisation.id())) {
+            throw new IllegalArgumentException("user " + user.name() + " does not belong to " + organisation.name());
+        }
+        return new Principal(user.id(), user.name(), organisation.id(), organisation.identityId(),
+                organisation.member(), user.role(), Objects.requireNonNull(scope, "scope"));
     }
 
     public boolean isAnonymous() {
@@ -45,7 +58,7 @@ public final class Principal {
     }
 
     /** The user's id, or null when anonymous. */
-    public String userId() {
+    public UUID userId() {
         return userId;
     }
 
@@ -53,7 +66,8 @@ public final class Principal {
         return name;
     }
 
-    public String organisationId() {
+    /** The user's organisation, or null when anonymous. */
+    public UUID organisationId() {
         return organisationId;
     }
 
@@ -72,8 +86,13 @@ public final class Principal {
         return role;
     }
 
+    /** Whether the credential used allows this collection at all (grants still decide what is allowed). */
+    public boolean covers(UUID collectionId) {
+        return scope.covers(collectionId);
+    }
+
     @Override
     public String toString() {
-        return isAnonymous() ? "anonymous" : name + " (" + userId + ")";
+        return isAnonymous() ? "anonymous" : name;
     }
 }

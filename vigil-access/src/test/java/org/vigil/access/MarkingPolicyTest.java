@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.vigil.store.Organisation;
+import org.vigil.store.Role;
+import org.vigil.store.User;
 import org.vigil.stix.StixJson;
 import org.vigil.stix.StixObject;
 import org.vigil.stix.Tlp;
@@ -18,13 +22,21 @@ class MarkingPolicyTest {
     private static final String SOURCE_ORG = "identity--11111111-1111-4111-8111-111111111111";
     private static final String OTHER_ORG = "identity--22222222-2222-4222-8222-222222222222";
 
-    private static final Principal POSTER = Principal.user("u-poster", "poster", "org-a", SOURCE_ORG, true, Role.ANALYST);
-    private static final Principal COLLEAGUE = Principal.user("u-colleague", "colleague", "org-a", SOURCE_ORG, true, Role.READER);
-    private static final Principal PARTNER = Principal.user("u-partner", "partner", "org-b", OTHER_ORG, true, Role.READER);
-    private static final Principal OUTSIDER = Principal.user("u-outsider", "outsider", "org-c",
-            "identity--33333333-3333-4333-8333-333333333333", false, Role.READER);
-    private static final Principal ADMIN = Principal.user("u-admin", "admin", "org-a", SOURCE_ORG, true, Role.ADMIN);
-    private static final Principal RECIPIENT = Principal.user("u-recipient", "recipient", "org-b", OTHER_ORG, true, Role.READER);
+    private static final java.util.Map<String, UUID> ORGS = new java.util.HashMap<>();
+
+    private static Principal user(String name, String orgIdentity, boolean member, Role role) {
+        UUID org = ORGS.computeIfAbsent(orgIdentity, k -> UUID.nameUUIDFromBytes(k.getBytes()));
+        return Principal.of(new User(UUID.nameUUIDFromBytes(name.getBytes()), name, org, role, null),
+                new Organisation(org, orgIdentity, orgIdentity, member));
+    }
+
+    private static final Principal POSTER = user("poster", SOURCE_ORG, true, Role.ANALYST);
+    private static final Principal COLLEAGUE = user("colleague", SOURCE_ORG, true, Role.READER);
+    private static final Principal PARTNER = user("partner", OTHER_ORG, true, Role.READER);
+    private static final Principal OUTSIDER = user("outsider", "identity--33333333-3333-4333-8333-333333333333", false,
+            Role.READER);
+    private static final Principal ADMIN = user("admin", SOURCE_ORG, true, Role.ADMIN);
+    private static final Principal RECIPIENT = user("recipient", OTHER_ORG, true, Role.READER);
 
     private static StixObject marked(Tlp level) {
         String markings = level == null ? "" : ",\"object_marking_refs\":[\"" + level.markingId() + "\"]";
@@ -34,11 +46,11 @@ class MarkingPolicyTest {
                 + "\"name\":\"n\",\"description\":\"secret detail\",\"pattern\":\"[ipv4-addr:value = '1.2.3.4']\","
                 + "\"pattern_type\":\"stix\",\"valid_from\":\"2020-01-01T00:00:00Z\"" + markings
                 + ",\"extensions\":{\"" + RedRecipients.EXTENSION_ID + "\":{\"extension_type\":\"property-extension\","
-                + "\"recipients\":[\"u-recipient\"]}}}");
+                + "\"recipients\":[\"" + RECIPIENT.userId() + "\"]}}}");
     }
 
     private static boolean sees(Principal p, Tlp level) {
-        return MarkingPolicy.view(p, marked(level), new MarkingPolicy.Source("u-poster", Tlp.AMBER)).isPresent();
+        return MarkingPolicy.view(p, marked(level), new MarkingPolicy.Source(POSTER.userId(), Tlp.AMBER)).isPresent();
     }
 
     @Test
@@ -60,9 +72,9 @@ class MarkingPolicyTest {
     @Test
     void unmarkedObjectTakesTheCollectionDefault() {
         StixObject o = marked(null);
-        assertTrue(MarkingPolicy.view(PARTNER, o, new MarkingPolicy.Source("u-poster", Tlp.AMBER)).isPresent());
-        assertFalse(MarkingPolicy.view(Principal.anonymous(), o, new MarkingPolicy.Source("u-poster", Tlp.AMBER)).isPresent());
-        assertTrue(MarkingPolicy.view(Principal.anonymous(), o, new MarkingPolicy.Source("u-poster", Tlp.CLEAR)).isPresent());
+        assertTrue(MarkingPolicy.view(PARTNER, o, new MarkingPolicy.Source(POSTER.userId(), Tlp.AMBER)).isPresent());
+        assertFalse(MarkingPolicy.view(Principal.anonymous(), o, new MarkingPolicy.Source(POSTER.userId(), Tlp.AMBER)).isPresent());
+        assertTrue(MarkingPolicy.view(Principal.anonymous(), o, new MarkingPolicy.Source(POSTER.userId(), Tlp.CLEAR)).isPresent());
     }
 
     @Test
@@ -85,7 +97,7 @@ class MarkingPolicyTest {
     void granularMarkingRemovesOnlyTheMarkedPropertiesForReadersWithoutClearance() {
         StixObject o = marked(Tlp.GREEN).with("granular_markings", StixJson.parse("{\"type\":\"x\",\"g\":[{\"marking_ref\":\""
                 + Tlp.AMBER_STRICT.markingId() + "\",\"selectors\":[\"description\"]}]}").property("g").orElseThrow());
-        MarkingPolicy.Source source = new MarkingPolicy.Source("u-poster", Tlp.AMBER);
+        MarkingPolicy.Source source = new MarkingPolicy.Source(POSTER.userId(), Tlp.AMBER);
         StixObject partnerView = MarkingPolicy.view(PARTNER, o, source).orElseThrow();
         assertFalse(partnerView.has("description"));
         assertEquals("n", partnerView.text("name"));
@@ -101,7 +113,7 @@ class MarkingPolicyTest {
 
     @Test
     void redRecipientsAreReadFromTheVigilExtension() {
-        assertEquals(Set.of("u-recipient"), RedRecipients.of(marked(Tlp.RED)));
+        assertEquals(Set.of(RECIPIENT.userId().toString()), RedRecipients.of(marked(Tlp.RED)));
     }
 
     @Test
