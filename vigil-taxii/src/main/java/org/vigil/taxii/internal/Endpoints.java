@@ -360,7 +360,8 @@ public final class Endpoints {
     }
 
     static void send(Context ctx, int status, JsonNode body) {
-        ctx.status(status).contentType(MediaTypes.TAXII).result(body.toString());
+        ctx.status(status).contentType(MediaTypes.TAXII)
+                .result(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static String firstLine(String s) {
