@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.LoggerFactory;
 import org.vigil.access.CollectionView;
 import org.vigil.access.ObjectsPage;
 import org.vigil.access.Principal;
@@ -288,7 +289,9 @@ public final class Endpoints {
             }
             g.writeEndObject();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            // The client went away mid-page; there is nobody left to tell.
+            LoggerFactory.getLogger(Endpoints.class).debug("{} {}: client disconnected: {}", ctx.method(), ctx.path(),
+                    e.getMessage());
         }
     }
 
