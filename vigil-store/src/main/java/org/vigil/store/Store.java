@@ -27,18 +27,10 @@ public interface Store extends AutoCloseable {
      * Adds a batch of objects to a collection in one transaction and reports, in order, what became of each.
      * When this returns, the whole batch is committed durably; when it throws, none of it is.
      *
-     * <p>{@code addedBy} is the user who posted the batch, kept with each version for the marking policy (the
-     * poster of a TLP:RED object may read it); null when no user did.
-     *
      * @throws StoreException if the collection does not exist or the database fails
      * @throws IllegalArgumentException if an object lacks an id or type, or has a malformed timestamp
      */
-    List<AddResult> add(UUID collectionId, List<StixObject> objects, UUID addedBy);
-
-    /** Adds objects that no user posted (an import from the command line, say). */
-    default List<AddResult> add(UUID collectionId, List<StixObject> objects) {
-        return add(collectionId, objects, null);
-    }
+    List<AddResult> add(UUID collectionId, List<StixObject> objects);
 
     /** One page of the object versions a query matches, oldest date_added first. */
     Page<StoredObject> objects(ObjectQuery query);

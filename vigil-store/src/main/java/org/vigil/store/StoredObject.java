@@ -18,11 +18,9 @@ import org.vigil.stix.Tlp;
  * @param tlp the most restrictive TLP marking among its object_marking_refs, or null when it has none
  * @param granularMarkings whether the object carries granular_markings
  * @param json the object as it was added
- * @param addedBy the user who posted this version, or null when no user did
  */
 public record StoredObject(UUID collectionId, String id, String type, String specVersion, String version,
-                           String dateAdded, String createdByRef, Tlp tlp, boolean granularMarkings, String json,
-                           UUID addedBy) {
+                           String dateAdded, String createdByRef, Tlp tlp, boolean granularMarkings, String json) {
 
     /** The object, parsed. */
     public StixObject object() {

@@ -33,8 +33,6 @@ CREATE TABLE objects (
     spec_version   TEXT    NOT NULL,
     date_added     INTEGER NOT NULL,
     created_by_ref TEXT,
-    -- the user who posted this version (the poster of a TLP:RED object may read it); NULL for imports
-    added_by       TEXT,
     -- the most restrictive TLP marking among object_marking_refs, as in collections.default_tlp; NULL if none
     tlp            INTEGER,
     granular       BOOLEAN NOT NULL,

@@ -115,17 +115,6 @@ abstract class StoreContract {
     }
 
     @Test
-    void eachVersionRemembersTheUserWhoPostedIt() {
-        String a = newId("indicator");
-        UUID poster = UUID.randomUUID();
-        store.add(collection, List.of(indicator(a, time(1))), poster);
-        store.add(collection, List.of(indicator(a, time(2))));
-        List<StoredObject> versions = store.objects(query().versions(VersionMatch.ALL).build()).items();
-        assertEquals(poster, versions.get(0).addedBy());
-        assertEquals(null, versions.get(1).addedBy());
-    }
-
-    @Test
     void reAddingTheSameVersionIsAlreadyPresentNotADuplicate() {
         String a = newId("indicator");
         AddResult first = store.add(collection, List.of(indicator(a, time(1)))).get(0);

@@ -17,12 +17,11 @@ import org.vigil.stix.Tlp;
  * @param tlp the stored code of its most restrictive TLP marking, or null
  * @param granularMarkings whether it has granular markings
  * @param json its JSON text
- * @param addedBy the user who posted it, or null when no user did (an import)
  */
 record IncomingObject(StixObject object, String id, String type, String specVersion, Long version,
-                      String createdByRef, Integer tlp, boolean granularMarkings, String json, UUID addedBy) {
+                      String createdByRef, Integer tlp, boolean granularMarkings, String json) {
 
-    static IncomingObject of(UUID collectionId, int index, StixObject object, UUID addedBy) {
+    static IncomingObject of(UUID collectionId, int index, StixObject object) {
         String id = object.id();
         String type = object.type();
         if (id == null || type == null) {
@@ -37,7 +36,7 @@ record IncomingObject(StixObject object, String id, String type, String specVers
                     + " has a malformed version timestamp: " + e.getMessage(), e);
         }
         return new IncomingObject(object, id, type, object.specVersion(), version, object.text("created_by_ref"),
-                tlpCode(object), object.has("granular_markings"), object.toJson(), addedBy);
+                tlpCode(object), object.has("granular_markings"), object.toJson());
     }
 
     private static Integer tlpCode(StixObject object) {

@@ -44,8 +44,8 @@ final class JdbcStore implements Store {
     }
 
     @Override
-    public List<AddResult> add(UUID collectionId, List<StixObject> objects, UUID addedBy) {
-        return writer.add(collectionId, objects, addedBy);
+    public List<AddResult> add(UUID collectionId, List<StixObject> objects) {
+        return writer.add(collectionId, objects);
     }
 
     @Override

@@ -27,8 +27,7 @@ final class ObjectReader {
         return page(query, ObjectSql.OBJECT_COLUMNS, rs -> new StoredObject(query.collectionId(),
                 rs.getString("object_id"), rs.getString("type"), rs.getString("spec_version"),
                 Micros.format(rs.getLong("version")), Micros.format(rs.getLong("date_added")),
-                rs.getString("created_by_ref"), tlp(rs), rs.getBoolean("granular"), rs.getString("json"),
-                Rows.uuid(rs, "added_by")));
+                rs.getString("created_by_ref"), tlp(rs), rs.getBoolean("granular"), rs.getString("json")));
     }
 
     Page<ManifestEntry> manifest(ObjectQuery query) {

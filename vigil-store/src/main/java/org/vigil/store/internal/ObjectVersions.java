@@ -19,8 +19,8 @@ import org.vigil.stix.StixObject;
 final class ObjectVersions {
 
     static final String INSERT = "INSERT INTO objects (collection_id, object_id, version, type, spec_version,"
-            + " date_added, created_by_ref, tlp, granular, spec_newest, latest, earliest, json, added_by)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " date_added, created_by_ref, tlp, granular, spec_newest, latest, earliest, json)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String UPDATE_FLAGS = "UPDATE objects SET spec_newest = ?, latest = ?, earliest = ?"
             + " WHERE collection_id = ? AND object_id = ? AND version = ?";
 
@@ -183,6 +183,6 @@ final class ObjectVersions {
         new Params(dialect, insert).uuid(collectionId).text(objectId).bigint(h.version).text(in.type())
                 .text(in.specVersion()).bigint(h.dateAdded).text(in.createdByRef()).smallint(in.tlp())
                 .bool(in.granularMarkings()).bool(f.specNewest()).bool(f.latest()).bool(f.earliest())
-                .text(in.json()).uuid(in.addedBy());
+                .text(in.json());
     }
 }

@@ -27,10 +27,10 @@ final class ObjectWriter {
         this.db = db;
     }
 
-    List<AddResult> add(UUID collectionId, List<StixObject> objects, UUID addedBy) {
+    List<AddResult> add(UUID collectionId, List<StixObject> objects) {
         List<IncomingObject> batch = new ArrayList<>(objects.size());
         for (int i = 0; i < objects.size(); i++) {
-            batch.add(IncomingObject.of(collectionId, i, objects.get(i), addedBy));
+            batch.add(IncomingObject.of(collectionId, i, objects.get(i)));
         }
         List<AddResult> results = db.write("adding " + batch.size() + " objects to collection " + collectionId,
                 c -> addInTransaction(c, collectionId, batch));
