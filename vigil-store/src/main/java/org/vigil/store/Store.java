@@ -25,12 +25,19 @@ public interface Store extends AutoCloseable {
 
     /**
      * Adds a batch of objects to a collection in one transaction and reports, in order, what became of each.
-     * When this returns, the whole batch is committed durably; when it throws, none of it is.
+     * When this returns, the whole batch is committed durably; when it throws, none of it is. Each version
+     * stored records who posted it; a version already present keeps its first poster.
      *
-     * @throws StoreException if the collection does not exist or the database fails
+     * @param postedBy the user posting the batch, or null for an import made without a user
+     * @throws StoreException if the collection or the user does not exist, or the database fails
      * @throws IllegalArgumentException if an object lacks an id or type, or has a malformed timestamp
      */
-    List<AddResult> add(UUID collectionId, List<StixObject> objects);
+    List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects);
+
+    /** Adds a batch with no poster recorded, as command-line imports do; see {@link #add(UUID, UUID, List)}. */
+    default List<AddResult> add(UUID collectionId, List<StixObject> objects) {
+        return add(collectionId, null, objects);
+    }
 
     /** One page of the object versions a query matches, oldest date_added first. */
     Page<StoredObject> objects(ObjectQuery query);

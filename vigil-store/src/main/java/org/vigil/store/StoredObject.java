@@ -15,12 +15,14 @@ import org.vigil.stix.Tlp;
  * @param version the TAXII version: modified, else created, else date_added, as a TAXII timestamp
  * @param dateAdded when the collection received this version, as a TAXII timestamp with microseconds
  * @param createdByRef the object's created_by_ref, or null
+ * @param postedBy the user who posted this version, or null for an import made without a user
  * @param tlp the most restrictive TLP marking among its object_marking_refs, or null when it has none
  * @param granularMarkings whether the object carries granular_markings
  * @param json the object as it was added
  */
 public record StoredObject(UUID collectionId, String id, String type, String specVersion, String version,
-                           String dateAdded, String createdByRef, Tlp tlp, boolean granularMarkings, String json) {
+                           String dateAdded, String createdByRef, UUID postedBy, Tlp tlp, boolean granularMarkings,
+                           String json) {
 
     /** The object, parsed. */
     public StixObject object() {

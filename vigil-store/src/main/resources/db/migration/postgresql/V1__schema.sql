@@ -49,9 +49,8 @@ CREATE TABLE objects (
 
 -- Pages of every version, and the cursor: date_added is unique within a collection.
 CREATE UNIQUE INDEX objects_added ON objects (collection_id, date_added);
--- Pages of the newest version of each object (the TAXII default): only those rows, so it stays smaller than
--- objects_added however many superseded versions a collection holds.
-CREATE INDEX objects_latest ON objects (collection_id, date_added) WHERE latest;
+-- Pages of the newest version of each object (the TAXII default).
+CREATE INDEX objects_latest ON objects (collection_id, latest, date_added);
 -- match[type], newest version or otherwise.
 CREATE INDEX objects_type ON objects (collection_id, type, latest, date_added);
 

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -209,6 +210,21 @@ abstract class StoreContract {
         assertTrue(items.get(1).granularMarkings());
         assertEquals(null, items.get(2).tlp());
         assertEquals(null, items.get(2).createdByRef());
+    }
+
+    @Test
+    void eachVersionRecordsWhoPostedItAndARepostKeepsTheFirstPoster() {
+        Organisation org = newOrganisation("police");
+        User ana = newUser("ana", org, Role.ANALYST);
+        User bo = newUser("bo", org, Role.ANALYST);
+        String a = newId("indicator");
+        store.add(collection, ana.id(), List.of(indicator(a, time(1))));
+        store.add(collection, bo.id(), List.of(indicator(a, time(1)), indicator(a, time(2))));
+        store.add(collection, List.of(indicator(a, time(3))));
+        assertEquals(Arrays.asList(ana.id(), bo.id(), null), store.objects(query().versions(VersionMatch.ALL).build())
+                .items().stream().map(StoredObject::postedBy).toList());
+        assertThrows(StoreException.class,
+                () -> store.add(collection, UUID.randomUUID(), List.of(indicator(newId("indicator"), time(1)))));
     }
 
     // Versions and spec versions

@@ -44,8 +44,8 @@ final class JdbcStore implements Store {
     }
 
     @Override
-    public List<AddResult> add(UUID collectionId, List<StixObject> objects) {
-        return writer.add(collectionId, objects);
+    public List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects) {
+        return writer.add(collectionId, postedBy, objects);
     }
 
     @Override

@@ -27,7 +27,8 @@ final class ObjectReader {
         return page(query, ObjectSql.OBJECT_COLUMNS, rs -> new StoredObject(query.collectionId(),
                 rs.getString("object_id"), rs.getString("type"), rs.getString("spec_version"),
                 Micros.format(rs.getLong("version")), Micros.format(rs.getLong("date_added")),
-                rs.getString("created_by_ref"), tlp(rs), rs.getBoolean("granular"), rs.getString("json")));
+                rs.getString("created_by_ref"), Rows.uuid(rs, "posted_by"), tlp(rs), rs.getBoolean("granular"),
+                rs.getString("json")));
     }
 
     Page<ManifestEntry> manifest(ObjectQuery query) {

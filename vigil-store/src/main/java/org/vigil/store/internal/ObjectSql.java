@@ -12,7 +12,8 @@ import org.vigil.store.VersionMatch;
 final class ObjectSql {
 
     static final String OBJECT_COLUMNS =
-            "o.object_id, o.type, o.spec_version, o.version, o.date_added, o.created_by_ref, o.tlp, o.granular, o.json";
+            "o.object_id, o.type, o.spec_version, o.version, o.date_added, o.created_by_ref, o.posted_by, o.tlp,"
+                    + " o.granular, o.json";
     static final String MANIFEST_COLUMNS = "o.object_id, o.date_added, o.version, o.spec_version";
     static final String VERSION_COLUMNS = "o.object_id, o.version, o.date_added";
 

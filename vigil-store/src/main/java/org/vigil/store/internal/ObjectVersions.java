@@ -19,8 +19,8 @@ import org.vigil.stix.StixObject;
 final class ObjectVersions {
 
     static final String INSERT = "INSERT INTO objects (collection_id, object_id, version, type, spec_version,"
-            + " date_added, created_by_ref, tlp, granular, spec_newest, latest, earliest, json)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " date_added, created_by_ref, posted_by, tlp, granular, spec_newest, latest, earliest, json)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String UPDATE_FLAGS = "UPDATE objects SET spec_newest = ?, latest = ?, earliest = ?"
             + " WHERE collection_id = ? AND object_id = ? AND version = ?";
 
@@ -161,14 +161,14 @@ final class ObjectVersions {
     }
 
     /** Adds the new versions to an insert batch and the flag changes of held ones to an update batch. */
-    void write(PreparedStatement insert, PreparedStatement update) throws SQLException {
+    void write(PreparedStatement insert, PreparedStatement update, UUID postedBy) throws SQLException {
         List<VersionFlags.Version> all = new ArrayList<>(held.size());
         held.forEach(h -> all.add(new VersionFlags.Version(h.version, h.specVersion)));
         Map<Long, VersionFlags.Flags> flags = VersionFlags.of(all);
         for (Held h : held) {
             VersionFlags.Flags f = flags.get(h.version);
             if (h.incoming != null) {
-                bindInsert(insert, h, f);
+                bindInsert(insert, h, f, postedBy);
                 insert.addBatch();
             } else if (!f.equals(h.storedFlags)) {
                 new Params(dialect, update).bool(f.specNewest()).bool(f.latest()).bool(f.earliest())
@@ -178,10 +178,11 @@ final class ObjectVersions {
         }
     }
 
-    private void bindInsert(PreparedStatement insert, Held h, VersionFlags.Flags f) throws SQLException {
+    private void bindInsert(PreparedStatement insert, Held h, VersionFlags.Flags f, UUID postedBy)
+            throws SQLException {
         IncomingObject in = h.incoming;
         new Params(dialect, insert).uuid(collectionId).text(objectId).bigint(h.version).text(in.type())
-                .text(in.specVersion()).bigint(h.dateAdded).text(in.createdByRef()).smallint(in.tlp())
+                .text(in.specVersion()).bigint(h.dateAdded).text(in.createdByRef()).uuid(postedBy).smallint(in.tlp())
                 .bool(in.granularMarkings()).bool(f.specNewest()).bool(f.latest()).bool(f.earliest())
                 .text(in.json());
     }

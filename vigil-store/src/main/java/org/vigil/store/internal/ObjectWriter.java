@@ -27,19 +27,19 @@ final class ObjectWriter {
         this.db = db;
     }
 
-    List<AddResult> add(UUID collectionId, List<StixObject> objects) {
+    List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects) {
         List<IncomingObject> batch = new ArrayList<>(objects.size());
         for (int i = 0; i < objects.size(); i++) {
             batch.add(IncomingObject.of(collectionId, i, objects.get(i)));
         }
         List<AddResult> results = db.write("adding " + batch.size() + " objects to collection " + collectionId,
-                c -> addInTransaction(c, collectionId, batch));
+                c -> addInTransaction(c, collectionId, postedBy, batch));
         LOG.debug("added {} objects to collection {}", batch.size(), collectionId);
         return results;
     }
 
-    private List<AddResult> addInTransaction(Connection c, UUID collectionId, List<IncomingObject> batch)
-            throws SQLException {
+    private List<AddResult> addInTransaction(Connection c, UUID collectionId, UUID postedBy,
+                                             List<IncomingObject> batch) throws SQLException {
         long last = lockCollection(c, collectionId);
         // date_added follows the clock but never repeats or goes back within a collection, even if the clock does.
         long first = Math.max(Micros.now(), last + 1);
@@ -60,7 +60,7 @@ final class ObjectWriter {
             versions.add(in, version, dateAdded);
             results.add(result(in, version, AddResult.Outcome.STORED, dateAdded));
         }
-        writeVersions(c, touched.values());
+        writeVersions(c, touched.values(), postedBy);
         if (next != first) {
             setLastAdded(c, collectionId, next - 1);
         }
@@ -104,15 +104,16 @@ final class ObjectWriter {
             }
             ps.executeBatch();
         }
-        writeVersions(c, List.of(ObjectVersions.load(c, db.dialect, query.collectionId(), objectId)));
+        writeVersions(c, List.of(ObjectVersions.load(c, db.dialect, query.collectionId(), objectId)), null);
         return gone;
     }
 
-    private void writeVersions(Connection c, Iterable<ObjectVersions> all) throws SQLException {
+    /** Inserts the new versions, posted by {@code postedBy}, and moves the flags of the held ones. */
+    private void writeVersions(Connection c, Iterable<ObjectVersions> all, UUID postedBy) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(ObjectVersions.INSERT);
              PreparedStatement update = c.prepareStatement(ObjectVersions.UPDATE_FLAGS)) {
             for (ObjectVersions versions : all) {
-                versions.write(insert, update);
+                versions.write(insert, update, postedBy);
             }
             insert.executeBatch();
             update.executeBatch();
