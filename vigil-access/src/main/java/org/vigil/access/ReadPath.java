@@ -146,13 +146,13 @@ public final class ReadPath {
     private static boolean sees(Principal reader, Collection c, StoredObject row) {
         Tlp level = row.tlp() != null ? row.tlp() : c.defaultMarking();
         Set<String> recipients = level == Tlp.RED ? RedRecipients.of(row.object()) : Set.of();
-        return MarkingPolicy.permits(reader, level, row.createdByRef(), row.addedBy(), recipients);
+        return MarkingPolicy.permits(reader, level, row.createdByRef(), row.postedBy(), recipients);
     }
 
     private static Optional<StixObject> view(Principal reader, Collection c, StoredObject row) {
         if (!sees(reader, c, row)) {
             return Optional.empty();
         }
-        return MarkingPolicy.view(reader, row.object(), new MarkingPolicy.Source(row.addedBy(), c.defaultMarking()));
+        return MarkingPolicy.view(reader, row.object(), new MarkingPolicy.Source(row.postedBy(), c.defaultMarking()));
     }
 }

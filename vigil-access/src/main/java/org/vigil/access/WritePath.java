@@ -75,7 +75,7 @@ public final class WritePath {
         }
         List<Status.Detail> successes = new ArrayList<>();
         if (!accepted.isEmpty()) {
-            for (AddResult r : store.add(c.collection().id(), accepted, p.userId())) {
+            for (AddResult r : store.add(c.collection().id(), p.userId(), accepted)) {
                 successes.add(new Status.Detail(r.id(), r.version(), r.outcome() == AddResult.Outcome.ALREADY_PRESENT
                         ? "already held at this version" : null));
             }
