@@ -22,6 +22,7 @@ public final class Authenticator {
     private final Store store;
     private final AuditLog audit;
     private final LoginThrottle throttle;
+    private final RecentLogins recent = new RecentLogins();
     private final Clock clock;
 
     public Authenticator(Store store, AuditLog audit, Clock clock) {
@@ -35,7 +36,14 @@ public final class Authenticator {
     public Optional<Principal> password(String name, char[] password, String path) {
         pause(throttle.delayFor(name));
         Optional<User> user = store.userByName(name);
+        String key = recent.key(name, password);
+        if (user.isPresent() && recent.confirms(key, user.get().passwordHash(), clock.instant())) {
+            return principal(user.get(), null);
+        }
         boolean ok = Passwords.verify(password, user.map(User::passwordHash).orElse(null)) && user.isPresent();
+        if (ok) {
+            recent.remember(key, user.get().passwordHash(), clock.instant());
+        }
         if (!ok) {
             throttle.failed(name);
             audit.record(Principal.anonymous(), "login-failed", path, java.util.List.of(), "user " + name);

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import org.vigil.stix.StixObject;
 import org.vigil.stix.Tlp;
 import org.vigil.store.ApiRoot;
 import org.vigil.store.Collection;
@@ -68,9 +67,9 @@ public final class ReadPath {
     }
 
     /** A page of the objects the principal may see, each as they may see it (granular markings applied). */
-    public ObjectsPage<StixObject> objects(Principal p, CollectionView c, ObjectQuery q, String path) {
-        ObjectsPage<StixObject> page = scan(p, c, q, (reader, row) -> view(reader, c.collection(), row));
-        audit.record(p, "read", path, page.items().stream().map(StixObject::id).toList(), null);
+    public ObjectsPage<ReleasedObject> objects(Principal p, CollectionView c, ObjectQuery q, String path) {
+        ObjectsPage<ReleasedObject> page = scan(p, c, q, (reader, row) -> view(reader, c.collection(), row));
+        audit.record(p, "read", path, page.items().stream().map(ReleasedObject::id).toList(), null);
         return page;
     }
 
@@ -149,10 +148,15 @@ public final class ReadPath {
         return MarkingPolicy.permits(reader, level, row.createdByRef(), row.postedBy(), recipients);
     }
 
-    private static Optional<StixObject> view(Principal reader, Collection c, StoredObject row) {
+    /** The object as the reader may see it; only granular markings make it worth parsing. */
+    private static Optional<ReleasedObject> view(Principal reader, Collection c, StoredObject row) {
         if (!sees(reader, c, row)) {
             return Optional.empty();
         }
-        return MarkingPolicy.view(reader, row.object(), new MarkingPolicy.Source(row.postedBy(), c.defaultMarking()));
+        if (!row.granularMarkings()) {
+            return Optional.of(new ReleasedObject(row.id(), row.json()));
+        }
+        return MarkingPolicy.view(reader, row.object(), new MarkingPolicy.Source(row.postedBy(), c.defaultMarking()))
+                .map(o -> new ReleasedObject(o.id(), o.toJson()));
     }
 }

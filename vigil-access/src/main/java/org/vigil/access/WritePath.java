@@ -1,6 +1,5 @@
 package org.vigil.access;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,19 +39,16 @@ public final class WritePath {
         this.clock = clock;
     }
 
-    /** One item of an add request: the object as parsed, or why it could not be. */
-    public record Item(ObjectNode json, String problem) {
+    /** One item of an add request: the object as read, or why it could not be read. */
+    public record Item(StixObject object, String id, String problem) {
 
-        public static Item of(ObjectNode json) {
-            return new Item(json, null);
+        public static Item of(StixObject object) {
+            return new Item(object, object.id(), null);
         }
 
-        public static Item unreadable(String id, String problem) {
-            ObjectNode stub = org.vigil.stix.StixJson.newObjectNode();
-            if (id != null) {
-                stub.put("id", id);
-            }
-            return new Item(stub, problem);
+        /** An item that is not an object at all; {@code where} names it (objects[3], say). */
+        public static Item unreadable(String where, String problem) {
+            return new Item(null, where, problem);
         }
     }
 
@@ -90,12 +86,12 @@ public final class WritePath {
 
     /** The object to store, with created_by_ref settled; or null, with a failure recorded. */
     private StixObject admit(Principal p, Item item, List<Status.Detail> failures) {
-        String id = item.json().path("id").asText("(no id)");
+        String id = item.id() == null ? "(no id)" : item.id();
         if (item.problem() != null) {
             failures.add(new Status.Detail(id, null, item.problem()));
             return null;
         }
-        StixObject object = StixObject.of(item.json());
+        StixObject object = item.object();
         List<Finding> errors = Validator.standard().validate(object).stream().filter(Finding::isError).toList();
         if (!errors.isEmpty()) {
             failures.add(new Status.Detail(id, object.version().orElse(null), describe(errors)));

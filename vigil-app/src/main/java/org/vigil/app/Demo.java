@@ -63,7 +63,7 @@ final class Demo {
              BundleReader reader = BundleReader.open(in, "ATT&CK for ICS")) {
             List<WritePath.Item> batch = new ArrayList<>();
             for (StixObject o = reader.next(); o != null; o = reader.next()) {
-                batch.add(WritePath.Item.of(o.json()));
+                batch.add(WritePath.Item.of(o));
                 if (batch.size() == 1000) {
                     Status s = hub.writes.add(feed, c, batch, "vigil serve --demo");
                     stored += s.successCount();

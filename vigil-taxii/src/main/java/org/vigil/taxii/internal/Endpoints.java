@@ -1,8 +1,6 @@
 package org.vigil.taxii.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +14,11 @@ import org.slf4j.LoggerFactory;
 import org.vigil.access.CollectionView;
 import org.vigil.access.ObjectsPage;
 import org.vigil.access.Principal;
+import org.vigil.access.ReleasedObject;
 import org.vigil.access.WritePath;
+import org.vigil.stix.BundleReader;
+import org.vigil.stix.Finding;
+import org.vigil.stix.StixFormatException;
 import org.vigil.stix.StixObject;
 import org.vigil.store.ApiRoot;
 import org.vigil.store.Collection;
@@ -103,7 +105,7 @@ public final class Endpoints {
         Principal p = principal(ctx);
         CollectionView c = readable(ctx, p);
         Filters f = Filters.of(ctx.queryParamMap(), Filters.OBJECTS);
-        ObjectsPage<StixObject> page = hub.reads().objects(p, c, query(f, c, p, "objects"), ctx.path());
+        ObjectsPage<ReleasedObject> page = hub.reads().objects(p, c, query(f, c, p, "objects"), ctx.path());
         sendObjects(ctx, page, f, p, c, "objects");
     }
 
@@ -113,7 +115,7 @@ public final class Endpoints {
         Filters f = Filters.of(ctx.queryParamMap(), Filters.OBJECT);
         String id = ctx.pathParam("object");
         ObjectQuery q = query(f, c, p, "object:" + id).toBuilder().ids(id).build();
-        ObjectsPage<StixObject> page = hub.reads().objects(p, c, q, ctx.path());
+        ObjectsPage<ReleasedObject> page = hub.reads().objects(p, c, q, ctx.path());
         if (page.items().isEmpty() && f.next() == null) {
             throw TaxiiException.notFound("object " + id);
         }
@@ -204,44 +206,25 @@ public final class Endpoints {
         ctx.status(200);
     }
 
+    /** Streams the envelope's objects; the body is never held whole, only the objects read from it. */
     private List<WritePath.Item> readEnvelope(InputStream body) {
         List<WritePath.Item> items = new ArrayList<>();
-        try (JsonParser parser = JsonOut.MAPPER.getFactory().createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw unprocessable("the body must be a TAXII envelope: a JSON object with an objects list");
+        try (BundleReader reader = BundleReader.open(body, "the request body")) {
+            for (StixObject o = reader.next(); o != null; o = reader.next()) {
+                items.add(WritePath.Item.of(o));
             }
-            boolean sawObjects = false;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (name.equals("objects") && value == JsonToken.START_ARRAY) {
-                    sawObjects = true;
-                    readItems(parser, items);
-                } else {
-                    parser.skipChildren();
-                }
+            if (!reader.isBundle()) {
+                throw unprocessable("the body must be a TAXII envelope: a JSON object with an objects list, "
+                        + "{\"objects\": [ ... ]}");
             }
-            if (!sawObjects) {
-                throw unprocessable("the envelope has no objects list; send {\"objects\": [ ... ]}");
+            for (Finding f : reader.problems()) {
+                items.add(WritePath.Item.unreadable("objects[" + f.pointer().substring("/objects/".length()) + "]",
+                        f.message()));
             }
-        } catch (IOException e) {
-            throw TaxiiException.badRequest("the body is not valid JSON: " + firstLine(e.getMessage()));
+        } catch (StixFormatException e) {
+            throw TaxiiException.badRequest(e.getMessage());
         }
         return items;
-    }
-
-    private static void readItems(JsonParser parser, List<WritePath.Item> items) throws IOException {
-        int index = 0;
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-            JsonNode node = JsonOut.MAPPER.readTree(parser);
-            if (node instanceof ObjectNode o) {
-                items.add(WritePath.Item.of(o));
-            } else {
-                items.add(WritePath.Item.unreadable("objects[" + index + "]", "item " + index
-                        + " of objects is not a JSON object"));
-            }
-            index++;
-        }
     }
 
     private static TaxiiException unprocessable(String description) {
@@ -270,7 +253,7 @@ public final class Endpoints {
         page.next().ifPresent(cursor -> body.put("next", tokens.issue(cursor.token(), binding(f, p, c, endpoint))));
     }
 
-    private void sendObjects(Context ctx, ObjectsPage<StixObject> page, Filters f, Principal p, CollectionView c,
+    private void sendObjects(Context ctx, ObjectsPage<ReleasedObject> page, Filters f, Principal p, CollectionView c,
                              String endpoint) {
         dateHeaders(ctx, page);
         ctx.status(200).contentType(MediaTypes.TAXII);
@@ -282,8 +265,8 @@ public final class Endpoints {
             }
             if (!page.items().isEmpty()) {
                 g.writeArrayFieldStart("objects");
-                for (StixObject o : page.items()) {
-                    g.writeRawValue(o.toJson());
+                for (ReleasedObject o : page.items()) {
+                    g.writeRawValue(o.json());
                 }
                 g.writeEndArray();
             }
