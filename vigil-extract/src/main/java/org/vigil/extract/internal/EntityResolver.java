@@ -24,7 +24,7 @@ public final class EntityResolver {
     private final String text;
     private final Gazetteer gazetteer;
     private final List<Mention> attacks = new ArrayList<>();
-    private final Map<Mention, Entity> byMention = new IdentityHashMap<>();
+    private final Map<Mention, Entity> byMention = new LinkedHashMap<>();
     private final Map<String, Entity> entities = new LinkedHashMap<>();
     private final List<Relation> relations = new ArrayList<>();
     /** Organisation mentions whose leading words named their country, and those words. */
@@ -144,11 +144,11 @@ public final class EntityResolver {
     /** "U.S. State Department": the organisation is the State Department, located in the United States. */
     private Mention splitCountryQualifier(Mention m, Map<Mention, Entity.Kind> out) {
         for (int n = Math.min(3, m.size() - 1); n >= 1; n--) {
-            Mention qualifier = m.narrowed(m.from(), m.from() + n, text);
+            Mention qualifier = m.narrowed(m.from(), m.from() + n, text).withKind(Mention.Kind.LOCATION);
             boolean country = gazetteer.candidates(qualifier.text()).stream()
                     .anyMatch(p -> p.kind() == Place.Kind.COUNTRY);
             if (country) {
-                out.put(qualifier.withKind(Mention.Kind.LOCATION), Entity.Kind.PLACE);
+                out.put(qualifier, Entity.Kind.PLACE);
                 Mention rest = m.narrowed(m.from() + n, m.to(), text);
                 qualifiers.put(rest, qualifier);
                 return rest;

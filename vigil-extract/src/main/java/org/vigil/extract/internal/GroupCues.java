@@ -47,12 +47,13 @@ public final class GroupCues {
 
     private static boolean claimsForward(Mention m, Mention a) {
         Sentence s = m.sentence();
-        int gap = a.from() - m.to();
+        int from = afterApposition(s, m.to(), a.from());
+        int gap = a.from() - from;
         if (gap > MAX_CLAIM_GAP) {
             return false;
         }
-        boolean cue = gap == 0 || s.token(m.to()).isPossessive();
-        for (int i = m.to(); i < a.from(); i++) {
+        boolean cue = gap == 0 || s.token(from).isPossessive();
+        for (int i = from; i < a.from(); i++) {
             Token t = s.token(i);
             // "an Islamic militant group that claimed...": the claimant is the unnamed group, not the name
             if (!t.tag().equals("O") || t.text().equals(";") || Lexicon.has(Lexicon.GROUP_NOUNS, t.text())) {
@@ -61,6 +62,19 @@ public final class GroupCues {
             cue |= Lexicon.has(Lexicon.RESPONSIBILITY_WORDS, t.text()) || Lexicon.has(Lexicon.ARMED_NOUNS, t.text());
         }
         return cue;
+    }
+
+    /** "X, an Islamic militant group that ..., claimed": the words after the apposition's closing comma. */
+    private static int afterApposition(Sentence s, int i, int limit) {
+        if (i >= limit || !s.token(i).text().equals(",")) {
+            return i;
+        }
+        for (int j = i + 1; j < limit; j++) {
+            if (s.token(j).text().equals(",")) {
+                return j + 1;
+            }
+        }
+        return i;
     }
 
     private static boolean claimedBy(Mention a, Mention m) {

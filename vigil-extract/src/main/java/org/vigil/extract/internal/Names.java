@@ -19,9 +19,12 @@ public final class Names {
         return MARKS.matcher(decomposed).replaceAll("").replace('’', '\'').toLowerCase(Locale.ROOT);
     }
 
-    /** The key of a name: folded, every run of punctuation and space one space ("U.S." and "US" meet). */
+    /**
+     * The key of a name: folded, without periods and apostrophes, every other run of punctuation and space
+     * one space ("U.S." and "US" meet, so do "Nal’chik" and "Nalchik").
+     */
     public static String key(String s) {
-        String folded = fold(s).replace(".", "");
+        String folded = fold(s).replace(".", "").replace("'", "");
         return NOT_WORD.matcher(folded).replaceAll(" ").trim();
     }
 

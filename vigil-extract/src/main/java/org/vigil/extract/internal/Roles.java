@@ -37,7 +37,7 @@ final class Roles {
         if (t.tag().equals("PERSON")) {
             return false;
         }
-        return Lexicon.has(Lexicon.ROLE_NOUNS, t.text()) || Lexicon.ROLE_MODIFIERS.contains(t.text())
+        return Lexicon.has(Lexicon.ROLE_NOUNS, t.text()) || Lexicon.has(Lexicon.ROLE_MODIFIERS, t.text())
                 || t.isCapitalized() && !t.tag().equals("O");
     }
 
@@ -52,7 +52,7 @@ final class Roles {
         int head = start + (DETERMINERS.contains(s.token(start).lower()) ? 1 : 0);
         int k = head;
         while (k < s.size() && k - head < MAX_HEAD_OFFSET && !Lexicon.has(Lexicon.ROLE_NOUNS, s.token(k).text())) {
-            if (!(Lexicon.ROLE_MODIFIERS.contains(s.token(k).text()) || s.token(k).isCapitalized())) {
+            if (!s.token(k).text().chars().allMatch(Character::isLetter)) {
                 return null;
             }
             k++;
