@@ -70,8 +70,9 @@ final class Fixtures {
         return out;
     }
 
+    /** The objects of a type that extraction made (Vigil's own identity left out). */
     static List<StixObject> ofType(Extraction x, String type) {
-        return x.objectsOfType(type);
+        return x.objectsOfType(type).stream().filter(o -> !o.id().equals(Provenance.VIGIL_IDENTITY_ID)).toList();
     }
 
     static List<String> names(Extraction x, String type) {

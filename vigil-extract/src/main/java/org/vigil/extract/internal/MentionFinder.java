@@ -74,7 +74,7 @@ public final class MentionFinder {
     /** "Lashkar-e-Taiba": and the hyphenated words after it that carry a capital ("-backed" does not). */
     private static int hyphenatedEnd(Sentence s, int j) {
         while (j + 1 < s.size() && s.token(j).text().equals("-") && joined(s, j - 1) && joined(s, j)
-                && s.token(j + 1).tag().equals("O") && s.token(j + 1).text().chars().anyMatch(Character::isUpperCase)) {
+                && s.token(j + 1).text().chars().anyMatch(Character::isUpperCase)) {
             j += 2;
         }
         return j;

@@ -26,6 +26,7 @@ public final class QuoteFinder {
     private static final int MIN_WORDS_UNATTRIBUTED = 6;
     private static final int MAX_ATTRIBUTION_GAP = 80;
     private static final int MAX_VERB_DISTANCE = 6;
+    private static final int MAX_TITLE = 4;
 
     private final CleanText clean;
     private final List<Sentence> sentences;
@@ -202,19 +203,22 @@ public final class QuoteFinder {
         return null;
     }
 
-    /** After "said": a name, "the spokesman" (a role the text gave someone), or a pronoun. */
+    /** After "said": a name, maybe behind its title ("spokesman Jay Carney"), "the spokesman", or a pronoun. */
     private Entity speakerAt(Sentence s, int i, int quoteStart) {
-        if (i >= s.size()) {
-            return null;
-        }
-        if (PRONOUNS.contains(s.token(i).lower())) {
+        if (i < s.size() && PRONOUNS.contains(s.token(i).lower())) {
             return lastSpeaker(quoteStart);
         }
-        Entity named = entityAt(s, i);
-        if (named == null && s.token(i).is("the") && i + 1 < s.size()) {
-            named = byRole(s.token(i + 1).text());
+        for (int j = i; j < s.size() && j - i <= MAX_TITLE; j++) {
+            Entity named = entityAt(s, j);
+            if (named != null) {
+                return named;
+            }
+            Token t = s.token(j);
+            if (!(t.is("the") || Lexicon.has(Lexicon.ROLE_NOUNS, t.text()) || Lexicon.has(Lexicon.ROLE_MODIFIERS, t.text()))) {
+                break;
+            }
         }
-        return named;
+        return i + 1 < s.size() && s.token(i).is("the") ? byRole(s.token(i + 1).text()) : null;
     }
 
     /**
