@@ -52,7 +52,9 @@ public final class GroupCues {
         if (gap > MAX_CLAIM_GAP) {
             return false;
         }
-        boolean cue = gap == 0 || s.token(from).isPossessive();
+        // "blamed X for the bombing": the claim word may stand before the name
+        boolean blamedBefore = m.from() > 0 && Lexicon.has(Lexicon.RESPONSIBILITY_WORDS, s.token(m.from() - 1).text());
+        boolean cue = gap == 0 || s.token(from).isPossessive() || blamedBefore;
         for (int i = from; i < a.from(); i++) {
             Token t = s.token(i);
             // "an Islamic militant group that claimed...": the claimant is the unnamed group, not the name

@@ -36,6 +36,11 @@ public final class RelationFinder {
                 case PERSON -> f.roles(e, m);
                 case ORGANIZATION -> f.organisationPlace(e, m);
                 case GROUP -> f.claims(e, m, ordered);
+                case KNOWN -> {
+                    if (Set.of("threat-actor", "intrusion-set", "campaign").contains(e.known().type())) {
+                        f.claims(e, m, ordered);
+                    }
+                }
                 case ATTACK -> f.attackTargets(e, m);
                 default -> {
                 }
