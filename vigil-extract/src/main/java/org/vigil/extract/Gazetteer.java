@@ -45,11 +45,6 @@ public final class Gazetteer {
         return Collections.unmodifiableCollection(countries.values());
     }
 
-    /** The country with this ISO 3166-1 alpha-2 code, or null. */
-    public Place country(String code) {
-        return countries.get(code.toUpperCase(Locale.ROOT));
-    }
-
     private static Gazetteer load() {
         Gazetteer g = new Gazetteer();
         g.loadCountries();

@@ -103,11 +103,6 @@ public final class Entity {
         this.name = newName;
     }
 
-    /** The first mention in the text. */
-    public Mention first() {
-        return mentions.stream().min((a, b) -> Integer.compare(a.start(), b.start())).orElseThrow();
-    }
-
     private static boolean endsWithWords(String longer, String shorter) {
         String l = longer.toLowerCase();
         String s = shorter.toLowerCase();

@@ -57,12 +57,15 @@ public final class EntityResolver {
     private Map<Mention, Entity.Kind> classify(List<Mention> mentions) {
         Map<Mention, Entity.Kind> out = new LinkedHashMap<>();
         for (Mention m : mentions) {
+            if (m.kind() == Mention.Kind.ATTACK) {
+                continue;
+            }
             Mention core = m.kind() == Mention.Kind.PERSON ? withoutTitles(m) : m;
             Entity.Kind kind = kindOf(core);
             if (kind == Entity.Kind.ORGANIZATION) {
                 core = splitCountryQualifier(core, out);
             }
-            if (kind != null && kind != Entity.Kind.ATTACK) {
+            if (kind != null) {
                 out.put(core, kind);
             }
         }
@@ -70,13 +73,8 @@ public final class EntityResolver {
     }
 
     private Entity.Kind kindOf(Mention m) {
-        switch (m.kind()) {
-            case KNOWN:
-                return Entity.Kind.KNOWN;
-            case ATTACK:
-                return Entity.Kind.ATTACK;
-            default:
-                break;
+        if (m.kind() == Mention.Kind.KNOWN) {
+            return Entity.Kind.KNOWN;
         }
         if (isJunk(m)) {
             return null;
