@@ -69,4 +69,10 @@ class GroupsTest {
         Extraction x = Fixtures.extract("Indian officials said Lashkar-e-Taiba was behind the bombing in Mumbai.");
         assertTrue(names(x, "threat-actor").contains("Lashkar-e-Taiba"), names(x, "threat-actor").toString());
     }
+
+    @Test
+    void aNameThatClaimsResponsibilityIsAGroupEvenForAnAttackOfNoKnownKind() {
+        Extraction x = Fixtures.extract("The Taliban claimed responsibility for the attack in a statement on Wednesday.");
+        assertTrue(names(x, "threat-actor").contains("Taliban"), names(x, "threat-actor").toString());
+    }
 }

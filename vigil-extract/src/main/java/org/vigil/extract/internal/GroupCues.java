@@ -28,7 +28,19 @@ public final class GroupCues {
         if (describedAfter(m) || describedBefore(m) || namedAsGroup(m)) {
             return Strength.STRONG;
         }
-        return claimedAttacks(m, attacks).isEmpty() ? Strength.NONE : Strength.WEAK;
+        return claimedAttacks(m, attacks).isEmpty() && !claimsResponsibility(m) ? Strength.NONE : Strength.WEAK;
+    }
+
+    /** "X claimed responsibility for ...", "X, which ..., has claimed responsibility": whatever the attack. */
+    private static boolean claimsResponsibility(Mention m) {
+        Sentence s = m.sentence();
+        int from = afterApposition(s, m.to(), s.size());
+        for (int i = from; i < s.size() - 1 && i - from <= 2; i++) {
+            if (s.token(i).lower().startsWith("claim") && s.token(i + 1).is("responsibility")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The attacks of the mention's sentence that the text lays at the mention's door. */
