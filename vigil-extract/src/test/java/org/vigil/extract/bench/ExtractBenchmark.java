@@ -30,8 +30,9 @@ import org.vigil.extract.NearDuplicateIndex;
 
 /**
  * Articles per second with the NER model warm, on ~800-word news articles, for one thread and for two; the
- * near-duplicate index's speed; and, before JMH starts, the model's load time and the heap it takes. Run with
- * {@code mvn -pl vigil-extract test-compile exec:exec@bench}.
+ * near-duplicate index's speed (a lookup that finds an earlier copy); and, before JMH starts, the model's load
+ * time, the heap it takes and the index's memory per article. Run with
+ * {@code mvn -B -pl vigil-extract -am -Pbench -DskipTests verify}. Not final: JMH subclasses it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
