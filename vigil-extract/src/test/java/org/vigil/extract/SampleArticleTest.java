@@ -12,6 +12,9 @@ import static org.vigil.extract.Fixtures.relationships;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vigil.stix.StixObject;
@@ -188,5 +191,22 @@ class SampleArticleTest {
         Extraction again = Fixtures.extract(Fixtures.sample());
         assertEquals(x.objects().stream().map(StixObject::id).toList(), again.objects().stream().map(StixObject::id).toList());
         assertEquals(x.bundleJson(), again.bundleJson());
+    }
+
+    @Test
+    void extractionsOnTwoThreadsAtOnceGiveTheSameBundle() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> runs = pool.invokeAll(List.of(
+                    () -> Fixtures.extract(Fixtures.sample()).bundleJson(),
+                    () -> Fixtures.extract(Fixtures.sample()).bundleJson(),
+                    () -> Fixtures.extract(Fixtures.sample()).bundleJson(),
+                    () -> Fixtures.extract(Fixtures.sample()).bundleJson()));
+            for (Future<String> run : runs) {
+                assertEquals(x.bundleJson(), run.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 }
