@@ -23,6 +23,12 @@ public final class Vigil implements Runnable {
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new Vigil());
         cli.addSubcommand(new CommandLine(new ValidateCommand(out, err)));
+        cli.addSubcommand(new ServeCommand());
+        cli.addSubcommand(new UserCommand());
+        cli.addSubcommand(new OrgCommand());
+        cli.addSubcommand(new CollectionCommand());
+        cli.addSubcommand(new TokenCommand());
+        cli.addSubcommand(new AuditCommand());
         cli.addSubcommand(new BenchCommand());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
@@ -32,6 +38,10 @@ public final class Vigil implements Runnable {
 
     /** No stack trace reaches a user: an unexpected failure is one line on stderr and exit code 2. */
     private static int onFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        if (e instanceof Settings.SettingsException || e instanceof org.vigil.store.StoreException) {
+            cli.getErr().println("vigil " + cli.getCommandName() + ": " + e.getMessage());
+            return 2;
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         cli.getErr().println("vigil " + cli.getCommandName() + ": " + message);
         LoggerFactory.getLogger(Vigil.class).debug("command failed", e);

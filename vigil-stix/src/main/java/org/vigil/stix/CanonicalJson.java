@@ -2,6 +2,8 @@ package org.vigil.stix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -63,8 +65,49 @@ final class CanonicalJson {
         if (node.isIntegralNumber()) {
             return node.bigIntegerValue().toString();
         }
-        BigDecimal d = node.decimalValue().stripTrailingZeros();
-        return d.scale() <= 0 ? d.toBigInteger().toString() : Double.toString(d.doubleValue());
+        double value = node.doubleValue();
+        return Double.isFinite(value) ? ecmaScript(value) : node.decimalValue().toString();
+    }
+
+    /**
+     * A finite double the way ECMAScript's Number.prototype.toString writes it, as RFC 8785 section 3.2.2.3
+     * requires: the shortest digits that read back as the same double, in plain notation from 1e-6 up to 1e21
+     * and as d.ddde+x outside it. Java's Double.toString differs (5.0E-4 for 0.0005, 1.0E7 for 10000000).
+     */
+    static String ecmaScript(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        double magnitude = Math.abs(value);
+        BigDecimal exact = new BigDecimal(magnitude);
+        BigDecimal shortest = exact;
+        for (int precision = 1; precision <= 17; precision++) {
+            BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (rounded.doubleValue() == magnitude) {
+                shortest = rounded;
+                break;
+            }
+        }
+        shortest = shortest.stripTrailingZeros();
+        String digits = shortest.unscaledValue().toString();
+        int k = digits.length();
+        int n = k - shortest.scale(); // value = 0.digits x 10^n
+        StringBuilder out = new StringBuilder(value < 0 ? "-" : "");
+        if (k <= n && n <= 21) {
+            out.append(digits).append("0".repeat(n - k));
+        } else if (0 < n && n <= 21) {
+            out.append(digits, 0, n).append('.').append(digits, n, k);
+        } else if (-6 < n && n <= 0) {
+            out.append("0.").append("0".repeat(-n)).append(digits);
+        } else {
+            int exponent = n - 1;
+            out.append(digits.charAt(0));
+            if (k > 1) {
+                out.append('.').append(digits, 1, k);
+            }
+            out.append('e').append(exponent < 0 ? '-' : '+').append(Math.abs(exponent));
+        }
+        return out.toString();
     }
 
     private static void string(String s, StringBuilder out) {

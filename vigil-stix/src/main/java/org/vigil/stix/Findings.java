@@ -29,8 +29,16 @@ final class Findings {
         return pointer + "/" + name;
     }
 
-    /** The last step of a pointer, for messages that name a property. */
+    /**
+     * The last step of a pointer, for messages that name a property; a list item is named by its list, as in
+     * {@code object_refs[2]}, since an index alone tells a person nothing.
+     */
     static String leaf(String pointer) {
-        return pointer.substring(pointer.lastIndexOf('/') + 1);
+        int slash = pointer.lastIndexOf('/');
+        String last = pointer.substring(slash + 1);
+        if (slash > 0 && !last.isEmpty() && last.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return leaf(pointer.substring(0, slash)) + "[" + last + "]";
+        }
+        return last.replace("~1", "/").replace("~0", "~");
     }
 }

@@ -125,7 +125,19 @@ final class Kind {
         return " from " + min.toPlainString() + " to " + max.toPlainString();
     }
 
+    /** "a string" becomes "strings", "an integer from 0 to 100" becomes "integers from 0 to 100". */
     private static String plural(String singular) {
-        return singular.replaceFirst("^an? ", "");
+        if (!singular.startsWith("a ") && !singular.startsWith("an ")) {
+            return singular;
+        }
+        String noun = singular.substring(singular.indexOf(' ') + 1);
+        int end = noun.length();
+        for (String tail : new String[] {" from ", " of "}) {
+            int at = noun.indexOf(tail);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return noun.substring(0, end) + "s" + noun.substring(end);
     }
 }

@@ -28,13 +28,30 @@ final class MarkingRule {
         Tlp tlp1 = Tlp.TLP1_IDS.get(id);
         if (tlp1 != null) {
             checkTlp1(marking, tlp1);
+        } else if ("tlp".equals(marking.path("definition_type").asText())) {
+            ownTlp1(marking);
         }
+    }
+
+    /** STIX 2.1 predefines the four TLP 1.0 markings and forbids other instances of tlp-marking. */
+    private void ownTlp1(ObjectNode marking) {
+        String level = marking.path("definition").path("tlp").asText("");
+        String predefined = Tlp.TLP1_IDS.entrySet().stream()
+                .filter(e -> level.equals(e.getValue() == Tlp.CLEAR ? "white" : e.getValue().label()))
+                .map(e -> " (for TLP:" + level.toUpperCase() + ", " + e.getKey() + ")")
+                .findFirst().orElse("");
+        findings.error("tlp-definition", "/id", "a TLP 1.0 marking must be one of the four marking-definitions "
+                + "that STIX 2.1 predefines" + predefined + "; reference the predefined one instead of defining "
+                + "your own");
     }
 
     private void checkDefinition(ObjectNode marking) {
         JsonNode type = marking.get("definition_type");
         JsonNode definition = marking.get("definition");
         if (type == null || definition == null) {
+            if (!marking.path("extensions").isEmpty()) {
+                return; // STIX 2.1 lets an extension (TLP 2.0, PAP...) define the marking instead
+            }
             findings.error("marking-definition", type == null ? "/definition_type" : "/definition",
                     "a marking-definition needs definition_type and definition, unless an extension (such as "
                             + "TLP 2.0's) defines the marking");

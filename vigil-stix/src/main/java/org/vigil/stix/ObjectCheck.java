@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
  */
 final class ObjectCheck {
 
-    static final Pattern TYPE_NAME = Pattern.compile("[a-z0-9-]{3,250}");
-    static final Pattern PROPERTY_NAME = Pattern.compile("[a-z0-9_]{3,250}");
+    /** STIX 2.1 type names begin with a letter and never hold two hyphens in a row (ids read type--uuid). */
+    static final Pattern TYPE_NAME = Pattern.compile("(?=.{3,250}$)[a-z][a-z0-9]*(-[a-z0-9]+)*-?");
+    /** STIX 2.1 property names begin with a letter. */
+    static final Pattern PROPERTY_NAME = Pattern.compile("[a-z][a-z0-9_]{2,249}");
+    static final String PROPERTY_NAME_RULE = "a custom property name must be 3 to 250 characters of lowercase "
+            + "ASCII letters, digits and underscores, and begin with a letter";
     /** STIX reserves the _ref and _refs suffixes for identifiers, in custom properties too. */
     private static final Kind ANY_REF = Kind.parse("ref:any");
     private static final Kind ANY_REFS = Kind.parse("list:ref:any");
@@ -83,7 +87,7 @@ final class ObjectCheck {
         String name = type.textValue();
         if (!TYPE_NAME.matcher(name).matches()) {
             findings.error("type-name", "/type", "type '" + name + "' must be 3 to 250 characters of lowercase "
-                    + "ASCII letters, digits and hyphens");
+                    + "ASCII letters, digits and hyphens, begin with a letter and have no two hyphens in a row");
         }
         return name;
     }
@@ -94,10 +98,10 @@ final class ObjectCheck {
             return; // reported as a missing or mistyped required property by the shape walk
         }
         String value = id.textValue();
-        String problem = Identifier.problem(value);
-        if (problem != null) {
-            findings.error("id-invalid", "/id", problem);
-        } else if (!type.equals(Identifier.typeOf(value))) {
+        if (Identifier.problem(value) != null) {
+            return; // reported as id-invalid by the shape walk, which checks every id-kind property
+        }
+        if (!type.equals(Identifier.typeOf(value))) {
             findings.error("id-type-mismatch", "/id", "id '" + value + "' starts with '" + Identifier.typeOf(value)
                     + "' but the object's type is '" + type + "'; the id must be " + type + "--<uuid>");
         }
@@ -147,8 +151,7 @@ final class ObjectCheck {
             String pointer = Findings.child("", name);
             if (!PROPERTY_NAME.matcher(name).matches()) {
                 findings.error("custom-property-name", pointer, "property '" + name + "' is not defined for "
-                        + shape.name() + ", and a custom property name must be 3 to 250 characters of lowercase "
-                        + "ASCII letters, digits and underscores");
+                        + shape.name() + ", and " + PROPERTY_NAME_RULE);
             } else if (!declared) {
                 findings.warn("custom-property", pointer, "property '" + name + "' is not defined for "
                         + root.path("type").asText() + "; STIX 2.1 adds properties through a "

@@ -11,7 +11,7 @@ record Rule(String name, List<String> args, String operator) {
 
     static final List<String> NAMES = List.of("at-least-one", "exactly-one", "not-both", "together", "requires",
             "requires-if-true", "order", "number-order", "reserved", "deprecated", "lowercase-hyphen",
-            "marking-definition", "external-reference");
+            "stix-pattern", "marking-definition", "external-reference");
 
     static Rule parse(String text) {
         int colon = text.indexOf(':');

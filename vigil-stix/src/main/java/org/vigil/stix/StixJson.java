@@ -1,11 +1,13 @@
 package org.vigil.stix;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +18,7 @@ import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -35,6 +38,7 @@ public final class StixJson {
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .addDecorator((factory, generator) -> new DecimalsStayDecimals(generator))
             .build();
 
     static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
@@ -132,6 +136,27 @@ public final class StixJson {
             what = "could not be read: " + firstLine(e.getMessage());
         }
         return new StixFormatException(where + ": " + what);
+    }
+
+    /**
+     * A JSON number read with a fraction or exponent is kept as a BigDecimal; when its scale is 0 (1.5e1 is
+     * 15 with scale 0) BigDecimal writes it as a plain integer, which reads back as an integer and so changes
+     * the value. Writing such a number with an explicit exponent (15E0) keeps it a decimal of the same scale.
+     */
+    private static final class DecimalsStayDecimals extends JsonGeneratorDelegate {
+
+        DecimalsStayDecimals(JsonGenerator delegate) {
+            super(delegate, false);
+        }
+
+        @Override
+        public void writeNumber(BigDecimal value) throws IOException {
+            if (value != null && value.scale() == 0) {
+                delegate.writeNumber(value.toString() + "E0");
+            } else {
+                delegate.writeNumber(value);
+            }
+        }
     }
 
     private static String firstLine(String message) {

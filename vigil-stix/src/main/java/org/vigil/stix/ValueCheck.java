@@ -9,11 +9,13 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Checks property values against their kinds, and objects (top-level or embedded) against their shapes. */
 final class ValueCheck {
 
     private static final Kind EXTENSION_TYPE = Kind.parse("enum:extension-type-enum");
+    private static final Pattern TOKEN = Pattern.compile("[a-z0-9-]{3,250}");
 
     private final TypeTable table;
     private final Findings findings;
@@ -149,12 +151,19 @@ final class ValueCheck {
     }
 
     private void hex(Kind kind, JsonNode value, String pointer) {
-        if (expect(value.isTextual(), kind, value, pointer) && !isHex(value.textValue())) {
+        if (expect(value.isTextual(), kind, value, pointer) && !isLowercaseHex(value.textValue())) {
             findings.error("hex-invalid", pointer, Findings.leaf(pointer) + " must be an even number of "
-                    + "hexadecimal digits, but it is \"" + abbreviate(value.textValue()) + "\"");
+                    + "hexadecimal digits written 0-9 and lowercase a-f, but it is \""
+                    + abbreviate(value.textValue()) + "\"");
         }
     }
 
+    /** The STIX hex type: an even number of digits, letters in lowercase only. */
+    static boolean isLowercaseHex(String s) {
+        return isHex(s) && s.chars().noneMatch(c -> c >= 'A' && c <= 'F');
+    }
+
+    /** Hexadecimal of either case, as hash values are written. */
     static boolean isHex(String s) {
         if (s.length() % 2 != 0) {
             return false;
@@ -184,7 +193,7 @@ final class ValueCheck {
 
     private void token(Kind kind, JsonNode value, String pointer) {
         if (expect(value.isTextual(), kind, value, pointer)
-                && !ObjectCheck.TYPE_NAME.matcher(value.textValue()).matches()) {
+                && !TOKEN.matcher(value.textValue()).matches()) {
             findings.error("token-invalid", pointer, Findings.leaf(pointer) + " '" + abbreviate(value.textValue())
                     + "' must be 3 to 250 characters of lowercase ASCII letters, digits and hyphens");
         }
@@ -208,9 +217,14 @@ final class ValueCheck {
         }
         String target = Identifier.typeOf(value.textValue());
         if (!accepts(kind.targets, target)) {
-            findings.error("ref-type", pointer, Findings.leaf(pointer) + " points at a " + target + " ("
-                    + value.textValue() + "), but it must reference " + String.join(" or ", kind.targets));
+            findings.error("ref-type", pointer, Findings.leaf(pointer) + " points at " + article(target) + " "
+                    + target + " (" + value.textValue() + "), but it must reference "
+                    + String.join(" or ", kind.targets));
         }
+    }
+
+    private static String article(String word) {
+        return !word.isEmpty() && "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
     }
 
     private boolean accepts(Set<String> targets, String type) {
@@ -311,8 +325,7 @@ final class ValueCheck {
             }
             if (!ObjectCheck.PROPERTY_NAME.matcher(name).matches()) {
                 findings.error("custom-property-name", Findings.child(pointer, name), "property '" + name
-                        + "' is not defined for " + shape.name() + ", and a custom property name must be 3 to 250 "
-                        + "characters of lowercase ASCII letters, digits and underscores");
+                        + "' is not defined for " + shape.name() + ", and " + ObjectCheck.PROPERTY_NAME_RULE);
             } else {
                 findings.warn("custom-property", Findings.child(pointer, name), "property '" + name
                         + "' is not defined for " + shape.name());

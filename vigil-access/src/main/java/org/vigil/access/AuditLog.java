@@ -1,0 +1,83 @@
+package org.vigil.access;
+
+import java.util.List;
+import java.util.Optional;
+import org.vigil.store.AuditEvent;
+import org.vigil.store.AuditQuery;
+import org.vigil.store.AuditRecord;
+import org.vigil.store.Store;
+
+/**
+ * The tamper-evident record of who saw and did what. Reads are recorded once per request with every object id
+ * returned, so auditing costs one append per request rather than one per object.
+ */
+public final class AuditLog {
+
+    private static final int VERIFY_BATCH = 5_000;
+
+    private final Store store;
+
+    public AuditLog(Store store) {
+        this.store = store;
+    }
+
+    /** Appends one record; {@code p} may be anonymous. */
+    public void record(Principal p, String action, String path, List<String> objectIds, String detail) {
+        store.appendAudit(new AuditEvent(p.userId(), action, path, objectIds, detail));
+    }
+
+    /** What {@link #verify()} found: how many records it checked, and the first that breaks the chain. */
+    public record Verification(long records, Optional<Break> firstBreak) {
+
+        public boolean intact() {
+            return firstBreak.isEmpty();
+        }
+    }
+
+    /** A record that does not fit the chain, and why. */
+    public record Break(long seq, String reason) {
+    }
+
+    /** Walks the whole log, checking sequence numbers, each record's hash and its link to the one before. */
+    public Verification verify() {
+        long expectedSeq = 1;
+        String prevHash = AuditRecord.GENESIS;
+        long count = 0;
+        while (true) {
+            List<AuditRecord> batch = store.audit(AuditQuery.all(VERIFY_BATCH).afterSeq(expectedSeq - 1));
+            if (batch.isEmpty()) {
+                return new Verification(count, Optional.empty());
+            }
+            for (AuditRecord r : batch) {
+                Optional<Break> broken = check(r, expectedSeq, prevHash);
+                if (broken.isPresent()) {
+                    return new Verification(count, broken);
+                }
+                count++;
+                expectedSeq++;
+                prevHash = r.hash();
+            }
+        }
+    }
+
+    private static Optional<Break> check(AuditRecord r, long expectedSeq, String prevHash) {
+        if (r.seq() != expectedSeq) {
+            return Optional.of(new Break(expectedSeq, "record " + expectedSeq + " is missing (the next record is "
+                    + r.seq() + "); records were deleted"));
+        }
+        if (!r.prevHash().equals(prevHash)) {
+            return Optional.of(new Break(r.seq(), "record " + r.seq() + " does not carry the hash of record "
+                    + (r.seq() - 1) + "; a record before it was changed or replaced"));
+        }
+        if (!r.computeHash().equals(r.hash())) {
+            return Optional.of(new Break(r.seq(), "record " + r.seq() + " was changed after it was written: its "
+                    + "content no longer matches its hash"));
+        }
+        return Optional.empty();
+    }
+
+    /** Lists records matching a query. */
+    public List<AuditRecord> list(AuditQuery query) {
+        return store.audit(query);
+    }
+}

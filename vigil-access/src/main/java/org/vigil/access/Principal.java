@@ -1,0 +1,98 @@
+package org.vigil.access;
+
+import java.util.Objects;
+import java.util.UUID;
+import org.vigil.store.Organisation;
+import org.vigil.store.Role;
+import org.vigil.store.TokenScope;
+import org.vigil.store.User;
+
+/**
+ * Who is asking: an anonymous reader, or an authenticated user of one organisation, possibly through an API
+ * token limited to some collections. Roles grant management rights, never extra read rights.
+ */
+public final class Principal {
+
+    private static final Principal ANONYMOUS = new Principal(null, "anonymous", null, null, false, null,
+            TokenScope.all());
+
+    private final UUID userId;
+    private final String name;
+    private final UUID organisationId;
+    private final String organisationIdentity;
+    private final boolean communityMember;
+    private final Role role;
+    private final TokenScope scope;
+
+    private Principal(UUID userId, String name, UUID organisationId, String organisationIdentity,
+                      boolean communityMember, Role role, TokenScope scope) {
+        this.userId = userId;
+        this.name = name;
+        this.organisationId = organisationId;
+        this.organisationIdentity = organisationIdentity;
+        this.communityMember = communityMember;
+        this.role = role;
+        this.scope = scope;
+    }
+
+    public static Principal anonymous() {
+        return ANONYMOUS;
+    }
+
+    /** A user logged in with a password: every collection their grants allow. */
+    public static Principal of(User user, Organisation organisation) {
+        return of(user, organisation, TokenScope.all());
+    }
+
+    /** A user acting through a token limited to {@code scope}. */
+    public static Principal of(User user, Organisation organisation, TokenScope scope) {
+        if (!user.organisationId().equals(organisation.id())) {
+            throw new IllegalArgumentException("user " + user.name() + " does not belong to " + organisation.name());
+        }
+        return new Principal(user.id(), user.name(), organisation.id(), organisation.identityId(),
+                organisation.member(), user.role(), Objects.requireNonNull(scope, "scope"));
+    }
+
+    public boolean isAnonymous() {
+        return userId == null;
+    }
+
+    /** The user's id, or null when anonymous. */
+    public UUID userId() {
+        return userId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The user's organisation, or null when anonymous. */
+    public UUID organisationId() {
+        return organisationId;
+    }
+
+    /** The identity id of the user's organisation, or null when anonymous. */
+    public String organisationIdentity() {
+        return organisationIdentity;
+    }
+
+    /** Whether the user's organisation belongs to the hub's community (GREEN reaches it). */
+    public boolean isCommunityMember() {
+        return communityMember;
+    }
+
+    /** The role, or null when anonymous. */
+    public Role role() {
+        return role;
+    }
+
+    /** Whether the credential used allows this collection at all (grants still decide what is allowed). */
+    public boolean covers(UUID collectionId) {
+        return scope.covers(collectionId);
+    }
+
+    @Override
+    public String toString() {
+        return isAnonymous() ? "anonymous" : name;
+    }
+}

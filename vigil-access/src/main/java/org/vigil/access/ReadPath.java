@@ -1,0 +1,158 @@
+package org.vigil.access;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.vigil.stix.StixObject;
+import org.vigil.stix.Tlp;
+import org.vigil.store.ApiRoot;
+import org.vigil.store.Collection;
+import org.vigil.store.Cursor;
+import org.vigil.store.ManifestEntry;
+import org.vigil.store.ObjectQuery;
+import org.vigil.store.Page;
+import org.vigil.store.Status;
+import org.vigil.store.Store;
+import org.vigil.store.StoredObject;
+import org.vigil.store.VersionEntry;
+import org.vigil.store.VersionMatch;
+
+/**
+ * The one way objects leave Vigil. Every egress (TAXII today; the web UI, feeds, alerts and federation later)
+ * reads through here, so the grants and the marking policy apply and the audit log records who received what,
+ * whichever path asks. Pages, {@code more} and {@code next} are computed over visible objects only.
+ */
+public final class ReadPath {
+
+    private final Store store;
+    private final Grants grants;
+    private final AuditLog audit;
+
+    public ReadPath(Store store, AuditLog audit) {
+        this.store = store;
+        this.grants = new Grants(store);
+        this.audit = audit;
+    }
+
+    /** The API roots the hub serves; they describe the server, not its content, so anyone may list them. */
+    public List<ApiRoot> apiRoots() {
+        return store.apiRoots();
+    }
+
+    public Optional<ApiRoot> apiRoot(String name) {
+        return store.apiRoot(name);
+    }
+
+    /** The collections of an API root that the principal can read or write. */
+    public List<CollectionView> collections(Principal p, String apiRoot, String path) {
+        List<CollectionView> out = new ArrayList<>();
+        for (Collection c : store.collections(apiRoot)) {
+            CollectionView v = grants.view(p, c);
+            if (v.visible()) {
+                out.add(v);
+            }
+        }
+        audit.record(p, "read-collections", path, List.of(), null);
+        return out;
+    }
+
+    /** One collection, if it exists and the principal can read or write it; otherwise nothing, alike. */
+    public Optional<CollectionView> collection(Principal p, String apiRoot, UUID id) {
+        return store.collection(id).filter(c -> c.apiRoot().equals(apiRoot)).map(c -> grants.view(p, c))
+                .filter(CollectionView::visible);
+    }
+
+    /** A page of the objects the principal may see, each as they may see it (granular markings applied). */
+    public ObjectsPage<StixObject> objects(Principal p, CollectionView c, ObjectQuery q, String path) {
+        ObjectsPage<StixObject> page = scan(p, c, q, (reader, row) -> view(reader, c.collection(), row));
+        audit.record(p, "read", path, page.items().stream().map(StixObject::id).toList(), null);
+        return page;
+    }
+
+    /** The manifest rows of the versions the principal may see. */
+    public ObjectsPage<ManifestEntry> manifest(Principal p, CollectionView c, ObjectQuery q, String path) {
+        ObjectsPage<ManifestEntry> page = scan(p, c, q, (reader, row) -> sees(reader, c.collection(), row)
+                ? Optional.of(new ManifestEntry(row.id(), row.dateAdded(), row.version(),
+                "application/stix+json;version=" + row.specVersion())) : Optional.empty());
+        audit.record(p, "read-manifest", path, page.items().stream().map(ManifestEntry::id).distinct().toList(), null);
+        return page;
+    }
+
+    /** The versions of one object that the principal may see. */
+    public ObjectsPage<VersionEntry> versions(Principal p, CollectionView c, ObjectQuery q, String path) {
+        ObjectQuery all = q.toBuilder().versions(VersionMatch.ALL).build();
+        ObjectsPage<VersionEntry> page = scan(p, c, all, (reader, row) -> sees(reader, c.collection(), row)
+                ? Optional.of(new VersionEntry(row.id(), row.version(), row.dateAdded())) : Optional.empty());
+        audit.record(p, "read-versions", path, page.items().stream().map(VersionEntry::id).distinct().toList(), null);
+        return page;
+    }
+
+    /** A status resource, only to the user whose request it describes. */
+    public Optional<Status> status(Principal p, String apiRoot, UUID id) {
+        if (p.isAnonymous()) {
+            return Optional.empty();
+        }
+        return store.status(id).filter(s -> s.apiRoot().equals(apiRoot) && p.userId().equals(s.userId()));
+    }
+
+    /**
+     * Fills a page with visible items, reading the store in batches until the page is full and one more visible
+     * item proves there is more, or the store runs out.
+     */
+    private <T> ObjectsPage<T> scan(Principal p, CollectionView c, ObjectQuery q,
+                                    BiFunction<Principal, StoredObject, Optional<T>> visible) {
+        if (!c.canRead()) {
+            return new ObjectsPage<>(List.of(), false, Optional.empty(), null, null);
+        }
+        Principal reader = c.viaPublic() ? Principal.anonymous() : p;
+        int limit = q.limit();
+        List<T> items = new ArrayList<>();
+        String first = null;
+        String last = null;
+        Cursor cursor = q.after();
+        int batch = Math.min(ObjectQuery.MAX_LIMIT, limit + 1);
+        while (true) {
+            Page<StoredObject> page = store.objects(q.toBuilder().limit(batch).after(cursor).build());
+            for (StoredObject row : page.items()) {
+                Optional<T> item = visible.apply(reader, row);
+                if (item.isEmpty()) {
+                    continue;
+                }
+                if (items.size() == limit) {
+                    return new ObjectsPage<>(items, true, Optional.of(cursorAt(last)), first, last);
+                }
+                items.add(item.get());
+                first = first == null ? row.dateAdded() : first;
+                last = row.dateAdded();
+            }
+            if (!page.more()) {
+                return new ObjectsPage<>(items, false, Optional.empty(), first, last);
+            }
+            cursor = page.next().orElseThrow();
+        }
+    }
+
+    static Cursor cursorAt(String dateAdded) {
+        Instant t = Instant.parse(dateAdded);
+        return Cursor.afterMicros(ChronoUnit.MICROS.between(Instant.EPOCH, t));
+    }
+
+    /** Whether the reader may know this version exists; parses the object only for RED recipients. */
+    private static boolean sees(Principal reader, Collection c, StoredObject row) {
+        Tlp level = row.tlp() != null ? row.tlp() : c.defaultMarking();
+        Set<String> recipients = level == Tlp.RED ? RedRecipients.of(row.object()) : Set.of();
+        return MarkingPolicy.permits(reader, level, row.createdByRef(), row.postedBy(), recipients);
+    }
+
+    private static Optional<StixObject> view(Principal reader, Collection c, StoredObject row) {
+        if (!sees(reader, c, row)) {
+            return Optional.empty();
+        }
+        return MarkingPolicy.view(reader, row.object(), new MarkingPolicy.Source(row.postedBy(), c.defaultMarking()));
+    }
+}

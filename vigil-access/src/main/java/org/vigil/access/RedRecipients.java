@@ -1,0 +1,80 @@
+package org.vigil.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.vigil.stix.Identifier;
+import org.vigil.stix.StixJson;
+import org.vigil.stix.StixObject;
+
+/**
+ * The Vigil property extension in which a source names the users allowed to read a TLP:RED object, and the
+ * extension-definition that Vigil publishes for it. On an object it reads:
+ * <pre>"extensions": {"extension-definition--…": {"extension_type": "property-extension",
+ *                  "recipients": ["&lt;user id&gt;", …]}}</pre>
+ */
+public final class RedRecipients {
+
+    /** The namespace of every id Vigil derives for its own published objects. */
+    static final UUID VIGIL_NAMESPACE = UUID.fromString("4a1c4f0e-52d5-4d6f-9d3c-0b6a1f7c2e11");
+
+    /** Vigil's own identity, the creator of the objects it publishes. */
+    public static final String VIGIL_IDENTITY = Identifier.deterministic("identity", VIGIL_NAMESPACE, "vigil");
+
+    /** The id of the extension-definition; objects name it as the key under {@code extensions}. */
+    public static final String EXTENSION_ID = Identifier.deterministic("extension-definition", VIGIL_NAMESPACE,
+            "red-recipients");
+
+    private static final String PUBLISHED = "2026-11-29T00:00:00.000Z";
+
+    private RedRecipients() {
+    }
+
+    /** The user ids an object names as its RED recipients; empty when it names none. */
+    public static Set<String> of(StixObject object) {
+        Set<String> out = new LinkedHashSet<>();
+        object.property("extensions").map(e -> e.path(EXTENSION_ID).path("recipients")).ifPresent(list -> {
+            for (JsonNode id : list) {
+                if (id.isTextual()) {
+                    out.add(id.textValue());
+                }
+            }
+        });
+        return out;
+    }
+
+    /** Vigil's identity object, which created the extension-definition. */
+    public static StixObject vigilIdentity() {
+        return StixObject.builder("identity", VIGIL_IDENTITY)
+                .put("created", PUBLISHED).put("modified", PUBLISHED)
+                .put("name", "Vigil").put("identity_class", "system")
+                .put("description", "The Vigil threat-intelligence hub.")
+                .build();
+    }
+
+    /** The extension-definition Vigil publishes so that any STIX tool can read what the property means. */
+    public static StixObject definition() {
+        return StixObject.builder("extension-definition", EXTENSION_ID)
+                .put("created_by_ref", VIGIL_IDENTITY)
+                .put("created", PUBLISHED).put("modified", PUBLISHED)
+                .put("name", "Vigil TLP:RED recipients")
+                .put("description", "Names the users who may read a TLP:RED object, besides the user who posted it. "
+                        + "Property 'recipients': a non-empty list of Vigil user ids.")
+                .put("schema", "{\"type\":\"object\",\"properties\":{\"extension_type\":{\"const\":\"property-extension\"},"
+                        + "\"recipients\":{\"type\":\"array\",\"minItems\":1,\"items\":{\"type\":\"string\"}}},"
+                        + "\"required\":[\"extension_type\",\"recipients\"]}")
+                .put("version", "1.0")
+                .put("extension_types", java.util.List.of("property-extension"))
+                .build();
+    }
+
+    /** The extensions entry naming {@code userIds} as recipients, for callers that build objects. */
+    public static JsonNode entry(Set<String> userIds) {
+        var node = StixJson.newObjectNode();
+        node.put("extension_type", "property-extension");
+        var list = node.putArray("recipients");
+        userIds.forEach(list::add);
+        return node;
+    }
+}

@@ -1,0 +1,151 @@
+package org.vigil.access;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.vigil.stix.Finding;
+import org.vigil.stix.StixObject;
+import org.vigil.stix.Validator;
+import org.vigil.store.AddResult;
+import org.vigil.store.ObjectQuery;
+import org.vigil.store.Role;
+import org.vigil.store.Status;
+import org.vigil.store.Store;
+import org.vigil.store.VersionEntry;
+
+/**
+ * The one way objects enter Vigil (TAXII posts, {@code vigil ingest}, the demo, federation): validation, the
+ * source rules for created_by_ref, then one durable batch, a stored status resource and an audit record.
+ * Valid objects of an envelope are stored even when others in it fail.
+ */
+public final class WritePath {
+
+    /** Types that may carry created_by_ref; cyber-observables and bundles may not. */
+    private static final java.util.Set<String> NO_CREATOR = java.util.Set.of("bundle");
+    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Store store;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public WritePath(Store store, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** One item of an add request: the object as parsed, or why it could not be. */
+    public record Item(ObjectNode json, String problem) {
+
+        public static Item of(ObjectNode json) {
+            return new Item(json, null);
+        }
+
+        public static Item unreadable(String id, String problem) {
+            ObjectNode stub = org.vigil.stix.StixJson.newObjectNode();
+            if (id != null) {
+                stub.put("id", id);
+            }
+            return new Item(stub, problem);
+        }
+    }
+
+    /**
+     * Adds objects for {@code p}, who must be able to write {@code c}; returns the stored status resource. The
+     * caller checks write permission first, so that a refusal can look like a missing collection.
+     */
+    public Status add(Principal p, CollectionView c, List<Item> items, String path) {
+        if (!c.canWrite()) {
+            throw new IllegalStateException(p + " may not write to collection " + c.collection().id());
+        }
+        String requested = MICROS.format(clock.instant());
+        List<Status.Detail> failures = new ArrayList<>();
+        List<StixObject> accepted = new ArrayList<>();
+        for (Item item : items) {
+            StixObject object = admit(p, item, failures);
+            if (object != null) {
+                accepted.add(object);
+            }
+        }
+        List<Status.Detail> successes = new ArrayList<>();
+        if (!accepted.isEmpty()) {
+            for (AddResult r : store.add(c.collection().id(), p.userId(), accepted)) {
+                successes.add(new Status.Detail(r.id(), r.version(), r.outcome() == AddResult.Outcome.ALREADY_PRESENT
+                        ? "already held at this version" : null));
+            }
+        }
+        Status status = new Status(UUID.randomUUID(), c.collection().apiRoot(), p.userId(), Status.State.COMPLETE,
+                requested, items.size(), successes.size(), failures.size(), 0, successes, failures, List.of());
+        store.putStatus(status);
+        audit.record(p, "add", path, successes.stream().map(Status.Detail::id).toList(),
+                failures.isEmpty() ? null : failures.size() + " refused");
+        return status;
+    }
+
+    /** The object to store, with created_by_ref settled; or null, with a failure recorded. */
+    private StixObject admit(Principal p, Item item, List<Status.Detail> failures) {
+        String id = item.json().path("id").asText("(no id)");
+        if (item.problem() != null) {
+            failures.add(new Status.Detail(id, null, item.problem()));
+            return null;
+        }
+        StixObject object = StixObject.of(item.json());
+        List<Finding> errors = Validator.standard().validate(object).stream().filter(Finding::isError).toList();
+        if (!errors.isEmpty()) {
+            failures.add(new Status.Detail(id, object.version().orElse(null), describe(errors)));
+            return null;
+        }
+        return settleSource(p, object, failures);
+    }
+
+    private static String describe(List<Finding> errors) {
+        return errors.stream().map(f -> (f.pointer().isEmpty() ? "/" : f.pointer()) + ": " + f.message())
+                .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * Only a federation account may post as another organisation; a missing created_by_ref becomes the poster's
+     * organisation, for the object types that carry one.
+     */
+    private StixObject settleSource(Principal p, StixObject object, List<Status.Detail> failures) {
+        String creator = object.text("created_by_ref");
+        if (creator == null) {
+            return carriesCreator(object) && p.organisationIdentity() != null
+                    ? object.with("created_by_ref", p.organisationIdentity()) : object;
+        }
+        if (creator.equals(p.organisationIdentity()) || p.role() == Role.FEDERATION) {
+            return object;
+        }
+        failures.add(new Status.Detail(object.id(), object.version().orElse(null), "created_by_ref " + creator
+                + " is not your organisation's identity (" + p.organisationIdentity() + "); only a federation "
+                + "account may post on behalf of another source, so leave created_by_ref out or set it to yours"));
+        return null;
+    }
+
+    /** SDOs, SROs and the meta objects carry created_by_ref; SCOs (which have no created) do not. */
+    private static boolean carriesCreator(StixObject object) {
+        return object.has("created") && !NO_CREATOR.contains(object.type());
+    }
+
+    /** Deletes the matching versions of one object for a writer; returns what was deleted. */
+    public List<VersionEntry> delete(Principal p, CollectionView c, ObjectQuery q, String path) {
+        if (!c.canWrite()) {
+            throw new IllegalStateException(p + " may not delete from collection " + c.collection().id());
+        }
+        List<VersionEntry> deleted = store.delete(q);
+        audit.record(p, "delete", path, deleted.stream().map(VersionEntry::id).distinct().toList(),
+                deleted.size() + " versions");
+        return deleted;
+    }
+
+    /** Records that an object was refused or an admin acted, for callers outside the TAXII paths. */
+    public void note(Principal p, String action, String path, List<String> ids, String detail) {
+        audit.record(p, action, path, ids, detail);
+    }
+}

@@ -1,0 +1,195 @@
+package org.vigil.app;
+
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.vigil.stix.Tlp;
+import org.vigil.store.Collection;
+import org.vigil.store.Grant;
+import org.vigil.store.User;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vigil collection}: TAXII collections and who may read and write them. */
+@Command(name = "collection", mixinStandardHelpOptions = true, description = "Manage collections and grants.",
+        subcommands = {CollectionCommand.Add.class, CollectionCommand.List.class, CollectionCommand.GrantAccess.class,
+                       CollectionCommand.Set.class})
+final class CollectionCommand {
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a collection.")
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "TITLE")
+        String title;
+
+        @Option(names = "--id", paramLabel = "UUID", description = "The collection id (default: a new random one).")
+        UUID id;
+
+        @Option(names = "--alias", paramLabel = "A", description = "A short unique name.")
+        String alias;
+
+        @Option(names = "--read", split = ",", paramLabel = "USER", description = "Users who may read it.")
+        java.util.List<String> readers = new ArrayList<>();
+
+        @Option(names = "--write", split = ",", paramLabel = "USER", description = "Users who may write to it.")
+        java.util.List<String> writers = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            try (Installation hub = Installation.open(data.settings())) {
+                UUID cid = id == null ? UUID.randomUUID() : id;
+                if (hub.store.collection(cid).isPresent()) {
+                    throw new Settings.SettingsException("a collection with id " + cid + " already exists");
+                }
+                if (alias != null && hub.store.collectionByAlias(Installation.API_ROOT, alias).isPresent()) {
+                    throw new Settings.SettingsException("the alias '" + alias + "' is taken");
+                }
+                java.util.List<User> r = users(hub, readers);
+                java.util.List<User> w = users(hub, writers);
+                hub.store.putCollection(Collection.of(cid, Installation.API_ROOT, title).withAlias(alias));
+                for (User u : r) {
+                    grant(hub, u, cid, true, false);
+                }
+                for (User u : w) {
+                    grant(hub, u, cid, false, true);
+                }
+                hub.noteAdmin("collection add", title + " " + cid);
+                System.out.println(cid);
+                return 0;
+            }
+        }
+    }
+
+    static java.util.List<User> users(Installation hub, java.util.List<String> names) {
+        java.util.List<User> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(user(hub, n.trim()));
+        }
+        return out;
+    }
+
+    static User user(Installation hub, String name) {
+        return hub.store.userByName(name).orElseThrow(() -> new Settings.SettingsException("no user '" + name
+                + "'; add it first with: vigil user add " + name));
+    }
+
+    /** Adds read and/or write to what a user already holds on a collection. */
+    static void grant(Installation hub, User u, UUID collection, boolean read, boolean write) {
+        Grant held = hub.store.grant(u.id(), collection).orElse(new Grant(u.id(), collection, false, false));
+        hub.store.putGrant(new Grant(u.id(), collection, held.read() || read, held.write() || write));
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List collections.")
+    static final class List implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @Override
+        public Integer call() {
+            try (Installation hub = Installation.open(data.settings())) {
+                for (Collection c : hub.store.collections(Installation.API_ROOT)) {
+                    System.out.println(c.id() + "\t" + c.title() + "\t" + (c.alias() == null ? "-" : c.alias())
+                            + "\t" + (c.isPublic() ? "public" : "private") + "\tdefault " + label(c.defaultMarking()));
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "grant", mixinStandardHelpOptions = true, description = "Let a user read or write a collection.")
+    static final class GrantAccess implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @Parameters(index = "0", paramLabel = "COLLECTION", description = "Id, alias or title.")
+        String collection;
+
+        @Parameters(index = "1", paramLabel = "USER")
+        String user;
+
+        @Parameters(index = "2", paramLabel = "read|write")
+        String right;
+
+        @Override
+        public Integer call() {
+            boolean write = switch (right) {
+                case "read" -> false;
+                case "write" -> true;
+                default -> throw new Settings.SettingsException("the right must be read or write, not '" + right + "'");
+            };
+            try (Installation hub = Installation.open(data.settings())) {
+                Collection c = hub.collection(collection);
+                User u = user(hub, user);
+                grant(hub, u, c.id(), !write, write);
+                hub.noteAdmin("collection grant", c.id() + " " + u.name() + " " + right);
+                System.out.println(u.name() + " may now " + right + " " + c.title());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Change a collection's sharing settings.")
+    static final class Set implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "COLLECTION", description = "Id, alias or title.")
+        String collection;
+
+        @ArgGroup(exclusive = true)
+        Visibility visibility;
+
+        static final class Visibility {
+            @Option(names = "--public", description = "Anonymous readers may read it (they see TLP:CLEAR only).")
+            boolean isPublic;
+
+            @Option(names = "--private", description = "Only users with a grant may read it.")
+            boolean isPrivate;
+        }
+
+        @Option(names = "--default-marking", paramLabel = "LEVEL",
+                description = "TLP level of objects without a TLP marking: clear, green, amber, amber+strict, red.")
+        String marking;
+
+        @Override
+        public Integer call() {
+            if (visibility == null && marking == null) {
+                throw new Settings.SettingsException("say what to change: --public, --private or --default-marking LEVEL");
+            }
+            try (Installation hub = Installation.open(data.settings())) {
+                Collection c = hub.collection(collection);
+                if (visibility != null) {
+                    c = c.withPublic(visibility.isPublic);
+                }
+                if (marking != null) {
+                    c = c.withDefaultMarking(level(marking));
+                }
+                hub.store.putCollection(c);
+                hub.noteAdmin("collection set", c.id() + (c.isPublic() ? " public" : " private") + " default "
+                        + label(c.defaultMarking()));
+                System.out.println(c.title() + ": " + (c.isPublic() ? "public" : "private") + ", default marking "
+                        + label(c.defaultMarking()));
+                return 0;
+            }
+        }
+    }
+
+    static Tlp level(String s) {
+        String norm = s.trim().toLowerCase().replace("tlp:", "");
+        for (Tlp t : Tlp.values()) {
+            if (t.label().equals(norm)) {
+                return t;
+            }
+        }
+        throw new Settings.SettingsException("unknown TLP level '" + s + "'; use clear, green, amber, amber+strict or red");
+    }
+
+    static String label(Tlp t) {
+        return "TLP:" + t.label().toUpperCase();
+    }
+}

@@ -1,0 +1,150 @@
+package org.vigil.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.vigil.access.AuditLog;
+import org.vigil.access.Authenticator;
+import org.vigil.access.Principal;
+import org.vigil.access.ReadPath;
+import org.vigil.access.WritePath;
+import org.vigil.stix.Identifier;
+import org.vigil.stix.StixObject;
+import org.vigil.stix.Tlp;
+import org.vigil.store.ApiRoot;
+import org.vigil.store.Collection;
+import org.vigil.store.Organisation;
+import org.vigil.store.Store;
+import org.vigil.store.StoreConfig;
+
+/**
+ * One Vigil installation opened from its settings: the store, the access layer over it, the default API root,
+ * and the secret that signs page tokens. Commands and the server share it.
+ */
+final class Installation implements AutoCloseable {
+
+    static final String API_ROOT = "api1";
+    /** Organisations' identity objects live in this collection, readable by every user. */
+    static final UUID ORGANISATIONS = UUID.nameUUIDFromBytes("vigil:organisations".getBytes());
+    static final java.time.format.DateTimeFormatter STIX_MILLIS = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final UUID ORG_NAMESPACE = UUID.fromString("6f1c2b9e-9a7d-4c63-8f0e-3d2a5b1c7e44");
+
+    final Settings settings;
+    final Store store;
+    final AuditLog audit;
+    final ReadPath reads;
+    final WritePath writes;
+    final Authenticator authenticator;
+
+    private Installation(Settings settings, Store store) {
+        this.settings = settings;
+        this.store = store;
+        this.audit = new AuditLog(store);
+        this.reads = new ReadPath(store, audit);
+        this.writes = new WritePath(store, audit, Clock.systemUTC());
+        this.authenticator = new Authenticator(store, audit, Clock.systemUTC());
+    }
+
+    static Installation open(Settings settings) {
+        Path data = settings.dataDir();
+        try {
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new Settings.SettingsException("cannot create the data directory " + data + ": " + e.getMessage());
+        }
+        String url = settings.get("store.url");
+        StoreConfig config = url == null ? StoreConfig.sqlite(data)
+                : StoreConfig.of(url, settings.get("store.user"), settings.get("store.password"));
+        Installation i = new Installation(settings, Store.open(config));
+        i.ensureDefaults();
+        return i;
+    }
+
+    private void ensureDefaults() {
+        if (store.apiRoot(API_ROOT).isEmpty()) {
+            store.putApiRoot(new ApiRoot(API_ROOT, settings.get("title"), "Vigil's shared threat reporting",
+                    Long.parseLong(settings.get("taxii.max_content_length"))));
+        }
+        if (store.collection(ORGANISATIONS).isEmpty()) {
+            store.putCollection(new Collection(ORGANISATIONS, API_ROOT, "Organisations",
+                    "The identity of every organisation that shares through this hub", "organisations",
+                    List.of(Collection.STIX_MEDIA_TYPE), false, Tlp.GREEN));
+        }
+    }
+
+    /** Creates an organisation with its STIX identity, filed in the organisations collection. */
+    Organisation addOrganisation(String name, boolean member) {
+        String identity = Identifier.deterministic("identity", ORG_NAMESPACE, name);
+        Organisation org = new Organisation(UUID.randomUUID(), name, identity, member);
+        store.putOrganisation(org);
+        String created = STIX_MILLIS.format(java.time.Instant.now());
+        StixObject object = StixObject.builder("identity", identity).put("created_by_ref", identity)
+                .put("created", created).put("modified", created).put("name", name)
+                .put("identity_class", "organization").build();
+        store.add(ORGANISATIONS, List.of(object));
+        return org;
+    }
+
+    Optional<Organisation> organisation(String nameOrId) {
+        Optional<Organisation> byName = store.organisationByName(nameOrId);
+        return byName.isPresent() ? byName : parseUuid(nameOrId).flatMap(store::organisation);
+    }
+
+    /** A collection named by id, alias or title. */
+    Collection collection(String ref) {
+        Optional<Collection> c = parseUuid(ref).flatMap(store::collection);
+        if (c.isEmpty()) {
+            c = store.collectionByAlias(API_ROOT, ref);
+        }
+        if (c.isEmpty()) {
+            c = store.collections(API_ROOT).stream().filter(x -> x.title().equals(ref)).findFirst();
+        }
+        return c.orElseThrow(() -> new Settings.SettingsException("no collection '" + ref + "'; see vigil collection list"));
+    }
+
+    /** Records an action taken at the command line by the machine's administrator. */
+    void noteAdmin(String action, String detail) {
+        audit.record(Principal.anonymous(), "admin:" + action, "vigil " + action, List.of(), detail);
+    }
+
+    /** The key that signs next tokens; made once per data directory, so tokens survive a restart. */
+    byte[] tokenKey() {
+        Path file = settings.dataDir().resolve("secret.key");
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.write(file, key);
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // Not a POSIX file system: the file keeps the directory's default permissions.
+                }
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Optional<UUID> parseUuid(String s) {
+        try {
+            return Optional.of(UUID.fromString(s));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,105 @@
+package org.vigil.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigil.taxii.Hub;
+import org.vigil.taxii.TaxiiConfig;
+import org.vigil.taxii.TaxiiServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vigil serve}: the TAXII 2.1 server, on the embedded store unless configured otherwise. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the TAXII 2.1 server. Settings come from vigil.yaml/.toml in the data directory, "
+                + "then VIGIL_* variables, then these options.")
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ./data).")
+    String data;
+
+    @Option(names = "--host", description = "Address to listen on (default: 127.0.0.1).")
+    String host;
+
+    @Option(names = "--port", description = "Port to listen on (default: 8080).")
+    Integer port;
+
+    @Option(names = "--demo", description = "Start on a throwaway data directory with ATT&CK for ICS and a demo user.")
+    boolean demo;
+
+    @Override
+    public Integer call() throws Exception {
+        Path throwaway = demo ? Files.createTempDirectory("vigil-demo-") : null;
+        Map<String, String> flags = new HashMap<>();
+        if (throwaway != null) {
+            flags.put("data", throwaway.toString());
+        } else if (data != null) {
+            flags.put("data", data);
+        }
+        if (host != null) {
+            flags.put("host", host);
+        }
+        if (port != null) {
+            flags.put("port", port.toString());
+        }
+        Settings settings = Settings.load(System.getenv(), flags);
+        try (Installation hub = Installation.open(settings)) {
+            Demo.Credentials demoUser = demo ? Demo.load(hub) : null;
+            try (TaxiiServer server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes), config(hub))) {
+                String scheme = settings.get("tls.keystore") == null ? "http" : "https";
+                String url = scheme + "://" + settings.get("host") + ":" + server.port();
+                LOG.info("Vigil is serving TAXII 2.1 at {}/taxii2/ (data in {}, store {})", url,
+                        settings.dataDir().toAbsolutePath(), settings.get("store.url") == null ? "SQLite" : "PostgreSQL");
+                if (demoUser != null) {
+                    Demo.printWelcome(url, demoUser);
+                }
+                awaitShutdown();
+            }
+        } finally {
+            if (throwaway != null) {
+                deleteTree(throwaway);
+            }
+        }
+        return 0;
+    }
+
+    private static TaxiiConfig config(Installation hub) {
+        Settings s = hub.settings;
+        String keystore = s.get("tls.keystore");
+        return new TaxiiConfig(s.get("host"), s.getInt("port"), s.get("title"), "Vigil threat-intelligence hub",
+                keystore == null ? null : Path.of(keystore), s.get("tls.password"), s.getInt("taxii.page_size"),
+                hub.tokenKey());
+    }
+
+    /** Blocks until the process is asked to stop (Ctrl-C, SIGTERM); resources close on the way out. */
+    private static void awaitShutdown() throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping");
+            stop.countDown();
+            try {
+                main.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        stop.await();
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package org.vigil.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.vigil.access.CollectionView;
+import org.vigil.access.Passwords;
+import org.vigil.access.Principal;
+import org.vigil.stix.BundleReader;
+import org.vigil.stix.StixObject;
+import org.vigil.store.Collection;
+import org.vigil.store.Grant;
+import org.vigil.store.ObjectQuery;
+import org.vigil.store.Organisation;
+import org.vigil.store.Role;
+import org.vigil.store.User;
+import org.vigil.taxii.Hub;
+import org.vigil.taxii.TaxiiClient;
+import org.vigil.taxii.TaxiiConfig;
+import org.vigil.taxii.TaxiiServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vigil bench taxii}: posts a bundle into a fresh hub over TAXII on loopback, then times page reads
+ * (first page, a middle page, a type filter) three ways: over HTTP, through the read path (policy and audit,
+ * no HTTP), and straight from the store, so that the cost of each layer shows as a ratio.
+ */
+@Command(name = "taxii", mixinStandardHelpOptions = true,
+        description = "Ingest and page-read throughput of the TAXII server on a fresh embedded store.")
+final class TaxiiBench implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "A STIX bundle to post, e.g. ../shared/data/stix/enterprise-attack-18.1-derived.json")
+    Path file;
+
+    @Option(names = "--generate", paramLabel = "N", description = "Also post N generated relationships first (e.g. 1000000).")
+    long generate;
+
+    @Option(names = "--runs", description = "Timed reads per case (default: ${DEFAULT-VALUE}).")
+    int runs = 30;
+
+    @Option(names = "--store", paramLabel = "JDBC_URL", description = "Benchmark this store instead of a fresh SQLite file.")
+    String storeUrl;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(file)) {
+            System.err.println("vigil bench taxii: " + file + ": no such file");
+            return 2;
+        }
+        Path data = Files.createTempDirectory("vigil-bench-");
+        Map<String, String> flags = new HashMap<>(Map.of("data", data.toString()));
+        if (storeUrl != null) {
+            flags.put("store.url", storeUrl);
+        }
+        try (Installation hub = Installation.open(Settings.load(Map.of(), flags))) {
+            Setup s = setup(hub);
+            TaxiiConfig config = new TaxiiConfig("127.0.0.1", 0, "bench", null, null, null, 1000, hub.tokenKey());
+            try (TaxiiServer server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes), config)) {
+                TaxiiClient client = TaxiiClient.basic(URI.create("http://127.0.0.1:" + server.port() + "/"), "bench", "bench");
+                String objects = "api1/collections/" + s.collection.id() + "/objects/";
+                out.printf("store: %s; data set: %s; heap max %d MB%n", storeUrl == null ? "SQLite (fresh file)" : storeUrl,
+                        file.getFileName(), Runtime.getRuntime().maxMemory() >> 20);
+                if (generate > 0) {
+                    postGenerated(client, objects);
+                }
+                postFile(client, objects);
+                readCases(hub, s, client, objects);
+            }
+        } finally {
+            ServeCommand.deleteTree(data);
+        }
+        out.printf("peak heap used: %d MB%n", peakHeap() >> 20);
+        return 0;
+    }
+
+    private record Setup(User user, Organisation org, Collection collection) {
+    }
+
+    private static Setup setup(Installation hub) {
+        Organisation org = hub.addOrganisation("Bench", true);
+        User user = new User(UUID.randomUUID(), "bench", org.id(), Role.FEDERATION, Passwords.hash("bench".toCharArray()));
+        hub.store.putUser(user);
+        Collection c = Collection.of(UUID.randomUUID(), Installation.API_ROOT, "bench");
+        hub.store.putCollection(c);
+        hub.store.putGrant(new Grant(user.id(), c.id(), true, true));
+        return new Setup(user, org, c);
+    }
+
+    private void postFile(TaxiiClient client, String path) throws IOException {
+        long start = System.nanoTime();
+        long n = 0;
+        try (InputStream in = Files.newInputStream(file); BundleReader reader = BundleReader.open(in, file.toString())) {
+            List<StixObject> batch = new ArrayList<>();
+            for (StixObject o = reader.next(); o != null; o = reader.next()) {
+                batch.add(o);
+                if (batch.size() == 1000) {
+                    n += post(client, path, batch);
+                }
+            }
+            n += post(client, path, batch);
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        out.printf("POST %s in envelopes of 1000: %d objects in %.1f s = %,.0f objects/s%n", file.getFileName(), n, secs, n / secs);
+    }
+
+    private void postGenerated(TaxiiClient client, String path) {
+        long start = System.nanoTime();
+        List<StixObject> batch = new ArrayList<>();
+        for (long i = 0; i < generate; i++) {
+            batch.add(generated(i));
+            if (batch.size() == 1000) {
+                post(client, path, batch);
+            }
+            if (i > 0 && i % 100_000 == 0) {
+                System.err.printf("generated %,d of %,d%n", i, generate);
+            }
+        }
+        post(client, path, batch);
+        double secs = (System.nanoTime() - start) / 1e9;
+        out.printf("POST %,d generated relationships: %.1f s = %,.0f objects/s%n", generate, secs, generate / secs);
+    }
+
+    private static StixObject generated(long i) {
+        String uuid = String.format("%08x-0000-4000-8000-%012x", i & 0xffffffffL, i);
+        return StixObject.builder("relationship", "relationship--" + uuid)
+                .put("created", "2024-01-01T00:00:00.000Z").put("modified", "2024-01-01T00:00:00.000Z")
+                .put("relationship_type", "uses").put("source_ref", "intrusion-set--" + uuid)
+                .put("target_ref", "malware--" + uuid).build();
+    }
+
+    private static long post(TaxiiClient client, String path, List<StixObject> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        JsonNode status = client.add(path, batch).expect(202);
+        batch.clear();
+        return status.path("success_count").asLong();
+    }
+
+    private void readCases(Installation hub, Setup s, TaxiiClient client, String path) {
+        String middle = middleToken(client, path);
+        Principal reader = Principal.of(s.user, s.org);
+        CollectionView view = new CollectionView(s.collection, true, true, false);
+        ObjectQuery first = ObjectQuery.in(s.collection.id()).limit(1000).build();
+        ObjectQuery typed = ObjectQuery.in(s.collection.id()).types("attack-pattern").limit(1000).build();
+        out.println("page reads (limit 1000), " + runs + " runs each: p50 / p95 in ms");
+        report("first page", () -> client.get(path, Map.of("limit", "1000")), first, hub, reader, view);
+        report("middle page", () -> client.get(path, Map.of("limit", "1000", "next", middle)),
+                middleQuery(hub, reader, view, first), hub, reader, view);
+        report("match[type]=attack-pattern", () -> client.get(path, Map.of("limit", "1000",
+                "match[type]", "attack-pattern")), typed, hub, reader, view);
+    }
+
+    /** The query for the page in the middle of the collection, found by following cursors. */
+    private static ObjectQuery middleQuery(Installation hub, Principal reader, CollectionView view, ObjectQuery first) {
+        List<ObjectQuery> pages = new ArrayList<>();
+        ObjectQuery q = first;
+        while (true) {
+            pages.add(q);
+            var page = hub.reads.objects(reader, view, q, "bench");
+            if (page.next().isEmpty()) {
+                break;
+            }
+            q = q.after(page.next().get());
+        }
+        return pages.get(pages.size() / 2);
+    }
+
+    private static String middleToken(TaxiiClient client, String path) {
+        List<String> tokens = new ArrayList<>();
+        String next = null;
+        do {
+            Map<String, String> q = new HashMap<>(Map.of("limit", "1000"));
+            if (next != null) {
+                q.put("next", next);
+            }
+            JsonNode page = client.get(path, q).expect(200);
+            next = page.path("more").asBoolean() ? page.path("next").asText() : null;
+            if (next != null) {
+                tokens.add(next);
+            }
+        } while (next != null);
+        return tokens.get(Math.max(0, tokens.size() / 2 - 1));
+    }
+
+    private void report(String name, Supplier<TaxiiClient.Response> http, ObjectQuery q, Installation hub,
+                        Principal reader, CollectionView view) {
+        double[] overHttp = time(() -> http.get().expect(200));
+        double[] readPath = time(() -> hub.reads.objects(reader, view, q, "bench"));
+        double[] store = time(() -> hub.store.objects(q));
+        out.printf("  %-28s HTTP %6.1f / %6.1f   read path %6.1f / %6.1f   store %6.1f / %6.1f   read path / store = %.2fx%n",
+                name, overHttp[0], overHttp[1], readPath[0], readPath[1], store[0], store[1], readPath[0] / store[0]);
+    }
+
+    private double[] time(Runnable r) {
+        for (int i = 0; i < 3; i++) {
+            r.run();
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            r.run();
+            ms.add((System.nanoTime() - t) / 1e6);
+        }
+        Collections.sort(ms);
+        return new double[] {ms.get(ms.size() / 2), ms.get((int) Math.floor(ms.size() * 0.95))};
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}

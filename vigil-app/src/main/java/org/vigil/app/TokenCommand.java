@@ -1,0 +1,111 @@
+package org.vigil.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.vigil.access.Tokens;
+import org.vigil.store.ApiToken;
+import org.vigil.store.TokenScope;
+import org.vigil.store.User;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vigil token}: API tokens, stored only as hashes. */
+@Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens.",
+        subcommands = {TokenCommand.Add.class, TokenCommand.List.class, TokenCommand.Revoke.class})
+final class TokenCommand {
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Make a token for a user; prints it once.")
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "USER")
+        String user;
+
+        @Option(names = "--collections", split = ",", paramLabel = "COLLECTION",
+                description = "Limit the token to these collections (id, alias or title).")
+        java.util.List<String> collections = new java.util.ArrayList<>();
+
+        @Option(names = "--expires", paramLabel = "WHEN",
+                description = "An ISO duration (P30D, PT12H) from now, or a timestamp (2027-01-01T00:00:00Z).")
+        String expires;
+
+        @Override
+        public Integer call() {
+            Instant until = expires == null ? null : expiry(expires);
+            try (Installation hub = Installation.open(data.settings())) {
+                User u = CollectionCommand.user(hub, user);
+                java.util.Set<UUID> ids = new HashSet<>();
+                collections.forEach(c -> ids.add(hub.collection(c.trim()).id()));
+                String token = Tokens.generate();
+                ApiToken t = new ApiToken(UUID.randomUUID(), u.id(), Tokens.hash(token),
+                        ids.isEmpty() ? TokenScope.all() : TokenScope.only(ids), until, false, Instant.now());
+                hub.store.addToken(t);
+                hub.noteAdmin("token add", u.name() + " " + t.id());
+                System.err.println("token " + t.id() + " for " + u.name() + (until == null ? "" : ", expires " + until)
+                        + " (shown once):");
+                System.out.println(token);
+                return 0;
+            }
+        }
+    }
+
+    static Instant expiry(String s) {
+        try {
+            return s.startsWith("P") ? Instant.now().plus(Duration.parse(s)) : Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new Settings.SettingsException("--expires '" + s + "' is neither a duration such as P30D nor a "
+                    + "timestamp such as 2027-01-01T00:00:00Z");
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List a user's tokens (never the tokens).")
+    static final class List implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "USER")
+        String user;
+
+        @Override
+        public Integer call() {
+            try (Installation hub = Installation.open(data.settings())) {
+                User u = CollectionCommand.user(hub, user);
+                for (ApiToken t : hub.store.tokens(u.id())) {
+                    String state = t.revoked() ? "revoked" : t.usableAt(Instant.now()) ? "active" : "expired";
+                    System.out.println(t.id() + "\t" + state + "\tcreated " + t.created() + "\texpires "
+                            + (t.expires() == null ? "never" : t.expires()) + "\t"
+                            + (t.scope().allCollections() ? "all collections" : t.scope().collections()));
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token by its id.")
+    static final class Revoke implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "TOKEN_ID")
+        UUID id;
+
+        @Override
+        public Integer call() {
+            try (Installation hub = Installation.open(data.settings())) {
+                if (!hub.store.revokeToken(id)) {
+                    throw new Settings.SettingsException("no token with id " + id + "; see vigil token list USER");
+                }
+                hub.noteAdmin("token revoke", id.toString());
+                System.out.println("token " + id + " revoked");
+                return 0;
+            }
+        }
+    }
+}

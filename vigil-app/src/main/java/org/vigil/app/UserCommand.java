@@ -1,0 +1,110 @@
+package org.vigil.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.vigil.access.Passwords;
+import org.vigil.access.Tokens;
+import org.vigil.store.ApiToken;
+import org.vigil.store.Grant;
+import org.vigil.store.Organisation;
+import org.vigil.store.Role;
+import org.vigil.store.TokenScope;
+import org.vigil.store.User;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vigil user}: accounts, each in one organisation. */
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Manage users.",
+        subcommands = {UserCommand.Add.class, UserCommand.List.class})
+final class UserCommand {
+
+    /** The organisation users join when none is named, made on first use. */
+    static final String DEFAULT_ORG = "local";
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add a user. Reads the password from the first line of standard input; prints an API token.")
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "NAME", description = "Login name, unique.")
+        String name;
+
+        @Option(names = "--org", paramLabel = "ORG", description = "The user's organisation (default: " + DEFAULT_ORG + ").")
+        String org;
+
+        @Option(names = "--role", paramLabel = "ROLE", description = "admin, analyst, reader or federation (default: analyst).")
+        String role = "analyst";
+
+        @Override
+        public Integer call() throws IOException {
+            Role r = role(role);
+            char[] password = readPassword();
+            try (Installation hub = Installation.open(data.settings())) {
+                if (hub.store.userByName(name).isPresent()) {
+                    throw new Settings.SettingsException("user '" + name + "' already exists");
+                }
+                Organisation organisation = organisation(hub);
+                User user = new User(UUID.randomUUID(), name, organisation.id(), r,
+                        password.length == 0 ? Passwords.unusable() : Passwords.hash(password));
+                hub.store.putUser(user);
+                hub.store.putGrant(new Grant(user.id(), Installation.ORGANISATIONS, true, false));
+                String token = Tokens.generate();
+                hub.store.addToken(new ApiToken(UUID.randomUUID(), user.id(), Tokens.hash(token), TokenScope.all(),
+                        null, false, Instant.now()));
+                hub.noteAdmin("user add", name + " (" + r.label() + ", " + organisation.name() + ")");
+                System.err.println("user " + name + " added to " + organisation.name() + " as " + r.label()
+                        + "; API token (shown once):");
+                System.out.println(token);
+                return 0;
+            }
+        }
+
+        private Organisation organisation(Installation hub) {
+            if (org == null) {
+                return hub.organisation(DEFAULT_ORG).orElseGet(() -> hub.addOrganisation(DEFAULT_ORG, true));
+            }
+            return hub.organisation(org).orElseThrow(() -> new Settings.SettingsException("no organisation '" + org
+                    + "'; add it first with: vigil org add \"" + org + "\""));
+        }
+    }
+
+    static Role role(String label) {
+        try {
+            return Role.ofLabel(label.trim().toLowerCase());
+        } catch (IllegalArgumentException e) {
+            throw new Settings.SettingsException(e.getMessage());
+        }
+    }
+
+    /** The first line of stdin; an empty line or no input makes a token-only account. */
+    static char[] readPassword() throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line = System.console() == null ? in.readLine() : new String(System.console().readPassword("password: "));
+        return line == null ? new char[0] : line.toCharArray();
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List users.")
+    static final class List implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @Override
+        public Integer call() {
+            try (Installation hub = Installation.open(data.settings())) {
+                for (User u : hub.store.users()) {
+                    String org = hub.store.organisation(u.organisationId()).map(Organisation::name).orElse("?");
+                    System.out.println(u.name() + "\t" + u.id() + "\t" + u.role().label() + "\t" + org);
+                }
+                return 0;
+            }
+        }
+    }
+}

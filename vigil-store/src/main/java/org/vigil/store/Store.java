@@ -1,0 +1,141 @@
+package org.vigil.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.vigil.stix.StixObject;
+import org.vigil.store.internal.StoreFactory;
+
+/**
+ * Vigil's persistence: STIX objects and every version of them per collection, collections and API roots,
+ * principals, status resources and the audit log. Safe for concurrent use by many threads; close it to release
+ * the database.
+ *
+ * <p>This is raw storage with no access policy: only the access layer's read path may call the object reads for
+ * output.
+ */
+public interface Store extends AutoCloseable {
+
+    /** Opens (and creates or migrates as needed) the store a configuration points at. */
+    static Store open(StoreConfig config) {
+        return StoreFactory.open(config);
+    }
+
+    // Objects
+
+    /**
+     * Adds a batch of objects to a collection in one transaction and reports, in order, what became of each.
+     * When this returns, the whole batch is committed durably; when it throws, none of it is. Each version
+     * stored records who posted it; a version already present keeps its first poster.
+     *
+     * @param postedBy the user posting the batch, or null for an import made without a user
+     * @throws StoreException if the collection or the user does not exist, or the database fails
+     * @throws IllegalArgumentException if an object lacks an id or type, or has a malformed timestamp
+     */
+    List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects);
+
+    /** Adds a batch with no poster recorded, as command-line imports do; see {@link #add(UUID, UUID, List)}. */
+    default List<AddResult> add(UUID collectionId, List<StixObject> objects) {
+        return add(collectionId, null, objects);
+    }
+
+    /** One page of the object versions a query matches, oldest date_added first. */
+    Page<StoredObject> objects(ObjectQuery query);
+
+    /** The manifest rows (id, date_added, version, media type) a query matches. */
+    Page<ManifestEntry> manifest(ObjectQuery query);
+
+    /**
+     * The versions a query matches, with their date_added; for TAXII's versions endpoint, query one id with
+     * {@link VersionMatch#ALL}.
+     */
+    Page<VersionEntry> versions(ObjectQuery query);
+
+    /**
+     * Deletes the versions of one object that a query matches (its paging is ignored) and returns them.
+     *
+     * @throws IllegalArgumentException unless the query names exactly one id
+     */
+    List<VersionEntry> delete(ObjectQuery query);
+
+    // API roots and collections
+
+    /** Creates or replaces an API root. */
+    void putApiRoot(ApiRoot root);
+
+    Optional<ApiRoot> apiRoot(String name);
+
+    List<ApiRoot> apiRoots();
+
+    /** Creates or replaces a collection; its API root must exist and its alias be free within that root. */
+    void putCollection(Collection collection);
+
+    Optional<Collection> collection(UUID id);
+
+    Optional<Collection> collectionByAlias(String apiRoot, String alias);
+
+    /** The collections of an API root, by title. */
+    List<Collection> collections(String apiRoot);
+
+    // Principals
+
+    /** Creates or replaces an organisation; names and identity ids are unique. */
+    void putOrganisation(Organisation organisation);
+
+    Optional<Organisation> organisation(UUID id);
+
+    Optional<Organisation> organisationByName(String name);
+
+    List<Organisation> organisations();
+
+    /** Creates or replaces a user; names are unique and the organisation must exist. */
+    void putUser(User user);
+
+    Optional<User> user(UUID id);
+
+    Optional<User> userByName(String name);
+
+    List<User> users();
+
+    /** Stores a new token (its hash only). */
+    void addToken(ApiToken token);
+
+    /** The token with this SHA-256 hash, revoked and expired ones included. */
+    Optional<ApiToken> tokenByHash(String sha256);
+
+    /** A user's tokens, oldest first. */
+    List<ApiToken> tokens(UUID userId);
+
+    /** Revokes a token; false when there is no such token. */
+    boolean revokeToken(UUID tokenId);
+
+    /** Sets what a user may do with a collection; a grant of neither read nor write removes it. */
+    void putGrant(Grant grant);
+
+    Optional<Grant> grant(UUID userId, UUID collectionId);
+
+    /** Every grant a user holds. */
+    List<Grant> grants(UUID userId);
+
+    /** Every grant on a collection. */
+    List<Grant> grantsOn(UUID collectionId);
+
+    // Status resources
+
+    /** Creates or replaces a status resource, its lists included. */
+    void putStatus(Status status);
+
+    Optional<Status> status(UUID id);
+
+    // Audit log: append and list, and nothing that changes or removes a record.
+
+    /** Appends a record, chaining its hash to the last record's in the same transaction. */
+    AuditRecord appendAudit(AuditEvent event);
+
+    /** Lists audit records in sequence order. */
+    List<AuditRecord> audit(AuditQuery query);
+
+    /** Closes the connections; the store cannot be used afterwards. */
+    @Override
+    void close();
+}

@@ -1,0 +1,93 @@
+package org.vigil.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.UUID;
+
+/** What differs between SQLite and PostgreSQL: migrations, UUID binding, locking and one string function. */
+enum Dialect {
+    SQLITE("db/migration/sqlite", "", "instr"),
+    POSTGRESQL("db/migration/postgresql", " FOR UPDATE", "strpos");
+
+    /** A constant advisory-lock key that serialises audit appends on PostgreSQL ("VIGILAUD"). */
+    private static final long AUDIT_LOCK_KEY = 0x564947494c415544L;
+
+    final String migrations;
+    /** Appended to a SELECT of a collection row to lock it for the rest of the transaction. */
+    final String forUpdate;
+    /** The function that finds a substring: instr(haystack, needle) or strpos(haystack, needle). */
+    final String position;
+
+    Dialect(String migrations, String forUpdate, String position) {
+        this.migrations = migrations;
+        this.forUpdate = forUpdate;
+        this.position = position;
+    }
+
+    static Dialect of(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:sqlite:") ? SQLITE : POSTGRESQL;
+    }
+
+    /**
+     * Starts a write transaction. SQLite's begins IMMEDIATE, taking the write lock at once (waiting up to the busy
+     * timeout), so a transaction never fails later upgrading a read lock. It is issued by hand, in auto-commit
+     * mode, because the SQLite driver's commit() would at once begin the next transaction and hold the lock.
+     */
+    void begin(Connection connection) throws SQLException {
+        if (this == SQLITE) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+            }
+        } else {
+            connection.setAutoCommit(false);
+        }
+    }
+
+    void commit(Connection connection) throws SQLException {
+        if (this == SQLITE) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("COMMIT");
+            }
+        } else {
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    void rollback(Connection connection) throws SQLException {
+        if (this == SQLITE) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("ROLLBACK");
+            }
+        } else {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    void bindUuid(PreparedStatement ps, int index, UUID value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, this == POSTGRESQL ? Types.OTHER : Types.VARCHAR);
+        } else if (this == POSTGRESQL) {
+            ps.setObject(index, value);
+        } else {
+            ps.setString(index, value.toString());
+        }
+    }
+
+    /**
+     * Serialises audit appends for the rest of the transaction. SQLite needs nothing: its write transactions
+     * begin IMMEDIATE and so already exclude each other.
+     */
+    void lockAudit(Connection connection) throws SQLException {
+        if (this == POSTGRESQL) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                ps.setLong(1, AUDIT_LOCK_KEY);
+                ps.executeQuery().close();
+            }
+        }
+    }
+}

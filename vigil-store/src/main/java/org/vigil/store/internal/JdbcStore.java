@@ -1,0 +1,210 @@
+package org.vigil.store.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.vigil.stix.StixObject;
+import org.vigil.store.AddResult;
+import org.vigil.store.ApiRoot;
+import org.vigil.store.ApiToken;
+import org.vigil.store.AuditEvent;
+import org.vigil.store.AuditQuery;
+import org.vigil.store.AuditRecord;
+import org.vigil.store.Collection;
+import org.vigil.store.Grant;
+import org.vigil.store.ManifestEntry;
+import org.vigil.store.ObjectQuery;
+import org.vigil.store.Organisation;
+import org.vigil.store.Page;
+import org.vigil.store.Status;
+import org.vigil.store.Store;
+import org.vigil.store.StoredObject;
+import org.vigil.store.User;
+import org.vigil.store.VersionEntry;
+
+/** The store over JDBC, for both dialects; each part of the interface is served by its own repository. */
+final class JdbcStore implements Store {
+
+    private final Database db;
+    private final ObjectWriter writer;
+    private final ObjectReader reader;
+    private final CollectionRepo collections;
+    private final PrincipalRepo principals;
+    private final StatusRepo statuses;
+    private final AuditLog auditLog;
+
+    JdbcStore(Database db) {
+        this.db = db;
+        this.writer = new ObjectWriter(db);
+        this.reader = new ObjectReader(db);
+        this.collections = new CollectionRepo(db);
+        this.principals = new PrincipalRepo(db);
+        this.statuses = new StatusRepo(db);
+        this.auditLog = new AuditLog(db);
+    }
+
+    @Override
+    public List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects) {
+        return writer.add(collectionId, postedBy, objects);
+    }
+
+    @Override
+    public Page<StoredObject> objects(ObjectQuery query) {
+        return reader.objects(query);
+    }
+
+    @Override
+    public Page<ManifestEntry> manifest(ObjectQuery query) {
+        return reader.manifest(query);
+    }
+
+    @Override
+    public Page<VersionEntry> versions(ObjectQuery query) {
+        return reader.versions(query);
+    }
+
+    @Override
+    public List<VersionEntry> delete(ObjectQuery query) {
+        return writer.delete(query);
+    }
+
+    @Override
+    public void putApiRoot(ApiRoot root) {
+        collections.putApiRoot(root);
+    }
+
+    @Override
+    public Optional<ApiRoot> apiRoot(String name) {
+        return collections.apiRoot(name);
+    }
+
+    @Override
+    public List<ApiRoot> apiRoots() {
+        return collections.apiRoots();
+    }
+
+    @Override
+    public void putCollection(Collection collection) {
+        collections.putCollection(collection);
+    }
+
+    @Override
+    public Optional<Collection> collection(UUID id) {
+        return collections.collection(id);
+    }
+
+    @Override
+    public Optional<Collection> collectionByAlias(String apiRoot, String alias) {
+        return collections.collectionByAlias(apiRoot, alias);
+    }
+
+    @Override
+    public List<Collection> collections(String apiRoot) {
+        return collections.collections(apiRoot);
+    }
+
+    @Override
+    public void putOrganisation(Organisation organisation) {
+        principals.putOrganisation(organisation);
+    }
+
+    @Override
+    public Optional<Organisation> organisation(UUID id) {
+        return principals.organisation(id);
+    }
+
+    @Override
+    public Optional<Organisation> organisationByName(String name) {
+        return principals.organisationByName(name);
+    }
+
+    @Override
+    public List<Organisation> organisations() {
+        return principals.organisations();
+    }
+
+    @Override
+    public void putUser(User user) {
+        principals.putUser(user);
+    }
+
+    @Override
+    public Optional<User> user(UUID id) {
+        return principals.user(id);
+    }
+
+    @Override
+    public Optional<User> userByName(String name) {
+        return principals.userByName(name);
+    }
+
+    @Override
+    public List<User> users() {
+        return principals.users();
+    }
+
+    @Override
+    public void addToken(ApiToken token) {
+        principals.addToken(token);
+    }
+
+    @Override
+    public Optional<ApiToken> tokenByHash(String sha256) {
+        return principals.tokenByHash(sha256);
+    }
+
+    @Override
+    public List<ApiToken> tokens(UUID userId) {
+        return principals.tokens(userId);
+    }
+
+    @Override
+    public boolean revokeToken(UUID tokenId) {
+        return principals.revokeToken(tokenId);
+    }
+
+    @Override
+    public void putGrant(Grant grant) {
+        principals.putGrant(grant);
+    }
+
+    @Override
+    public Optional<Grant> grant(UUID userId, UUID collectionId) {
+        return principals.grant(userId, collectionId);
+    }
+
+    @Override
+    public List<Grant> grants(UUID userId) {
+        return principals.grants(userId);
+    }
+
+    @Override
+    public List<Grant> grantsOn(UUID collectionId) {
+        return principals.grantsOn(collectionId);
+    }
+
+    @Override
+    public void putStatus(Status status) {
+        statuses.putStatus(status);
+    }
+
+    @Override
+    public Optional<Status> status(UUID id) {
+        return statuses.status(id);
+    }
+
+    @Override
+    public AuditRecord appendAudit(AuditEvent event) {
+        return auditLog.append(event);
+    }
+
+    @Override
+    public List<AuditRecord> audit(AuditQuery query) {
+        return auditLog.list(query);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

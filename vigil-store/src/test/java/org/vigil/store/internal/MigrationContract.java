@@ -1,0 +1,56 @@
+package org.vigil.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.vigil.store.ObjectQuery;
+import org.vigil.store.Store;
+import org.vigil.store.StoreConfig;
+import org.vigil.store.StoredObject;
+
+/** A store made by an older schema is brought up to date when opened, and keeps what it held. */
+abstract class MigrationContract {
+
+    abstract StoreConfig newConfig();
+
+    @Test
+    void aVersionOneStoreIsMigratedAtOpenAndKeepsItsObjects() throws SQLException {
+        StoreConfig config = newConfig();
+        Dialect dialect = Dialect.of(config.jdbcUrl());
+        Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
+                .locations("classpath:" + dialect.migrations).target("1").load().migrate();
+        UUID collection = UUID.randomUUID();
+        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password())) {
+            insert(c, dialect, "INSERT INTO api_roots (name, title, max_content_length) VALUES (?, ?, ?)",
+                    "api1", "root", 1000L);
+            insert(c, dialect, "INSERT INTO collections (id, api_root, title, media_types, last_added)"
+                    + " VALUES (?, ?, ?, ?, ?)", collection, "api1", "old", "", 5L);
+            insert(c, dialect, "INSERT INTO objects (collection_id, object_id, version, type, spec_version, date_added,"
+                    + " granular, spec_newest, latest, earliest, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    collection, "malware--1", 1L, "malware", "2.1", 5L, false, true, true, true,
+                    "{\"type\":\"malware\",\"id\":\"malware--1\"}");
+        }
+        try (Store store = Store.open(config)) {
+            List<StoredObject> items = store.objects(ObjectQuery.in(collection).build()).items();
+            assertEquals(List.of("malware--1"), items.stream().map(StoredObject::id).toList());
+            assertNull(items.get(0).postedBy());
+        }
+        assertEquals("2", Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
+                .locations("classpath:" + dialect.migrations).load().info().current().getVersion().getVersion());
+    }
+
+    private static void insert(Connection c, Dialect dialect, String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Params.bindAll(dialect, ps, List.of(values));
+            ps.executeUpdate();
+        }
+    }
+}

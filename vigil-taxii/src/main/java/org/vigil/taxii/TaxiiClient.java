@@ -1,0 +1,151 @@
+package org.vigil.taxii;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.vigil.stix.StixObject;
+import org.vigil.taxii.internal.MediaTypes;
+
+/**
+ * A TAXII 2.1 client for one server: used by federation to pull from partner hubs, by benchmarks, and by
+ * tests that drive Vigil as any TAXII client would. Credentials are HTTP Basic or a bearer token.
+ */
+public final class TaxiiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final URI base;
+    private final String authorization;
+
+    private TaxiiClient(URI base, String authorization) {
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** A client for the server at {@code base} (e.g. http://127.0.0.1:8080/), logging in with user and password. */
+    public static TaxiiClient basic(URI base, String user, String password) {
+        String pair = user + ":" + password;
+        return new TaxiiClient(base, "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A client that presents an API token. */
+    public static TaxiiClient bearer(URI base, String token) {
+        return new TaxiiClient(base, "Bearer " + token);
+    }
+
+    /** A client without credentials, for public collections. */
+    public static TaxiiClient anonymous(URI base) {
+        return new TaxiiClient(base, null);
+    }
+
+    /** A response: status, the headers a TAXII client reads, and the JSON body (null when empty). */
+    public record Response(int status, JsonNode body, Map<String, String> headers) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+
+        /** The body, when the status is the expected one; otherwise an exception with the TAXII error text. */
+        public JsonNode expect(int expected) {
+            if (status != expected) {
+                throw new TaxiiClientException(status, body);
+            }
+            return body;
+        }
+    }
+
+    /** A TAXII server answered with an error. */
+    public static final class TaxiiClientException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        TaxiiClientException(int status, JsonNode body) {
+            super("HTTP " + status + ": " + (body == null ? "(no body)"
+                    : body.path("title").asText("") + " " + body.path("description").asText("")), null, false, false);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public Response get(String path, Map<String, String> query) {
+        return get(path + encode(query));
+    }
+
+    public Response delete(String path, Map<String, String> query) {
+        return send(request(path + encode(query)).DELETE().build());
+    }
+
+    /** Posts objects to a collection's objects endpoint as one envelope. */
+    public Response add(String objectsPath, List<StixObject> objects) {
+        ObjectNode envelope = JSON.createObjectNode();
+        ArrayNode array = envelope.putArray("objects");
+        for (StixObject o : objects) {
+            array.add(o.json());
+        }
+        return post(objectsPath, envelope.toString());
+    }
+
+    /** Posts a raw body with the TAXII 2.1 content type. */
+    public Response post(String path, String body) {
+        return send(request(path).header("Content-Type", MediaTypes.TAXII)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5))
+                .header("Accept", MediaTypes.TAXII);
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return b;
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            Map<String, String> headers = new LinkedHashMap<>();
+            r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+            JsonNode body = r.body().length == 0 ? null : JSON.readTree(r.body());
+            return new Response(r.statusCode(), body, headers);
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during " + request.method() + " " + request.uri(), e);
+        }
+    }
+
+    static String encode(Map<String, String> query) {
+        if (query.isEmpty()) {
+            return "";
+        }
+        StringJoiner j = new StringJoiner("&", "?", "");
+        query.forEach((k, v) -> j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return j.toString();
+    }
+}

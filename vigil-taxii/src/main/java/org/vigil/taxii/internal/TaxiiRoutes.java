@@ -1,0 +1,81 @@
+package org.vigil.taxii.internal;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigil.access.Principal;
+import org.vigil.taxii.Hub;
+import org.vigil.taxii.TaxiiConfig;
+
+/**
+ * Binds the TAXII endpoints to their paths, with what every request goes through: content negotiation,
+ * authentication, TAXII error bodies for every failure, and one log line per request.
+ */
+public final class TaxiiRoutes {
+
+    public static final String PRINCIPAL = "vigil.principal";
+    private static final Logger LOG = LoggerFactory.getLogger("org.vigil.taxii.requests");
+    private static final Logger ERRORS = LoggerFactory.getLogger(TaxiiRoutes.class);
+
+    private TaxiiRoutes() {
+    }
+
+    public static void install(Javalin app, Hub hub, TaxiiConfig config) {
+        Endpoints e = new Endpoints(hub, config);
+        app.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+        app.before(ctx -> {
+            if (!ctx.path().equals("/healthz")) {
+                admit(ctx, hub);
+            }
+        });
+        app.get("/taxii2/", e::discovery);
+        app.get("/{root}/", e::apiRoot);
+        app.get("/{root}/status/{status}/", e::status);
+        app.get("/{root}/collections/", e::collections);
+        app.get("/{root}/collections/{collection}/", e::collection);
+        app.get("/{root}/collections/{collection}/objects/", e::getObjects);
+        app.post("/{root}/collections/{collection}/objects/", e::addObjects);
+        app.get("/{root}/collections/{collection}/objects/{object}/", e::getObject);
+        app.delete("/{root}/collections/{collection}/objects/{object}/", e::deleteObject);
+        app.get("/{root}/collections/{collection}/objects/{object}/versions/", e::versions);
+        app.get("/{root}/collections/{collection}/manifest/", e::manifest);
+        app.exception(TaxiiException.class, (ex, ctx) -> error(ctx, ex));
+        app.exception(Exception.class, (ex, ctx) -> {
+            ERRORS.error("{} {} failed", ctx.method(), ctx.path(), ex);
+            error(ctx, new TaxiiException(500, "Internal error", "the server failed to handle this request; "
+                    + "the failure is in its log"));
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                error(ctx, TaxiiException.notFound("resource " + ctx.path()));
+            }
+        });
+        app.error(405, ctx -> error(ctx, new TaxiiException(405, "Method not allowed", ctx.method()
+                + " is not supported on " + ctx.path())));
+    }
+
+    /** Content negotiation first, so that a client that cannot read the answer learns so before anything else. */
+    private static void admit(Context ctx, Hub hub) {
+        if (!MediaTypes.accepts(ctx.header("Accept"))) {
+            throw new TaxiiException(406, "Not acceptable", "this server answers in " + MediaTypes.TAXII
+                    + "; send an Accept header that allows it");
+        }
+        Principal p = Caller.of(ctx, hub.authenticator());
+        ctx.attribute(PRINCIPAL, p);
+    }
+
+    private static void error(Context ctx, TaxiiException ex) {
+        if (ex.status() == 401) {
+            ctx.header("WWW-Authenticate", Caller.CHALLENGE);
+        }
+        Endpoints.send(ctx, ex.status(), JsonOut.error(ex.status(), ex.title(), ex.description()));
+    }
+
+    /** One line per request: method, path, status, milliseconds, user. */
+    public static void log(Context ctx, Float ms) {
+        Principal p = ctx.attribute(PRINCIPAL);
+        LOG.info("{} {} {} {}ms {}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms),
+                p == null ? "-" : p.toString());
+    }
+}
