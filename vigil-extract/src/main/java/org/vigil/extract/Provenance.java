@@ -1,0 +1,95 @@
+package org.vigil.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.vigil.stix.Identifier;
+import org.vigil.stix.StixObject;
+
+/**
+ * Vigil's provenance extension: every object extraction makes says which sentences of the cleaned article
+ * text it came from, as {@code extensions."extension-definition--…".sources = [{start, end, sentence}]}
+ * (character offsets, end exclusive). Vigil publishes the extension-definition itself, so bundles carry it.
+ */
+public final class Provenance {
+
+    /** The UUIDv5 namespace of every id Vigil's extraction makes. */
+    public static final UUID NAMESPACE = UUID.fromString("872a8f47-0976-42ef-bbad-16b980adafdb");
+
+    /** The identity that creates extracted objects and publishes the extension. */
+    public static final String VIGIL_IDENTITY_ID = Identifier.deterministic("identity", NAMESPACE, "vigil");
+
+    /** The extension-definition's id, which is also the key under {@code extensions}. */
+    public static final String EXTENSION_ID =
+            Identifier.deterministic("extension-definition", NAMESPACE, "vigil-extract-provenance/1.0");
+
+    /** When this version of the extension was defined; fixed, so the definition never changes. */
+    static final String DEFINED = "2026-11-29T00:00:00.000Z";
+
+    static final String SCHEMA = """
+            {"$schema": "https://json-schema.org/draft/2020-12/schema",
+             "title": "Vigil extraction provenance",
+             "type": "object",
+             "properties": {
+               "extension_type": {"const": "property-extension"},
+               "sources": {"type": "array", "minItems": 1, "items": {"type": "object",
+                 "required": ["start", "end", "sentence"],
+                 "properties": {"start": {"type": "integer", "minimum": 0},
+                                "end": {"type": "integer", "minimum": 0},
+                                "sentence": {"type": "string"}}}},
+               "dateline_ref": {"type": "string", "pattern": "^location--"},
+               "mentions": {"type": "array", "items": {"type": "object",
+                 "required": ["object_ref", "start", "end", "sentence"],
+                 "properties": {"object_ref": {"type": "string"},
+                                "start": {"type": "integer"}, "end": {"type": "integer"},
+                                "sentence": {"type": "string"}}}}
+             },
+             "required": ["extension_type", "sources"]}""";
+
+    private Provenance() {
+    }
+
+    /** One sentence an object came from: [start, end) in the cleaned text, and the sentence itself. */
+    public record Source(int start, int end, String sentence) {
+    }
+
+    /** The identity of Vigil, the producer of every extracted object. */
+    public static StixObject vigilIdentity() {
+        return StixObject.builder("identity", VIGIL_IDENTITY_ID)
+                .put("created", DEFINED)
+                .put("modified", DEFINED)
+                .put("name", "Vigil")
+                .put("description", "The Vigil threat-intelligence hub; it extracts STIX objects from news articles.")
+                .put("identity_class", "system")
+                .build();
+    }
+
+    /** The extension-definition of the provenance extension. */
+    public static StixObject extensionDefinition() {
+        return StixObject.builder("extension-definition", EXTENSION_ID)
+                .put("created_by_ref", VIGIL_IDENTITY_ID)
+                .put("created", DEFINED)
+                .put("modified", DEFINED)
+                .put("name", "Vigil extraction provenance")
+                .put("description", "Where in a news article an extracted object came from: the sentences, as "
+                        + "character offsets into the article's cleaned text (end exclusive) with their text. On a "
+                        + "report, dateline_ref names the place of publication and mentions lists objects the "
+                        + "article names that were known before.")
+                .put("schema", SCHEMA)
+                .put("version", "1.0.0")
+                .put("extension_types", List.of("property-extension"))
+                .build();
+    }
+
+    /** The sources an object records, or an empty list when it has none. */
+    public static List<Source> sources(StixObject object) {
+        List<Source> out = new ArrayList<>();
+        object.property("extensions").map(e -> e.path(EXTENSION_ID).path("sources")).ifPresent(list -> {
+            for (JsonNode s : list) {
+                out.add(new Source(s.path("start").asInt(), s.path("end").asInt(), s.path("sentence").asText()));
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,2 @@
+/** The extraction pipeline's parts; not for use outside vigil-extract, and may change at any time. */
+package org.vigil.extract.internal;
