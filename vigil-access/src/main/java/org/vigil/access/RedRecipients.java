@@ -3,8 +3,8 @@ package org.vigil.access;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.UUID;
 import org.vigil.stix.Identifier;
+import org.vigil.stix.Publisher;
 import org.vigil.stix.StixJson;
 import org.vigil.stix.StixObject;
 
@@ -16,17 +16,9 @@ import org.vigil.stix.StixObject;
  */
 public final class RedRecipients {
 
-    /** The namespace of every id Vigil derives for its own published objects. */
-    static final UUID VIGIL_NAMESPACE = UUID.fromString("4a1c4f0e-52d5-4d6f-9d3c-0b6a1f7c2e11");
-
-    /** Vigil's own identity, the creator of the objects it publishes. */
-    public static final String VIGIL_IDENTITY = Identifier.deterministic("identity", VIGIL_NAMESPACE, "vigil");
-
     /** The id of the extension-definition; objects name it as the key under {@code extensions}. */
-    public static final String EXTENSION_ID = Identifier.deterministic("extension-definition", VIGIL_NAMESPACE,
-            "red-recipients");
-
-    private static final String PUBLISHED = "2026-11-29T00:00:00.000Z";
+    public static final String EXTENSION_ID = Identifier.deterministic("extension-definition", Publisher.NAMESPACE,
+            "red-recipients/1.0");
 
     private RedRecipients() {
     }
@@ -44,20 +36,11 @@ public final class RedRecipients {
         return out;
     }
 
-    /** Vigil's identity object, which created the extension-definition. */
-    public static StixObject vigilIdentity() {
-        return StixObject.builder("identity", VIGIL_IDENTITY)
-                .put("created", PUBLISHED).put("modified", PUBLISHED)
-                .put("name", "Vigil").put("identity_class", "system")
-                .put("description", "The Vigil threat-intelligence hub.")
-                .build();
-    }
-
     /** The extension-definition Vigil publishes so that any STIX tool can read what the property means. */
     public static StixObject definition() {
         return StixObject.builder("extension-definition", EXTENSION_ID)
-                .put("created_by_ref", VIGIL_IDENTITY)
-                .put("created", PUBLISHED).put("modified", PUBLISHED)
+                .put("created_by_ref", Publisher.IDENTITY_ID)
+                .put("created", Publisher.DEFINED).put("modified", Publisher.DEFINED)
                 .put("name", "Vigil TLP:RED recipients")
                 .put("description", "Names the users who may read a TLP:RED object, besides the user who posted it. "
                         + "Property 'recipients': a non-empty list of Vigil user ids.")

@@ -120,6 +120,6 @@ class MarkingPolicyTest {
     void publishedExtensionDefinitionIsValidStix() {
         assertTrue(Validator.standard().validate(RedRecipients.definition()).isEmpty(),
                 Validator.standard().validate(RedRecipients.definition()).toString());
-        assertTrue(Validator.standard().validate(RedRecipients.vigilIdentity()).isEmpty());
+        assertTrue(Validator.standard().validate(org.vigil.stix.Publisher.identity()).isEmpty());
     }
 }

@@ -13,6 +13,9 @@ import java.util.UUID;
 import org.vigil.access.AuditLog;
 import org.vigil.access.Authenticator;
 import org.vigil.access.Principal;
+import org.vigil.access.RedRecipients;
+import org.vigil.extract.Provenance;
+import org.vigil.stix.Publisher;
 import org.vigil.access.ReadPath;
 import org.vigil.access.WritePath;
 import org.vigil.stix.Identifier;
@@ -74,9 +77,11 @@ final class Installation implements AutoCloseable {
                     Long.parseLong(settings.get("taxii.max_content_length"))));
         }
         if (store.collection(ORGANISATIONS).isEmpty()) {
-            store.putCollection(new Collection(ORGANISATIONS, API_ROOT, "Organisations",
-                    "The identity of every organisation that shares through this hub", "organisations",
-                    List.of(Collection.STIX_MEDIA_TYPE), false, Tlp.GREEN));
+            store.putCollection(new Collection(ORGANISATIONS, API_ROOT, "Directory",
+                    "The identity of every organisation that shares through this hub, and the STIX extensions "
+                            + "Vigil publishes", "directory", List.of(Collection.STIX_MEDIA_TYPE), false, Tlp.GREEN));
+            store.add(ORGANISATIONS, List.of(Publisher.identity(), RedRecipients.definition(),
+                    Provenance.extensionDefinition()));
         }
     }
 

@@ -24,6 +24,7 @@ public final class Vigil implements Runnable {
         CommandLine cli = new CommandLine(new Vigil());
         cli.addSubcommand(new CommandLine(new ValidateCommand(out, err)));
         cli.addSubcommand(new ServeCommand());
+        cli.addSubcommand(new IngestCommand());
         cli.addSubcommand(new UserCommand());
         cli.addSubcommand(new OrgCommand());
         cli.addSubcommand(new CollectionCommand());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.vigil.stix.Identifier;
+import org.vigil.stix.Publisher;
 import org.vigil.stix.StixObject;
 
 /**
@@ -15,17 +16,17 @@ import org.vigil.stix.StixObject;
 public final class Provenance {
 
     /** The UUIDv5 namespace of every id Vigil's extraction makes. */
-    public static final UUID NAMESPACE = UUID.fromString("872a8f47-0976-42ef-bbad-16b980adafdb");
+    public static final UUID NAMESPACE = Publisher.NAMESPACE;
 
     /** The identity that creates extracted objects and publishes the extension. */
-    public static final String VIGIL_IDENTITY_ID = Identifier.deterministic("identity", NAMESPACE, "vigil");
+    public static final String VIGIL_IDENTITY_ID = Publisher.IDENTITY_ID;
 
     /** The extension-definition's id, which is also the key under {@code extensions}. */
     public static final String EXTENSION_ID =
             Identifier.deterministic("extension-definition", NAMESPACE, "vigil-extract-provenance/1.0");
 
     /** When this version of the extension was defined; fixed, so the definition never changes. */
-    static final String DEFINED = "2026-11-29T00:00:00.000Z";
+    static final String DEFINED = Publisher.DEFINED;
 
     static final String SCHEMA = """
             {"$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -56,13 +57,7 @@ public final class Provenance {
 
     /** The identity of Vigil, the producer of every extracted object. */
     public static StixObject vigilIdentity() {
-        return StixObject.builder("identity", VIGIL_IDENTITY_ID)
-                .put("created", DEFINED)
-                .put("modified", DEFINED)
-                .put("name", "Vigil")
-                .put("description", "The Vigil threat-intelligence hub; it extracts STIX objects from news articles.")
-                .put("identity_class", "system")
-                .build();
+        return Publisher.identity();
     }
 
     /** The extension-definition of the provenance extension. */

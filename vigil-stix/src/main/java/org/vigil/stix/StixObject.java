@@ -176,8 +176,9 @@ public final class StixObject {
             return this;
         }
 
+        /** Sets a number; kept as the decimal the codec would read back, so built and parsed objects compare equal. */
         public Builder put(String property, double value) {
-            json.put(property, value);
+            json.put(property, java.math.BigDecimal.valueOf(value));
             return this;
         }
 

@@ -90,4 +90,11 @@ class StixJsonTest {
                 .version().orElseThrow());
         assertTrue(StixJson.parse("{\"type\":\"ipv4-addr\"}").version().isEmpty());
     }
+
+    @Test
+    void builtObjectsEqualTheirParsedSelves() {
+        StixObject built = StixObject.builder("location", "location--a88dddc0-a5fc-599c-b4c0-89da3264d59f")
+                .put("latitude", 43.5992).put("longitude", -77.0364).put("precision", 1.0).build();
+        assertEquals(built, StixJson.parse(built.toJson()));
+    }
 }
