@@ -21,9 +21,17 @@ public final class AuditLog {
         this.store = store;
     }
 
-    /** Appends one record; {@code p} may be anonymous. */
+    /** Appends one record of a change (a write, a deletion, an admin action), durable before this returns. */
     public void record(Principal p, String action, String path, List<String> objectIds, String detail) {
         store.appendAudit(new AuditEvent(p.userId(), action, path, objectIds, detail));
+    }
+
+    /**
+     * Appends one record of a read or a failed login. It is committed before the reader gets anything, but the
+     * commit does not wait for the disk, so that auditing does not make every page pay a disk flush.
+     */
+    public void recordRead(Principal p, String action, String path, List<String> objectIds, String detail) {
+        store.appendAuditLazily(new AuditEvent(p.userId(), action, path, objectIds, detail));
     }
 
     /** What {@link #verify()} found: how many records it checked, and the first that breaks the chain. */

@@ -46,7 +46,7 @@ public final class Authenticator {
         }
         if (!ok) {
             throttle.failed(name);
-            audit.record(Principal.anonymous(), "login-failed", path, java.util.List.of(), "user " + name);
+            audit.recordRead(Principal.anonymous(), "login-failed", path, java.util.List.of(), "user " + name);
             return Optional.empty();
         }
         throttle.succeeded(name);
@@ -57,7 +57,7 @@ public final class Authenticator {
     public Optional<Principal> token(String token, String path) {
         Optional<ApiToken> found = Tokens.looksLikeToken(token) ? store.tokenByHash(Tokens.hash(token)) : Optional.empty();
         if (found.isEmpty() || !found.get().usableAt(clock.instant())) {
-            audit.record(Principal.anonymous(), "login-failed", path, java.util.List.of(),
+            audit.recordRead(Principal.anonymous(), "login-failed", path, java.util.List.of(),
                     found.isEmpty() ? "unknown token" : "token " + found.get().id() + " revoked or expired");
             return Optional.empty();
         }

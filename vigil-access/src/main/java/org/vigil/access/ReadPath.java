@@ -56,7 +56,7 @@ public final class ReadPath {
                 out.add(v);
             }
         }
-        audit.record(p, "read-collections", path, List.of(), null);
+        audit.recordRead(p, "read-collections", path, List.of(), null);
         return out;
     }
 
@@ -69,7 +69,7 @@ public final class ReadPath {
     /** A page of the objects the principal may see, each as they may see it (granular markings applied). */
     public ObjectsPage<ReleasedObject> objects(Principal p, CollectionView c, ObjectQuery q, String path) {
         ObjectsPage<ReleasedObject> page = scan(p, c, q, (reader, row) -> view(reader, c.collection(), row));
-        audit.record(p, "read", path, page.items().stream().map(ReleasedObject::id).toList(), null);
+        audit.recordRead(p, "read", path, page.items().stream().map(ReleasedObject::id).toList(), null);
         return page;
     }
 
@@ -78,7 +78,7 @@ public final class ReadPath {
         ObjectsPage<ManifestEntry> page = scan(p, c, q, (reader, row) -> sees(reader, c.collection(), row)
                 ? Optional.of(new ManifestEntry(row.id(), row.dateAdded(), row.version(),
                 "application/stix+json;version=" + row.specVersion())) : Optional.empty());
-        audit.record(p, "read-manifest", path, page.items().stream().map(ManifestEntry::id).distinct().toList(), null);
+        audit.recordRead(p, "read-manifest", path, page.items().stream().map(ManifestEntry::id).distinct().toList(), null);
         return page;
     }
 
@@ -87,7 +87,7 @@ public final class ReadPath {
         ObjectQuery all = q.toBuilder().versions(VersionMatch.ALL).build();
         ObjectsPage<VersionEntry> page = scan(p, c, all, (reader, row) -> sees(reader, c.collection(), row)
                 ? Optional.of(new VersionEntry(row.id(), row.version(), row.dateAdded())) : Optional.empty());
-        audit.record(p, "read-versions", path, page.items().stream().map(VersionEntry::id).distinct().toList(), null);
+        audit.recordRead(p, "read-versions", path, page.items().stream().map(VersionEntry::id).distinct().toList(), null);
         return page;
     }
 

@@ -129,8 +129,16 @@ public interface Store extends AutoCloseable {
 
     // Audit log: append and list, and nothing that changes or removes a record.
 
-    /** Appends a record, chaining its hash to the last record's in the same transaction. */
+    /** Appends a record, chaining its hash to the last record's in the same transaction; durable on return. */
     AuditRecord appendAudit(AuditEvent event);
+
+    /**
+     * Appends a record like {@link #appendAudit}, committed but without waiting for the disk: it survives a crash of
+     * Vigil at once, and a power loss from the next durable write on (SQLite) or within about a second
+     * (PostgreSQL, whose commit skips the WAL flush). Meant for the record of each read, which would otherwise
+     * cost every page a disk flush.
+     */
+    AuditRecord appendAuditLazily(AuditEvent event);
 
     /** Lists audit records in sequence order. */
     List<AuditRecord> audit(AuditQuery query);

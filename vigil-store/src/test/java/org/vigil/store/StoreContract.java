@@ -659,6 +659,21 @@ abstract class StoreContract {
     }
 
     @Test
+    void lazilyAppendedRecordsJoinTheSameChainAndLeaveLaterWritesDurable() {
+        UUID ana = UUID.randomUUID();
+        store.appendAuditLazily(new AuditEvent(ana, "read", "/a", List.of("indicator--1"), null));
+        store.appendAudit(new AuditEvent(ana, "delete", "/b", List.of("indicator--1"), null));
+        store.appendAuditLazily(new AuditEvent(ana, "read", "/c", List.of(), null));
+        String id = newId("indicator");
+        store.add(collection, List.of(indicator(id, time(1))));
+        reopen();
+        List<AuditRecord> records = store.audit(AuditQuery.all(100));
+        assertEquals(List.of("/a", "/b", "/c"), records.stream().map(AuditRecord::path).toList());
+        assertChainIntact(records);
+        assertEquals(List.of(id), ids(store.objects(query().build())));
+    }
+
+    @Test
     void aReadOfManyObjectsIsOneAuditRecord() throws SQLException {
         List<String> ids = IntStream.range(0, 1000).mapToObj(i -> newId("indicator")).toList();
         AuditRecord r = store.appendAudit(new AuditEvent(UUID.randomUUID(), "read", "/p", ids, null));

@@ -27,8 +27,8 @@ final class AuditLog {
         static final Tail EMPTY = new Tail(0, Long.MIN_VALUE, AuditRecord.GENESIS);
     }
 
-    AuditRecord append(AuditEvent event) {
-        return db.write("appending an audit record (" + event.action() + ")", c -> {
+    AuditRecord append(AuditEvent event, boolean flush) {
+        return db.write("appending an audit record (" + event.action() + ")", flush, c -> {
             db.dialect.lockAudit(c);
             Tail tail = tail(c);
             // Times never go back along the chain, so "since" listings agree with sequence order.

@@ -75,13 +75,24 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs work in one write transaction: all of it is committed, or none of it. */
+    /** Runs work in one write transaction: all of it is committed durably, or none of it. */
     <T> T write(String what, Work<T> work) {
+        return write(what, true, work);
+    }
+
+    /**
+     * Runs work in one write transaction; without {@code flush}, the commit does not wait for the disk (see
+     * {@link org.vigil.store.Store#appendAuditLazily}).
+     */
+    <T> T write(String what, boolean flush, Work<T> work) {
         boolean sqlite = dialect == Dialect.SQLITE;
         if (sqlite) {
             sqliteWriter.lock();
         }
         try (Connection connection = pool.getConnection()) {
+            if (!flush) {
+                return dialect.withoutFlush(connection, c -> inTransaction(c, work));
+            }
             return inTransaction(connection, work);
         } catch (SQLException e) {
             throw new StoreException(what + " failed: " + e.getMessage(), e);

@@ -36,6 +36,36 @@ enum Dialect {
      * timeout), so a transaction never fails later upgrading a read lock. It is issued by hand, in auto-commit
      * mode, because the SQLite driver's commit() would at once begin the next transaction and hold the lock.
      */
+    /**
+     * Runs a transaction whose commit does not wait for the disk. SQLite in WAL mode with synchronous=NORMAL
+     * leaves the commit in the WAL unsynced until the next FULL commit or checkpoint syncs it; PostgreSQL's
+     * synchronous_commit=off returns before the WAL flush. Both keep the database consistent after any crash.
+     */
+    <T> T withoutFlush(Connection connection, Database.Work<T> transaction) throws SQLException {
+        if (this == SQLITE) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA synchronous=NORMAL");
+            }
+            try {
+                return transaction.run(connection);
+            } finally {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("PRAGMA synchronous=FULL");
+                }
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET synchronous_commit TO OFF");
+        }
+        try {
+            return transaction.run(connection);
+        } finally {
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET synchronous_commit TO ON");
+            }
+        }
+    }
+
     void begin(Connection connection) throws SQLException {
         if (this == SQLITE) {
             try (Statement st = connection.createStatement()) {

@@ -195,7 +195,12 @@ final class JdbcStore implements Store {
 
     @Override
     public AuditRecord appendAudit(AuditEvent event) {
-        return auditLog.append(event);
+        return auditLog.append(event, true);
+    }
+
+    @Override
+    public AuditRecord appendAuditLazily(AuditEvent event) {
+        return auditLog.append(event, false);
     }
 
     @Override
