@@ -61,11 +61,15 @@ public final class WritePath {
             throw new IllegalStateException(p + " may not write to collection " + c.collection().id());
         }
         String requested = MICROS.format(clock.instant());
+        // Validation is the costly step and every object stands alone, so it runs on all cores; order is kept.
+        List<Verdict> verdicts = items.parallelStream().map(this::judge).toList();
         List<Status.Detail> failures = new ArrayList<>();
         List<StixObject> accepted = new ArrayList<>();
-        for (Item item : items) {
-            StixObject object = admit(p, item, failures);
-            if (object != null) {
+        for (Verdict v : verdicts) {
+            StixObject object = v.failure() != null ? null : settleSource(p, v.object(), failures);
+            if (v.failure() != null) {
+                failures.add(v.failure());
+            } else if (object != null) {
                 accepted.add(object);
             }
         }
@@ -84,20 +88,21 @@ public final class WritePath {
         return status;
     }
 
-    /** The object to store, with created_by_ref settled; or null, with a failure recorded. */
-    private StixObject admit(Principal p, Item item, List<Status.Detail> failures) {
+    /** What validation made of one item: the object, or why it is refused. */
+    private record Verdict(StixObject object, Status.Detail failure) {
+    }
+
+    private Verdict judge(Item item) {
         String id = item.id() == null ? "(no id)" : item.id();
         if (item.problem() != null) {
-            failures.add(new Status.Detail(id, null, item.problem()));
-            return null;
+            return new Verdict(null, new Status.Detail(id, null, item.problem()));
         }
         StixObject object = item.object();
         List<Finding> errors = Validator.standard().validate(object).stream().filter(Finding::isError).toList();
         if (!errors.isEmpty()) {
-            failures.add(new Status.Detail(id, object.version().orElse(null), describe(errors)));
-            return null;
+            return new Verdict(null, new Status.Detail(id, object.version().orElse(null), describe(errors)));
         }
-        return settleSource(p, object, failures);
+        return new Verdict(object, null);
     }
 
     private static String describe(List<Finding> errors) {

@@ -2,8 +2,6 @@ package org.vigil.taxii;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -101,10 +99,9 @@ public final class TaxiiClient {
 
     /** Posts objects to a collection's objects endpoint as one envelope. */
     public Response add(String objectsPath, List<StixObject> objects) {
-        ObjectNode envelope = JSON.createObjectNode();
-        ArrayNode array = envelope.putArray("objects");
+        StringJoiner envelope = new StringJoiner(",", "{\"objects\":[", "]}");
         for (StixObject o : objects) {
-            array.add(o.json());
+            envelope.add(o.toJson());
         }
         return post(objectsPath, envelope.toString());
     }
