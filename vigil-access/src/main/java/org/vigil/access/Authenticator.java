@@ -2,6 +2,7 @@ package org.vigil.access;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ public final class Authenticator {
         }
         if (!ok) {
             throttle.failed(name);
-            audit.recordRead(Principal.anonymous(), "login-failed", path, java.util.List.of(), "user " + name);
+            audit.recordRead(Principal.anonymous(), "login-failed", path, List.of(), "user " + name);
             return Optional.empty();
         }
         throttle.succeeded(name);
@@ -57,7 +58,7 @@ public final class Authenticator {
     public Optional<Principal> token(String token, String path) {
         Optional<ApiToken> found = Tokens.looksLikeToken(token) ? store.tokenByHash(Tokens.hash(token)) : Optional.empty();
         if (found.isEmpty() || !found.get().usableAt(clock.instant())) {
-            audit.recordRead(Principal.anonymous(), "login-failed", path, java.util.List.of(),
+            audit.recordRead(Principal.anonymous(), "login-failed", path, List.of(),
                     found.isEmpty() ? "unknown token" : "token " + found.get().id() + " revoked or expired");
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package org.vigil.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.vigil.stix.Identifier;
 import org.vigil.stix.Publisher;
@@ -48,7 +49,7 @@ public final class RedRecipients {
                         + "\"recipients\":{\"type\":\"array\",\"minItems\":1,\"items\":{\"type\":\"string\"}}},"
                         + "\"required\":[\"extension_type\",\"recipients\"]}")
                 .put("version", "1.0")
-                .put("extension_types", java.util.List.of("property-extension"))
+                .put("extension_types", List.of("property-extension"))
                 .build();
     }
 

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.vigil.stix.Finding;
@@ -25,7 +26,7 @@ import org.vigil.store.VersionEntry;
 public final class WritePath {
 
     /** Types that may carry created_by_ref; cyber-observables and bundles may not. */
-    private static final java.util.Set<String> NO_CREATOR = java.util.Set.of("bundle");
+    private static final Set<String> NO_CREATOR = Set.of("bundle");
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -145,8 +146,4 @@ public final class WritePath {
         return deleted;
     }
 
-    /** Records that an object was refused or an admin acted, for callers outside the TAXII paths. */
-    public void note(Principal p, String action, String path, List<String> ids, String detail) {
-        audit.record(p, action, path, ids, detail);
-    }
 }
