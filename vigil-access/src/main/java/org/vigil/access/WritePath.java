@@ -145,5 +145,4 @@ public final class WritePath {
                 deleted.size() + " versions");
         return deleted;
     }
-
 }
