@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +69,7 @@ final class TaxiiBench implements Callable<Integer> {
             System.err.println("vigil bench taxii: " + file + ": no such file");
             return 2;
         }
+        HeapWatch heap = new HeapWatch();
         Path data = Files.createTempDirectory("vigil-bench-");
         Map<String, String> flags = new HashMap<>(Map.of("data", data.toString()));
         if (storeUrl != null) {
@@ -94,7 +93,9 @@ final class TaxiiBench implements Callable<Integer> {
         } finally {
             ServeCommand.deleteTree(data);
         }
-        out.printf("peak heap used: %d MB%n", peakHeap() >> 20);
+        heap.close();
+        out.printf("largest heap in use (server and client share this JVM), sampled every 50 ms: %d MB of %d MB%n",
+                heap.peak() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         return 0;
     }
 
@@ -298,13 +299,29 @@ final class TaxiiBench implements Callable<Integer> {
         return new double[] {ms.get(ms.size() / 2), ms.get((int) Math.floor(ms.size() * 0.95))};
     }
 
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
+    /** Samples the heap in use every 50 ms, for the largest figure seen while the benchmark runs. */
+    private static final class HeapWatch implements AutoCloseable {
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "heap-watch");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+
+        HeapWatch() {
+            timer.scheduleAtFixedRate(() -> peak.accumulateAndGet(
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max),
+                    0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
-        return peak;
+
+        long peak() {
+            return peak.get();
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
     }
 }
