@@ -28,6 +28,9 @@ import org.vigil.store.VersionMatch;
  */
 public final class ReadPath {
 
+    /** How many ids one lookup of newest versions names. */
+    private static final int ID_CHUNK = 500;
+
     private final Store store;
     private final Grants grants;
     private final AuditLog audit;
@@ -115,9 +118,14 @@ public final class ReadPath {
         String last = null;
         Cursor cursor = q.after();
         int batch = Math.min(ObjectQuery.MAX_LIMIT, limit + 1);
+        boolean onlyNewest = q.versions().equals(VersionMatch.LAST);
         while (true) {
             Page<StoredObject> page = store.objects(q.toBuilder().limit(batch).after(cursor).build());
+            Set<String> withdrawn = onlyNewest ? Set.of() : withdrawn(reader, c.collection(), q, page.items());
             for (StoredObject row : page.items()) {
+                if (withdrawn.contains(row.id())) {
+                    continue;
+                }
                 Optional<T> item = visible.apply(reader, row);
                 if (item.isEmpty()) {
                     continue;
@@ -134,6 +142,32 @@ public final class ReadPath {
             }
             cursor = page.next().orElseThrow();
         }
+    }
+
+    /**
+     * The objects of a batch whose newest version the reader may not see. Such an object is hidden whole: when a
+     * source raises an object's marking in a new version, its earlier versions must stop reaching those the new
+     * marking excludes, and their presence must not betray that a newer version exists.
+     */
+    private Set<String> withdrawn(Principal reader, Collection c, ObjectQuery q, List<StoredObject> rows) {
+        List<String> ids = rows.stream().map(StoredObject::id).distinct().toList();
+        Set<String> hidden = new java.util.HashSet<>();
+        for (int i = 0; i < ids.size(); i += ID_CHUNK) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + ID_CHUNK));
+            ObjectQuery newest = ObjectQuery.in(c.id()).ids(chunk).specVersions(q.specVersions())
+                    .versions(VersionMatch.LAST).limit(Math.min(ObjectQuery.MAX_LIMIT, chunk.size() * 4)).build();
+            for (Page<StoredObject> page = store.objects(newest); ; page = store.objects(newest.after(page.next().get()))) {
+                for (StoredObject row : page.items()) {
+                    if (!sees(reader, c, row)) {
+                        hidden.add(row.id());
+                    }
+                }
+                if (!page.more()) {
+                    break;
+                }
+            }
+        }
+        return hidden;
     }
 
     static Cursor cursorAt(String dateAdded) {

@@ -1,0 +1,95 @@
+package org.vigil.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.stix.StixObject;
+import org.vigil.stix.Tlp;
+import org.vigil.store.ApiRoot;
+import org.vigil.store.Collection;
+import org.vigil.store.Grant;
+import org.vigil.store.ObjectQuery;
+import org.vigil.store.Organisation;
+import org.vigil.store.Role;
+import org.vigil.store.Store;
+import org.vigil.store.StoreConfig;
+import org.vigil.store.User;
+import org.vigil.store.VersionMatch;
+
+/** The read path on a real (SQLite) store: what each reader gets of an object whose marking changes. */
+class ReadPathTest {
+
+    @TempDir
+    Path dir;
+
+    private Store store;
+    private ReadPath reads;
+    private Collection collection;
+    private Principal poster;
+    private Principal partner;
+
+    @BeforeEach
+    void open() {
+        store = Store.open(StoreConfig.sqlite(dir));
+        reads = new ReadPath(store, new AuditLog(store));
+        store.putApiRoot(new ApiRoot("api1", "t", null, 1_000_000));
+        collection = Collection.of(UUID.randomUUID(), "api1", "c");
+        store.putCollection(collection);
+        poster = principal("poster", "identity--11111111-1111-4111-8111-111111111111");
+        partner = principal("partner", "identity--22222222-2222-4222-8222-222222222222");
+    }
+
+    private Principal principal(String name, String identity) {
+        Organisation org = new Organisation(UUID.randomUUID(), name + "-org", identity, true);
+        store.putOrganisation(org);
+        User u = new User(UUID.randomUUID(), name, org.id(), Role.ANALYST, null);
+        store.putUser(u);
+        store.putGrant(new Grant(u.id(), collection.id(), true, true));
+        return Principal.of(u, org);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static StixObject version(String modified, Tlp level) {
+        return StixObject.builder("indicator", "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f")
+                .put("created", "2024-01-01T00:00:00.000Z").put("modified", modified).put("name", "n")
+                .put("pattern", "[ipv4-addr:value = '10.0.0.1']").put("pattern_type", "stix")
+                .put("valid_from", "2024-01-01T00:00:00Z").put("object_marking_refs", List.of(level.markingId()))
+                .build();
+    }
+
+    private int versionsSeenBy(Principal p, VersionMatch match) {
+        CollectionView view = reads.collection(p, "api1", collection.id()).orElseThrow();
+        ObjectQuery q = ObjectQuery.in(collection.id()).versions(match).build();
+        return reads.objects(p, view, q, "/test").items().size();
+    }
+
+    @Test
+    void raisingTheMarkingInANewVersionWithdrawsTheEarlierVersionsToo() {
+        store.add(collection.id(), poster.userId(), List.of(version("2024-01-01T00:00:00.000Z", Tlp.GREEN),
+                version("2024-02-01T00:00:00.000Z", Tlp.RED)));
+        assertEquals(0, versionsSeenBy(partner, VersionMatch.LAST));
+        assertEquals(0, versionsSeenBy(partner, VersionMatch.ALL));
+        assertEquals(0, versionsSeenBy(partner, VersionMatch.FIRST));
+        assertEquals(2, versionsSeenBy(poster, VersionMatch.ALL));
+    }
+
+    @Test
+    void loweringTheMarkingReleasesTheNewVersionButNotTheOlderOne() {
+        store.add(collection.id(), poster.userId(), List.of(version("2024-01-01T00:00:00.000Z", Tlp.RED),
+                version("2024-02-01T00:00:00.000Z", Tlp.GREEN)));
+        assertEquals(1, versionsSeenBy(partner, VersionMatch.LAST));
+        assertEquals(1, versionsSeenBy(partner, VersionMatch.ALL));
+        assertEquals(0, versionsSeenBy(partner, VersionMatch.FIRST));
+    }
+}
