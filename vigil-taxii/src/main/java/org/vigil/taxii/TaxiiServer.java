@@ -24,6 +24,7 @@ public final class TaxiiServer implements AutoCloseable {
             c.startupWatcherEnabled = false;
             c.router.ignoreTrailingSlashes = true;
             c.router.treatMultipleSlashesAsSingleSlash = true;
+            c.http.prefer405over404 = true;
             c.requestLogger.http(TaxiiRoutes::log);
             if (config.keystore() != null) {
                 c.jetty.addConnector((server, http) -> tls(server, http, config));
