@@ -334,6 +334,34 @@ abstract class NeedToKnowContract {
         assertTrue(after.header("X-TAXII-Date-Added-Last").isEmpty(), after::toString);
     }
 
+    @Test
+    void aWriterDeletesOnlyTheVersionsTheyMaySee() {
+        UUID c = vigil.collection("Deletions", "deletions");
+        Account coWriter = vigil.user("co-writer", "Source", "analyst");
+        vigil.grant(c, poster, "write");
+        vigil.grant(c, poster, "read");
+        vigil.grant(c, coWriter, "write");
+        vigil.grant(c, coWriter, "read");
+        String id = Stix.newId("indicator");
+        vigil.as(poster).add(c, Stix.marked(Stix.indicator(id, "shared first", 1), Stix.GREEN),
+                Stix.marked(Stix.indicator(id, "then restricted", 2), Stix.RED));
+        Taxii writer = vigil.as(coWriter);
+        assertEquals(List.of(Instant.parse(Stix.time(1))), versionsOf(writer, c, id));
+
+        Reply hiddenVersion = writer.delete(Taxii.object(c, id), "match[version]", Stix.time(2));
+        assertEquals(404, hiddenVersion.status(), "a hidden version answers as a missing one: " + hiddenVersion);
+        assertEquals(200, writer.delete(Taxii.object(c, id), "match[version]", "all").status());
+        assertEquals(404, writer.get(Taxii.versions(c, id)).status());
+        assertEquals(List.of(Instant.parse(Stix.time(2))), versionsOf(vigil.as(poster), c, id),
+                "the version the writer could not see is still there");
+    }
+
+    private static List<Instant> versionsOf(Taxii reader, UUID c, String id) {
+        Reply r = reader.get(Taxii.versions(c, id));
+        assertEquals(200, r.status(), r::toString);
+        return texts(r.json().path("versions")).stream().map(Instant::parse).toList();
+    }
+
     @FunctionalInterface
     private interface ReaderCheck {
         void check(UUID collection, String reader, Set<String> visible);
