@@ -247,7 +247,8 @@ abstract class NeedToKnowContract {
                     if (visible.contains(name)) {
                         assertEquals(200, object.status(), () -> reader + " reads " + name + ": " + object);
                         assertEquals(expectedView(reader, name), object.json().path("objects").get(0), reader + name);
-                        assertEquals(dateAdded.get(c).get(name), object.header("X-TAXII-Date-Added-First").orElse(null));
+                        assertEquals(dateAdded.get(c).get(name),
+                                object.header("X-TAXII-Date-Added-First").orElse(null));
                         assertEquals(List.of(Instant.parse(Stix.time(1))), texts(versions.json().path("versions"))
                                 .stream().map(Instant::parse).toList(), reader + " versions of " + name);
                     } else {
@@ -307,7 +308,8 @@ abstract class NeedToKnowContract {
             Reply whole = client(reader).get(Taxii.objects(shared), "limit", Integer.toString(names.size()));
             assertFalse(whole.json().path("more").asBoolean(), () -> reader + ": " + whole);
             assertFalse(whole.json().has("next"), () -> reader + ": " + whole);
-            assertEquals(dateAdded.get(shared).get(names.get(0)), whole.header("X-TAXII-Date-Added-First").orElse(null));
+            assertEquals(dateAdded.get(shared).get(names.get(0)),
+                    whole.header("X-TAXII-Date-Added-First").orElse(null));
             assertEquals(dateAdded.get(shared).get(names.get(names.size() - 1)),
                     whole.header("X-TAXII-Date-Added-Last").orElse(null), reader + ": the last visible, not the last");
             Reply allButOne = client(reader).get(Taxii.objects(shared), "limit", Integer.toString(names.size() - 1));
@@ -383,7 +385,8 @@ abstract class NeedToKnowContract {
             assertEquals(List.of(Map.entry(restricted, one), Map.entry(released, two)),
                     manifestOf(colleague, c, "match[version]", match), "match[version]=" + match);
             Reply objects = colleague.get(Taxii.objects(c), "match[version]", match);
-            assertEquals(List.of(restricted, released), objects.ids(), () -> "match[version]=" + match + ": " + objects);
+            assertEquals(List.of(restricted, released), objects.ids(),
+                    () -> "match[version]=" + match + ": " + objects);
             assertEquals(List.of(Stix.time(1), Stix.time(2)), objects.json().path("objects").findValuesAsText(
                     "modified"), "match[version]=" + match);
         }

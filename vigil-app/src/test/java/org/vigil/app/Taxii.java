@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -161,7 +162,7 @@ final class Taxii {
         Reply page = get(path, params);
         pages.add(page);
         while (page.status() == 200 && page.json().path("more").asBoolean()) {
-            String[] withNext = java.util.Arrays.copyOf(params, params.length + 2);
+            String[] withNext = Arrays.copyOf(params, params.length + 2);
             withNext[params.length] = "next";
             withNext[params.length + 1] = page.json().path("next").asText();
             page = get(path, withNext);

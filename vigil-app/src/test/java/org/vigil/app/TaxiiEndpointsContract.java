@@ -134,7 +134,8 @@ abstract class TaxiiEndpointsContract {
         assertEquals(Stix.time(3), ok(latest).path("objects").get(0).path("modified").asText());
         assertTrue(latest.header("X-TAXII-Date-Added-First").isPresent(), latest::toString);
         JsonNode all = ok(alice().get(Taxii.object(c, id), "match[version]", "all"));
-        assertEquals(List.of(Stix.time(1), Stix.time(2), Stix.time(3)), all.path("objects").findValuesAsText("modified"));
+        assertEquals(List.of(Stix.time(1), Stix.time(2), Stix.time(3)),
+                all.path("objects").findValuesAsText("modified"));
         JsonNode versions = ok(alice().get(Taxii.versions(c, id)));
         assertEquals(instants(Stix.time(1), Stix.time(2), Stix.time(3)), instants(texts(versions.path("versions"))));
         assertFalse(versions.path("more").asBoolean());

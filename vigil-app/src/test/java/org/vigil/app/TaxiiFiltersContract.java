@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -148,7 +149,8 @@ abstract class TaxiiFiltersContract {
         assertEquals(List.of(Stix.time(2)), modified(c, "match[version]", "2026-05-01T08:00:02Z"),
                 "versions compare as instants, whatever their precision");
         assertEquals(List.of(Stix.time(1), Stix.time(3)), modified(c, "match[version]", "first,last"));
-        assertEquals(List.of(Stix.time(1), Stix.time(2)), modified(c, "match[version]", Stix.time(1) + "," + Stix.time(2)));
+        assertEquals(List.of(Stix.time(1), Stix.time(2)),
+                modified(c, "match[version]", Stix.time(1) + "," + Stix.time(2)));
         assertEquals(List.of(), modified(c, "match[version]", Stix.time(9)));
         assertEquals(List.of(Stix.time(1)), modifiedOfObject(c, id, "match[version]", "first"));
         assertEquals(List.of(Stix.time(2)), modifiedOfObject(c, id, "match[version]", Stix.time(2)));
@@ -304,7 +306,7 @@ abstract class TaxiiFiltersContract {
         alice().add(c, initial);
         Semaphore added = new Semaphore(0);
         AtomicBoolean stop = new AtomicBoolean();
-        Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<String> written = ConcurrentHashMap.newKeySet();
         ExecutorService writer = Executors.newSingleThreadExecutor();
         Future<?> writing = writer.submit(() -> {
             for (int i = 0; !stop.get(); i++) {

@@ -132,7 +132,8 @@ abstract class TaxiiWritesContract {
         assertEquals(1, first.path("success_count").asInt(), first::toString);
         assertEquals(1, again.path("success_count").asInt(), again::toString);
         assertEquals(0, again.path("failure_count").asInt(), again::toString);
-        assertEquals(Instant.parse(Stix.time(1)), Instant.parse(again.path("successes").get(0).path("version").asText()));
+        assertEquals(Instant.parse(Stix.time(1)),
+                Instant.parse(again.path("successes").get(0).path("version").asText()));
         Reply versions = alice().get(Taxii.versions(intel, o.id()));
         assertEquals(1, versions.json().path("versions").size(), versions::toString);
         Reply manifest = alice().get(Taxii.manifest(intel), "match[id]", o.id(), "match[version]", "all");
@@ -235,7 +236,8 @@ abstract class TaxiiWritesContract {
         Reply missing = vigil.as(nora).post(Taxii.objects(UUID.randomUUID()), envelope);
         assertTaxiiError(404, noGrant);
         assertTaxiiError(404, missing);
-        assertEquals(missing.body().replaceAll("[0-9a-f-]{36}", "ID"), noGrant.body().replaceAll("[0-9a-f-]{36}", "ID"));
+        assertEquals(missing.body().replaceAll("[0-9a-f-]{36}", "ID"),
+                noGrant.body().replaceAll("[0-9a-f-]{36}", "ID"));
         assertFalse(vigil.as(rita).get(Taxii.collection(intel)).json().path("can_write").asBoolean());
         assertFalse(vigil.as(walter).get(Taxii.collection(intel)).json().path("can_write").asBoolean(),
                 "a reader account cannot write, whatever its grants");
