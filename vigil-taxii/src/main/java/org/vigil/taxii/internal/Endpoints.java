@@ -227,6 +227,9 @@ public final class Endpoints {
             if (!sawObjects) {
                 throw unprocessable("the envelope has no objects list; send {\"objects\": [ ... ]}");
             }
+            if (parser.nextToken() != null) {
+                throw TaxiiException.badRequest("the body goes on after the envelope; send one JSON object");
+            }
         } catch (IOException e) {
             throw TaxiiException.badRequest("the body is not valid JSON: " + firstLine(e.getMessage()));
         }
