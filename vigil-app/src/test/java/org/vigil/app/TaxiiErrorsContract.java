@@ -161,7 +161,10 @@ abstract class TaxiiErrorsContract {
 
     @Test
     void malformedJsonBodyIs400() {
-        assertTaxiiError(400, alice().post(Taxii.objects(intel), "{\"objects\": [ {\"type\": "));
+        for (String body : List.of("{\"objects\": [ {\"type\": ", "{\"objects\": []} trailing words",
+                "{\"objects\": []} {\"objects\": []}", "{\"objects\": [}")) {
+            assertTaxiiError(400, alice().post(Taxii.objects(intel), body));
+        }
     }
 
     // 401
