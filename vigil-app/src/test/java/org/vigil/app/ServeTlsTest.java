@@ -1,6 +1,7 @@
 package org.vigil.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.net.SocketException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -131,6 +133,19 @@ class ServeTlsTest {
     void aClientThatDoesNotTrustTheCertificateIsNotServed() {
         HttpClient untrusting = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         assertThrows(IOException.class, () -> get(untrusting, "/taxii2/"));
+    }
+
+    @Test
+    void plainHttpOnTheTlsPortIsNotServed() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.base().getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET /taxii2/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: " + Taxii.MEDIA_TYPE
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertFalse(answer.contains("api_roots"), answer);
+        } catch (SocketException reset) {
+            // The server hung up on a client that does not speak TLS: not served, as required.
+        }
     }
 
     @Test
