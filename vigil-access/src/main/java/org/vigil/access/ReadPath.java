@@ -94,6 +94,28 @@ public final class ReadPath {
         return page;
     }
 
+    /**
+     * Every version of one object that a query matches and the principal may see, paging ignored, for a write
+     * that acts on them (a delete). It returns no content and nothing leaves the hub, so it is not recorded as a
+     * read: the write records what it did.
+     */
+    public List<VersionEntry> visibleVersions(Principal p, CollectionView c, ObjectQuery q) {
+        if (q.ids().size() != 1) {
+            throw new IllegalArgumentException("visibleVersions looks at one object; the query names "
+                    + q.ids().size());
+        }
+        List<VersionEntry> out = new ArrayList<>();
+        ObjectQuery all = q.toBuilder().limit(ObjectQuery.MAX_LIMIT).after(null).build();
+        ObjectsPage<VersionEntry> page;
+        do {
+            page = scan(p, c, all, (reader, row) -> sees(reader, c.collection(), row)
+                    ? Optional.of(new VersionEntry(row.id(), row.version(), row.dateAdded())) : Optional.empty());
+            out.addAll(page.items());
+            all = all.after(page.next().orElse(null));
+        } while (page.more());
+        return out;
+    }
+
     /** A status resource, only to the user whose request it describes. */
     public Optional<Status> status(Principal p, String apiRoot, UUID id) {
         if (p.isAnonymous()) {

@@ -1,5 +1,6 @@
 package org.vigil.app;
 
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -10,7 +11,9 @@ import org.vigil.store.AuditRecord;
 import org.vigil.store.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code vigil audit}: the tamper-evident log of who saw and did what. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Check and read the audit log.",
@@ -23,15 +26,19 @@ final class AuditCommand {
         @Mixin
         DataOption data;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
             try (Installation hub = Installation.open(data.settings())) {
                 AuditLog.Verification v = hub.audit.verify();
                 if (v.intact()) {
-                    System.out.println("audit log intact: " + v.records() + " records");
+                    out.println("audit log intact: " + v.records() + " records");
                     return 0;
                 }
-                System.out.println("audit log BROKEN at record " + v.firstBreak().get().seq() + ": "
+                out.println("audit log BROKEN at record " + v.firstBreak().get().seq() + ": "
                         + v.firstBreak().get().reason() + " (" + v.records() + " records before it are intact)");
                 return 1;
             }
@@ -42,6 +49,9 @@ final class AuditCommand {
     static final class Show implements Callable<Integer> {
         @Mixin
         DataOption data;
+
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--user", paramLabel = "U", description = "Only this user's records.")
         String user;
@@ -57,6 +67,7 @@ final class AuditCommand {
 
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
             try (Installation hub = Installation.open(data.settings())) {
                 AuditQuery q = AuditQuery.all(Math.max(1, limit));
                 if (user != null) {
@@ -71,7 +82,7 @@ final class AuditCommand {
                 }
                 for (AuditRecord r : hub.audit.list(q)) {
                     String who = r.actor() == null ? "-" : hub.store.user(r.actor()).map(User::name).orElse(r.actor().toString());
-                    System.out.println(r.seq() + "\t" + r.at() + "\t" + who + "\t" + r.action() + "\t"
+                    out.println(r.seq() + "\t" + r.at() + "\t" + who + "\t" + r.action() + "\t"
                             + (r.path() == null ? "-" : r.path()) + "\t" + r.objectIds().size() + " objects"
                             + (r.detail() == null ? "" : "\t" + r.detail()));
                 }

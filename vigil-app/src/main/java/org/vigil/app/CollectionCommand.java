@@ -1,5 +1,6 @@
 package org.vigil.app;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -10,8 +11,10 @@ import org.vigil.store.User;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code vigil collection}: TAXII collections and who may read and write them. */
 @Command(name = "collection", mixinStandardHelpOptions = true, description = "Manage collections and grants.",
@@ -23,6 +26,9 @@ final class CollectionCommand {
     static final class Add implements Callable<Integer> {
         @Mixin
         DataOption data;
+
+        @Spec
+        CommandSpec spec;
 
         @Parameters(paramLabel = "TITLE")
         String title;
@@ -41,6 +47,7 @@ final class CollectionCommand {
 
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
             try (Installation hub = Installation.open(data.settings())) {
                 UUID cid = id == null ? UUID.randomUUID() : id;
                 if (hub.store.collection(cid).isPresent()) {
@@ -59,7 +66,7 @@ final class CollectionCommand {
                     grant(hub, u, cid, false, true);
                 }
                 hub.noteAdmin("collection add", title + " " + cid);
-                System.out.println(cid);
+                out.println(cid);
                 return 0;
             }
         }
@@ -89,11 +96,15 @@ final class CollectionCommand {
         @Mixin
         DataOption data;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
             try (Installation hub = Installation.open(data.settings())) {
                 for (Collection c : hub.store.collections(Installation.API_ROOT)) {
-                    System.out.println(c.id() + "\t" + c.title() + "\t" + (c.alias() == null ? "-" : c.alias())
+                    out.println(c.id() + "\t" + c.title() + "\t" + (c.alias() == null ? "-" : c.alias())
                             + "\t" + (c.isPublic() ? "public" : "private") + "\tdefault " + label(c.defaultMarking()));
                 }
                 return 0;
@@ -106,6 +117,9 @@ final class CollectionCommand {
         @Mixin
         DataOption data;
 
+        @Spec
+        CommandSpec spec;
+
         @Parameters(index = "0", paramLabel = "COLLECTION", description = "Id, alias or title.")
         String collection;
 
@@ -117,6 +131,7 @@ final class CollectionCommand {
 
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
             boolean write = switch (right) {
                 case "read" -> false;
                 case "write" -> true;
@@ -127,7 +142,7 @@ final class CollectionCommand {
                 User u = user(hub, user);
                 grant(hub, u, c.id(), !write, write);
                 hub.noteAdmin("collection grant", c.id() + " " + u.name() + " " + right);
-                System.out.println(u.name() + " may now " + right + " " + c.title());
+                out.println(u.name() + " may now " + right + " " + c.title());
                 return 0;
             }
         }
@@ -137,6 +152,9 @@ final class CollectionCommand {
     static final class Set implements Callable<Integer> {
         @Mixin
         DataOption data;
+
+        @Spec
+        CommandSpec spec;
 
         @Parameters(paramLabel = "COLLECTION", description = "Id, alias or title.")
         String collection;
@@ -158,6 +176,7 @@ final class CollectionCommand {
 
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
             if (visibility == null && marking == null) {
                 throw new Settings.SettingsException("say what to change: --public, --private or --default-marking LEVEL");
             }
@@ -172,7 +191,7 @@ final class CollectionCommand {
                 hub.store.putCollection(c);
                 hub.noteAdmin("collection set", c.id() + (c.isPublic() ? " public" : " private") + " default "
                         + label(c.defaultMarking()));
-                System.out.println(c.title() + ": " + (c.isPublic() ? "public" : "private") + ", default marking "
+                out.println(c.title() + ": " + (c.isPublic() ? "public" : "private") + ", default marking "
                         + label(c.defaultMarking()));
                 return 0;
             }

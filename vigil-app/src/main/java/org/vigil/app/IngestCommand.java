@@ -32,7 +32,10 @@ import org.vigil.stix.StixObject;
 import org.vigil.store.Organisation;
 import org.vigil.store.Status;
 import org.vigil.store.User;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -77,6 +80,9 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
     boolean quiet;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -197,14 +203,14 @@ final class IngestCommand implements Callable<Integer> {
         unique.values().forEach(o -> list.add(o.json()));
         byte[] json = bundle.toPrettyString().getBytes(StandardCharsets.UTF_8);
         if (out == null) {
-            System.out.write(json);
-            System.out.println();
-            System.out.flush();
+            PrintWriter w = spec.commandLine().getOut();
+            w.println(new String(json, StandardCharsets.UTF_8));
+            w.flush();
         } else {
             try (OutputStream o = Files.newOutputStream(out)) {
                 o.write(json);
             }
-            System.err.println("wrote " + unique.size() + " objects from " + extractions.size() + " articles to " + out);
+            spec.commandLine().getErr().println("wrote " + unique.size() + " objects from " + extractions.size() + " articles to " + out);
         }
     }
 
@@ -236,9 +242,9 @@ final class IngestCommand implements Callable<Integer> {
                 stored += s.successes().stream().filter(d -> d.message() == null).count();
                 held += x.objects().size() - items.size() + s.successes().stream().filter(d -> d.message() != null).count();
                 refused += s.failureCount();
-                s.failures().forEach(f -> System.err.println("refused " + f.id() + ": " + f.message()));
+                s.failures().forEach(f -> spec.commandLine().getErr().println("refused " + f.id() + ": " + f.message()));
             }
-            System.out.println(extractions.size() + " articles: " + stored + " objects stored, " + held
+            spec.commandLine().getOut().println(extractions.size() + " articles: " + stored + " objects stored, " + held
                     + " already held, " + refused + " refused, in " + c.title() + " (" + c.id() + ")");
             return refused == 0 ? 0 : 1;
         }

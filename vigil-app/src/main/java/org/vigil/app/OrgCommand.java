@@ -1,12 +1,14 @@
 package org.vigil.app;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.vigil.store.Organisation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code vigil org}: the organisations that share through the hub. */
 @Command(name = "org", mixinStandardHelpOptions = true, description = "Manage organisations.",
@@ -19,6 +21,9 @@ final class OrgCommand {
         @Mixin
         DataOption data;
 
+        @Spec
+        CommandSpec spec;
+
         @Parameters(paramLabel = "NAME", description = "The organisation's name, unique.")
         String name;
 
@@ -27,13 +32,14 @@ final class OrgCommand {
 
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
             try (Installation hub = Installation.open(data.settings())) {
                 if (hub.store.organisationByName(name).isPresent()) {
                     throw new Settings.SettingsException("organisation '" + name + "' already exists");
                 }
                 Organisation org = hub.addOrganisation(name, member);
                 hub.noteAdmin("org add", name + (member ? " (member)" : ""));
-                System.out.println("organisation " + org.name() + " added: id " + org.id() + ", identity "
+                out.println("organisation " + org.name() + " added: id " + org.id() + ", identity "
                         + org.identityId() + (member ? ", community member" : ""));
                 return 0;
             }
@@ -45,9 +51,12 @@ final class OrgCommand {
         @Mixin
         DataOption data;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
-            PrintStream out = System.out;
+            PrintWriter out = spec.commandLine().getOut();
             try (Installation hub = Installation.open(data.settings())) {
                 for (Organisation o : hub.store.organisations()) {
                     out.println(o.name() + "\t" + o.id() + "\t" + o.identityId() + (o.member() ? "\tmember" : ""));

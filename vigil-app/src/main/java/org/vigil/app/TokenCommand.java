@@ -1,5 +1,6 @@
 package org.vigil.app;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,8 +13,10 @@ import org.vigil.store.TokenScope;
 import org.vigil.store.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code vigil token}: API tokens, stored only as hashes. */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens.",
@@ -24,6 +27,9 @@ final class TokenCommand {
     static final class Add implements Callable<Integer> {
         @Mixin
         DataOption data;
+
+        @Spec
+        CommandSpec spec;
 
         @Parameters(paramLabel = "USER")
         String user;
@@ -38,6 +44,8 @@ final class TokenCommand {
 
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             Instant until = expires == null ? null : expiry(expires);
             try (Installation hub = Installation.open(data.settings())) {
                 User u = CollectionCommand.user(hub, user);
@@ -48,9 +56,9 @@ final class TokenCommand {
                         ids.isEmpty() ? TokenScope.all() : TokenScope.only(ids), until, false, Instant.now());
                 hub.store.addToken(t);
                 hub.noteAdmin("token add", u.name() + " " + t.id());
-                System.err.println("token " + t.id() + " for " + u.name() + (until == null ? "" : ", expires " + until)
+                err.println("token " + t.id() + " for " + u.name() + (until == null ? "" : ", expires " + until)
                         + " (shown once):");
-                System.out.println(token);
+                out.println(token);
                 return 0;
             }
         }
@@ -70,16 +78,20 @@ final class TokenCommand {
         @Mixin
         DataOption data;
 
+        @Spec
+        CommandSpec spec;
+
         @Parameters(paramLabel = "USER")
         String user;
 
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
             try (Installation hub = Installation.open(data.settings())) {
                 User u = CollectionCommand.user(hub, user);
                 for (ApiToken t : hub.store.tokens(u.id())) {
                     String state = t.revoked() ? "revoked" : t.usableAt(Instant.now()) ? "active" : "expired";
-                    System.out.println(t.id() + "\t" + state + "\tcreated " + t.created() + "\texpires "
+                    out.println(t.id() + "\t" + state + "\tcreated " + t.created() + "\texpires "
                             + (t.expires() == null ? "never" : t.expires()) + "\t"
                             + (t.scope().allCollections() ? "all collections" : t.scope().collections()));
                 }
@@ -93,17 +105,21 @@ final class TokenCommand {
         @Mixin
         DataOption data;
 
+        @Spec
+        CommandSpec spec;
+
         @Parameters(paramLabel = "TOKEN_ID")
         UUID id;
 
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
             try (Installation hub = Installation.open(data.settings())) {
                 if (!hub.store.revokeToken(id)) {
                     throw new Settings.SettingsException("no token with id " + id + "; see vigil token list USER");
                 }
                 hub.noteAdmin("token revoke", id.toString());
-                System.out.println("token " + id + " revoked");
+                out.println("token " + id + " revoked");
                 return 0;
             }
         }

@@ -3,6 +3,7 @@ package org.vigil.app;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,8 +18,10 @@ import org.vigil.store.TokenScope;
 import org.vigil.store.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code vigil user}: accounts, each in one organisation. */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage users.",
@@ -34,6 +37,9 @@ final class UserCommand {
         @Mixin
         DataOption data;
 
+        @Spec
+        CommandSpec spec;
+
         @Parameters(paramLabel = "NAME", description = "Login name, unique.")
         String name;
 
@@ -45,6 +51,8 @@ final class UserCommand {
 
         @Override
         public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             Role r = role(role);
             char[] password = readPassword();
             try (Installation hub = Installation.open(data.settings())) {
@@ -60,9 +68,9 @@ final class UserCommand {
                 hub.store.addToken(new ApiToken(UUID.randomUUID(), user.id(), Tokens.hash(token), TokenScope.all(),
                         null, false, Instant.now()));
                 hub.noteAdmin("user add", name + " (" + r.label() + ", " + organisation.name() + ")");
-                System.err.println("user " + name + " added to " + organisation.name() + " as " + r.label()
+                err.println("user " + name + " added to " + organisation.name() + " as " + r.label()
                         + "; API token (shown once):");
-                System.out.println(token);
+                out.println(token);
                 return 0;
             }
         }
@@ -96,12 +104,16 @@ final class UserCommand {
         @Mixin
         DataOption data;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
             try (Installation hub = Installation.open(data.settings())) {
                 for (User u : hub.store.users()) {
                     String org = hub.store.organisation(u.organisationId()).map(Organisation::name).orElse("?");
-                    System.out.println(u.name() + "\t" + u.id() + "\t" + u.role().label() + "\t" + org);
+                    out.println(u.name() + "\t" + u.id() + "\t" + u.role().label() + "\t" + org);
                 }
                 return 0;
             }

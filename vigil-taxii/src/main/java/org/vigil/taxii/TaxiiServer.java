@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.vigil.taxii.internal.TaxiiErrorHandler;
 import org.vigil.taxii.internal.TaxiiRoutes;
 
 /** Vigil's TAXII 2.1 server: started on a host and port, over TLS when a keystore is configured. */
@@ -24,6 +25,8 @@ public final class TaxiiServer implements AutoCloseable {
             c.startupWatcherEnabled = false;
             c.router.ignoreTrailingSlashes = true;
             c.router.treatMultipleSlashesAsSingleSlash = true;
+            c.http.prefer405over404 = true;
+            c.jetty.modifyServer(server -> server.setErrorHandler(new TaxiiErrorHandler()));
             c.requestLogger.http(TaxiiRoutes::log);
             if (config.keystore() != null) {
                 c.jetty.addConnector((server, http) -> tls(server, http, config));

@@ -27,6 +27,7 @@ import org.vigil.store.ManifestEntry;
 import org.vigil.store.ObjectQuery;
 import org.vigil.store.Status;
 import org.vigil.store.VersionEntry;
+import org.vigil.store.VersionMatch;
 import org.vigil.taxii.Hub;
 import org.vigil.taxii.TaxiiConfig;
 
@@ -194,15 +195,17 @@ public final class Endpoints {
         Filters f = Filters.of(ctx.queryParamMap(), Filters.DELETE);
         String id = ctx.pathParam("object");
         ObjectQuery q = f.query(c.collection().id(), config.pageSize()).toBuilder().ids(id).build();
-        ObjectsPage<VersionEntry> visible = hub.reads().versions(p, c, q, ctx.path());
-        if (visible.items().isEmpty()) {
+        List<VersionEntry> visible = hub.reads().visibleVersions(p, c, q);
+        if (visible.isEmpty()) {
             throw TaxiiException.notFound("object " + id);
         }
         if (!c.canWrite()) {
             throw new TaxiiException(403, "Forbidden", "deleting from collection " + c.collection().id()
                     + " needs a write grant");
         }
-        hub.writes().delete(p, c, q, ctx.path());
+        // Only versions this writer can see: one hidden from them is neither theirs to delete nor to learn of.
+        List<String> versions = visible.stream().map(VersionEntry::version).toList();
+        hub.writes().delete(p, c, q.toBuilder().versions(VersionMatch.exactly(versions)).build(), ctx.path());
         ctx.status(200);
     }
 

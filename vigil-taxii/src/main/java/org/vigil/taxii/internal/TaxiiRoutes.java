@@ -2,6 +2,8 @@ package org.vigil.taxii.internal;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.access.Principal;
@@ -41,6 +43,11 @@ public final class TaxiiRoutes {
         app.get("/{root}/collections/{collection}/objects/{object}/versions/", e::versions);
         app.get("/{root}/collections/{collection}/manifest/", e::manifest);
         app.exception(TaxiiException.class, (ex, ctx) -> error(ctx, ex));
+        // Javalin's own refusals (no such endpoint, method not allowed) are TAXII errors too, not plain text.
+        app.exception(HttpResponseException.class, (ex, ctx) -> error(ctx, ex.getStatus() == 404
+                ? TaxiiException.notFound("resource " + ctx.path())
+                : new TaxiiException(ex.getStatus(), HttpStatus.forStatus(ex.getStatus()).getMessage(),
+                        ex.getMessage())));
         app.exception(Exception.class, (ex, ctx) -> {
             ERRORS.error("{} {} failed", ctx.method(), ctx.path(), ex);
             error(ctx, new TaxiiException(500, "Internal error", "the server failed to handle this request; "

@@ -1,0 +1,174 @@
+package org.vigil.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.app.Taxii.Reply;
+import org.vigil.app.TestVigil.Account;
+import org.vigil.stix.StixObject;
+import org.vigil.store.AuditQuery;
+import org.vigil.store.AuditRecord;
+
+/**
+ * The audit log over HTTP: each read request is one record naming every object returned, writes and failed
+ * logins are recorded, and {@code vigil audit verify} finds a record altered or deleted in the database by
+ * someone who dropped its protective triggers.
+ */
+abstract class AuditContract {
+
+    private TestVigil vigil;
+    private Account alice;
+    private Account bob;
+    private java.util.UUID intel;
+    private List<StixObject> posted;
+
+    abstract StoreKind store();
+
+    /** Drops the triggers that keep the audit table append-only, as an attacker with database access would. */
+    abstract void dropProtection(Statement st) throws SQLException;
+
+    @BeforeEach
+    void startVigil(@TempDir Path dir) {
+        vigil = TestVigil.create(store(), dir.resolve("data"));
+        vigil.org("Acme", true);
+        alice = vigil.user("alice", "Acme", "analyst");
+        bob = vigil.user("bob", "Acme", "reader");
+        intel = vigil.collection("Intel", "intel");
+        vigil.grant(intel, alice, "read");
+        vigil.grant(intel, alice, "write");
+        vigil.grant(intel, bob, "read");
+        vigil.start();
+        posted = List.of(Stix.indicator("one"), Stix.indicator("two"), Stix.malware("three"));
+        assertEquals(3, vigil.as(alice).add(intel, posted).json().path("success_count").asInt());
+    }
+
+    @AfterEach
+    void stopVigil() {
+        vigil.close();
+    }
+
+    private long lastSeq() {
+        List<AuditRecord> all = vigil.hub().audit.list(AuditQuery.all(100_000));
+        return all.isEmpty() ? 0 : all.get(all.size() - 1).seq();
+    }
+
+    /** The records appended since {@code seq}. */
+    private List<AuditRecord> since(long seq) {
+        return vigil.hub().audit.list(AuditQuery.all(1000).afterSeq(seq));
+    }
+
+    private AuditRecord onlyRecordOf(Runnable request) {
+        long before = lastSeq();
+        request.run();
+        List<AuditRecord> records = since(before);
+        assertEquals(1, records.size(), () -> "one record per request: " + records);
+        return records.get(0);
+    }
+
+    @Test
+    void eachReadRequestIsOneRecordNamingEveryObjectReturned() {
+        Reply[] page = new Reply[1];
+        AuditRecord read = onlyRecordOf(() -> page[0] = vigil.as(bob).get(Taxii.objects(intel), "limit", "2"));
+        assertEquals(bob.id(), read.actor());
+        assertEquals("read", read.action());
+        assertEquals(Taxii.objects(intel), read.path());
+        assertEquals(page[0].ids(), read.objectIds());
+        assertEquals(2, read.objectIds().size());
+
+        AuditRecord manifest = onlyRecordOf(() -> vigil.as(bob).get(Taxii.manifest(intel)));
+        assertEquals("read-manifest", manifest.action());
+        assertEquals(posted.stream().map(StixObject::id).toList(), manifest.objectIds());
+
+        String id = posted.get(0).id();
+        AuditRecord object = onlyRecordOf(() -> vigil.as(bob).get(Taxii.object(intel, id)));
+        assertEquals(List.of(id), object.objectIds());
+        AuditRecord versions = onlyRecordOf(() -> vigil.as(bob).get(Taxii.versions(intel, id)));
+        assertEquals("read-versions", versions.action());
+        assertEquals(List.of(id), versions.objectIds());
+    }
+
+    @Test
+    void writesDeletionsAndFailedLoginsAreRecorded() {
+        StixObject o = Stix.indicator("recorded");
+        AuditRecord add = onlyRecordOf(() -> vigil.as(alice).add(intel, o));
+        assertEquals("add", add.action());
+        assertEquals(alice.id(), add.actor());
+        assertEquals(List.of(o.id()), add.objectIds());
+        AuditRecord delete = onlyRecordOf(() -> vigil.as(alice).delete(Taxii.object(intel, o.id()),
+                "match[version]", "all"));
+        assertEquals("delete", delete.action());
+        assertEquals(List.of(o.id()), delete.objectIds());
+        AuditRecord failed = onlyRecordOf(() -> vigil.anonymous().bearer("vgl_" + "B".repeat(43))
+                .get(Taxii.collections()));
+        assertEquals("login-failed", failed.action());
+        String show = vigil.cli("audit", "show", "--user", "alice").ok();
+        assertTrue(show.contains("\tadd\t") && show.contains("\tdelete\t"), show);
+    }
+
+    @Test
+    void verifySaysIntactThenNamesARecordAlteredInTheDatabase() throws SQLException {
+        AuditRecord read = onlyRecordOf(() -> vigil.as(bob).get(Taxii.objects(intel)));
+        vigil.as(bob).get(Taxii.manifest(intel));
+        TestVigil.Run intact = vigil.cli("audit", "verify");
+        assertEquals(0, intact.code(), intact::toString);
+        assertTrue(intact.out().contains("intact"), intact.out());
+
+        String hiddenRead = posted.get(1).id();
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            assertThrows(SQLException.class, () -> st.executeUpdate("UPDATE audit SET detail = 'x' WHERE seq = "
+                    + read.seq()), "the store's triggers refuse changes");
+            dropProtection(st);
+            String ids;
+            try (ResultSet rs = st.executeQuery("SELECT object_ids FROM audit WHERE seq = " + read.seq())) {
+                rs.next();
+                ids = rs.getString(1);
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE audit SET object_ids = ? WHERE seq = ?")) {
+                ps.setString(1, ids.replace("\n" + hiddenRead + "\n", "\n"));
+                ps.setLong(2, read.seq());
+                assertEquals(1, ps.executeUpdate());
+            }
+        }
+        TestVigil.Run broken = vigil.cli("audit", "verify");
+        assertEquals(1, broken.code(), broken::toString);
+        assertTrue(broken.out().contains("BROKEN at record " + read.seq() + ":"), broken.out());
+    }
+
+    @Test
+    void verifyNamesARecordDeletedFromTheDatabase() throws SQLException {
+        AuditRecord read = onlyRecordOf(() -> vigil.as(bob).get(Taxii.objects(intel)));
+        vigil.as(bob).get(Taxii.manifest(intel));
+        assertEquals(0, vigil.cli("audit", "verify").code());
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM audit WHERE seq = " + read.seq()),
+                    "the store's triggers refuse deletions");
+            dropProtection(st);
+            assertEquals(1, st.executeUpdate("DELETE FROM audit WHERE seq = " + read.seq()));
+        }
+        TestVigil.Run broken = vigil.cli("audit", "verify");
+        assertEquals(1, broken.code(), broken::toString);
+        assertTrue(broken.out().contains("BROKEN at record " + read.seq() + ":") && broken.out().contains("missing"),
+                broken.out());
+    }
+
+    private Connection connect() throws SQLException {
+        String url = vigil.hub().settings.get("store.url");
+        if (url == null) {
+            return DriverManager.getConnection("jdbc:sqlite:" + vigil.data().resolve("vigil.db"));
+        }
+        return DriverManager.getConnection(url, "postgres", null);
+    }
+}

@@ -1,0 +1,85 @@
+package org.vigil.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.vigil.store.ObjectQuery;
+import org.vigil.store.Store;
+
+/**
+ * The one read path of docs/architecture.md, enforced on the compiled code of every module: objects leave the
+ * store for output only through vigil-access, and the TAXII server cannot even see the store.
+ */
+class OneReadPathArchitectureTest {
+
+    private static final Set<String> OBJECT_READS = Set.of("objects", "manifest", "versions");
+
+    private static final JavaClasses VIGIL = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.vigil");
+
+    private static final DescribedPredicate<JavaMethodCall> READS_OBJECTS_FROM_THE_STORE =
+            DescribedPredicate.describe("read objects from the Store (objects, manifest or versions)", call ->
+                    call.getTargetOwner().isAssignableTo(Store.class) && OBJECT_READS.contains(call.getName()));
+
+    /** Only the access layer (which applies the policy and audits) and the store itself read objects. */
+    static final ArchRule ONLY_THE_READ_PATH_READS_OBJECTS = noClasses()
+            .that().resideOutsideOfPackages("org.vigil.access..", "org.vigil.store..")
+            .should().callMethodWhere(READS_OBJECTS_FROM_THE_STORE)
+            .because("every egress goes through org.vigil.access.ReadPath, which applies the marking policy and "
+                    + "writes the audit log");
+
+    /** The TAXII server is handed the read and write paths, never the store. */
+    static final ArchRule TAXII_NEVER_TOUCHES_THE_STORE = noClasses()
+            .that().resideInAPackage("org.vigil.taxii..")
+            .should().dependOnClassesThat().areAssignableTo(Store.class)
+            .because("the TAXII server must not be able to read around the policy");
+
+    @Test
+    void theRulesSeeEveryModule() {
+        for (String module : Set.of("org.vigil.taxii.internal.Endpoints", "org.vigil.access.ReadPath",
+                "org.vigil.app.Installation", "org.vigil.store.internal.JdbcStore", "org.vigil.stix.Validator")) {
+            assertTrue(VIGIL.contain(module), module + " is imported");
+        }
+        assertFalse(VIGIL.contain(LeakyExport.class.getName()), "test classes are not part of the product");
+    }
+
+    @Test
+    void nothingOutsideAccessAndStoreReadsObjectsFromTheStore() {
+        ONLY_THE_READ_PATH_READS_OBJECTS.check(VIGIL);
+    }
+
+    @Test
+    void theTaxiiServerDoesNotDependOnTheStore() {
+        TAXII_NEVER_TOUCHES_THE_STORE.check(VIGIL);
+    }
+
+    @Test
+    void theRuleCatchesAnExportThatReadsAroundThePolicy() {
+        JavaClasses leaky = new ClassFileImporter().importClasses(LeakyExport.class);
+        EvaluationResult result = ONLY_THE_READ_PATH_READS_OBJECTS.evaluate(leaky);
+        assertTrue(result.hasViolation(), "a class reading Store.objects directly is reported");
+        assertTrue(result.getFailureReport().toString().contains("LeakyExport"), result.getFailureReport()::toString);
+    }
+
+    /** What the rule exists to stop: an egress that reads the store directly, skipping policy and audit. */
+    static final class LeakyExport {
+
+        private LeakyExport() {
+        }
+
+        static int everything(Store store, ObjectQuery query) {
+            return store.objects(query).items().size();
+        }
+    }
+}

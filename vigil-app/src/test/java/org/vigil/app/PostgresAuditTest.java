@@ -1,0 +1,17 @@
+package org.vigil.app;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+
+final class PostgresAuditTest extends AuditContract {
+
+    @Override
+    StoreKind store() {
+        return StoreKind.POSTGRES;
+    }
+
+    @Override
+    void dropProtection(Statement st) throws SQLException {
+        st.execute("DROP TRIGGER audit_no_change ON audit");
+    }
+}

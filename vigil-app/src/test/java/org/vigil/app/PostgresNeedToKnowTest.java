@@ -1,0 +1,9 @@
+package org.vigil.app;
+
+final class PostgresNeedToKnowTest extends NeedToKnowContract {
+
+    @Override
+    StoreKind store() {
+        return StoreKind.POSTGRES;
+    }
+}

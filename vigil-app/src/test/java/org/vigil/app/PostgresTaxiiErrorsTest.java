@@ -1,0 +1,9 @@
+package org.vigil.app;
+
+final class PostgresTaxiiErrorsTest extends TaxiiErrorsContract {
+
+    @Override
+    StoreKind store() {
+        return StoreKind.POSTGRES;
+    }
+}

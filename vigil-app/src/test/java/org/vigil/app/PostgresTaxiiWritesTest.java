@@ -1,0 +1,9 @@
+package org.vigil.app;
+
+final class PostgresTaxiiWritesTest extends TaxiiWritesContract {
+
+    @Override
+    StoreKind store() {
+        return StoreKind.POSTGRES;
+    }
+}
