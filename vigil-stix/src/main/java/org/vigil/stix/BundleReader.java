@@ -47,7 +47,7 @@ public final class BundleReader implements Closeable {
             throw new StixFormatException(source + ": the input is empty; expected a STIX bundle or object");
         }
         if (first != JsonToken.START_OBJECT) {
-            throw new StixFormatException(source + ": expected a JSON object (a STIX bundle or object), found "
+            throw StixFormatException.notStix(source + ": expected a JSON object (a STIX bundle or object), found "
                     + describe(first));
         }
     }
@@ -80,7 +80,7 @@ public final class BundleReader implements Closeable {
         }
         problems.add(new Finding(Severity.ERROR, "bundle-item-not-object", header.path("id").asText(null),
                 "/objects/" + index, "item " + index + " of objects is " + describe(t)
-                + ", not a STIX object; every item of a bundle's objects must be a JSON object"));
+                + ", not a JSON object; every item of a bundle's objects must be a STIX object"));
         return null;
     }
 
@@ -92,7 +92,7 @@ public final class BundleReader implements Closeable {
                 return null;
             }
             if (!header.has("type")) {
-                throw new StixFormatException(source + ": this JSON is not STIX: the top-level object has neither "
+                throw StixFormatException.notStix(source + ": this JSON is not STIX: the top-level object has neither "
                         + "a type (a STIX object) nor an objects list (a bundle or TAXII envelope)");
             }
             return StixObject.wrap(header);

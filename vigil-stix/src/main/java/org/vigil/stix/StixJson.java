@@ -98,7 +98,7 @@ public final class StixJson {
         try (JsonParser parser = FACTORY.createParser(json)) {
             JsonNode node = MAPPER.readTree(parser);
             if (node == null || !node.isObject()) {
-                throw new StixFormatException(source + ": expected a JSON object, found "
+                throw StixFormatException.notStix(source + ": expected a JSON object, found "
                         + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
             }
             rejectTrailing(parser, source);

@@ -225,7 +225,8 @@ public final class Endpoints {
                         f.message()));
             }
         } catch (StixFormatException e) {
-            throw TaxiiException.badRequest(e.getMessage());
+            throw e.isWellFormedJson() ? unprocessable(e.getMessage() + "; send a TAXII envelope, {\"objects\": [ ... ]}")
+                    : TaxiiException.badRequest(e.getMessage());
         }
         return items;
     }
