@@ -17,18 +17,22 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.vigil.access.CollectionView;
+import org.vigil.access.ObjectsPage;
 import org.vigil.access.Principal;
+import org.vigil.access.ReleasedObject;
 import org.vigil.access.WritePath;
 import org.vigil.extract.Article;
 import org.vigil.extract.ArticleReader;
 import org.vigil.extract.Extraction;
 import org.vigil.extract.Extractor;
 import org.vigil.extract.NearDuplicateIndex;
+import org.vigil.extract.Provenance;
 import org.vigil.stix.BundleReader;
 import org.vigil.stix.Identifier;
 import org.vigil.stix.Publisher;
 import org.vigil.stix.StixJson;
 import org.vigil.stix.StixObject;
+import org.vigil.store.ObjectQuery;
 import org.vigil.store.Organisation;
 import org.vigil.store.Status;
 import org.vigil.store.User;
@@ -93,12 +97,59 @@ final class IngestCommand implements Callable<Integer> {
             throw new Settings.SettingsException("give --collection or --out, not both");
         }
         List<Article> articles = articles();
-        List<Extraction> extractions = extract(articles);
-        if (collection != null) {
-            return post(extractions);
+        List<StixObject> knownObjects = known == null ? new ArrayList<>() : readBundle(known);
+        if (collection == null) {
+            writeBundle(extract(articles, knownObjects));
+            return 0;
         }
-        writeBundle(extractions);
-        return 0;
+        Map<String, String> flags = data == null ? Map.of() : Map.of("data", data);
+        try (Installation hub = Installation.open(Settings.load(System.getenv(), flags))) {
+            Target target = target(hub);
+            knownObjects.addAll(knownIn(hub, target));
+            return post(hub, target, extract(articles, knownObjects));
+        }
+    }
+
+    /** Who posts, as whom, where. */
+    private record Target(Principal principal, Organisation org, CollectionView view) {
+    }
+
+    private Target target(Installation hub) {
+        User u = CollectionCommand.user(hub, user);
+        Organisation org = hub.store.organisation(u.organisationId()).orElseThrow();
+        Principal p = Principal.of(u, org);
+        var c = hub.collection(collection);
+        CollectionView view = hub.reads.collection(p, c.apiRoot(), c.id())
+                .orElseThrow(() -> new Settings.SettingsException("user " + u.name() + " cannot see collection " + collection));
+        if (!view.canWrite()) {
+            throw new Settings.SettingsException("user " + u.name() + " may not write to " + c.title()
+                    + "; grant it with: vigil collection grant " + collection + " " + u.name() + " write");
+        }
+        return new Target(p, org, view);
+    }
+
+    /**
+     * The groups, people, organisations, software and places the collection already holds, as this user sees them,
+     * from sources other than extraction: what extraction made it finds again by itself (its ids are derived from
+     * names), and feeding it back would make a re-ingest differ from the first.
+     */
+    private static List<StixObject> knownIn(Installation hub, Target t) {
+        List<StixObject> out = new ArrayList<>();
+        if (!t.view().canRead()) {
+            return out;
+        }
+        ObjectQuery q = ObjectQuery.in(t.view().collection().id())
+                .types("intrusion-set", "threat-actor", "identity", "malware", "tool", "location", "campaign").build();
+        while (true) {
+            ObjectsPage<ReleasedObject> page = hub.reads.objects(t.principal(), t.view(), q, "vigil ingest (known entities)");
+            page.items().stream().map(ReleasedObject::object)
+                    .filter(o -> o.property("extensions").map(e -> !e.has(Provenance.EXTENSION_ID)).orElse(true))
+                    .forEach(out::add);
+            if (page.next().isEmpty()) {
+                return out;
+            }
+            q = q.after(page.next().get());
+        }
     }
 
     private List<Article> articles() throws IOException {
@@ -159,12 +210,8 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    private List<Extraction> extract(List<Article> articles) throws IOException {
-        Extractor.Builder b = Extractor.builder().nearDuplicates(NearDuplicateIndex.create());
-        if (known != null) {
-            b.known(readBundle(known));
-        }
-        Extractor extractor = b.build();
+    private List<Extraction> extract(List<Article> articles, List<StixObject> knownObjects) {
+        Extractor extractor = Extractor.builder().nearDuplicates(NearDuplicateIndex.create()).known(knownObjects).build();
         List<Extraction> out = new ArrayList<>();
         try (Progress progress = Progress.start("extracting", articles.size(), quiet)) {
             for (Article a : articles) {
@@ -214,40 +261,31 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    private int post(List<Extraction> extractions) {
-        Map<String, String> flags = data == null ? Map.of() : Map.of("data", data);
-        try (Installation hub = Installation.open(Settings.load(System.getenv(), flags))) {
-            User u = CollectionCommand.user(hub, user);
-            Organisation org = hub.store.organisation(u.organisationId()).orElseThrow();
-            Principal p = Principal.of(u, org);
-            var c = hub.collection(collection);
-            CollectionView view = hub.reads.collection(p, c.apiRoot(), c.id())
-                    .orElseThrow(() -> new Settings.SettingsException("user " + u.name() + " cannot see collection " + collection));
-            if (!view.canWrite()) {
-                throw new Settings.SettingsException("user " + u.name() + " may not write to " + c.title()
-                        + "; grant it with: vigil collection grant " + collection + " " + u.name() + " write");
-            }
-            Reconciler reconcile = new Reconciler(hub.reads, p, view);
-            long stored = 0;
-            long held = 0;
-            long refused = 0;
-            for (Extraction x : extractions) {
-                List<WritePath.Item> items = new ArrayList<>();
-                for (StixObject o : x.objects()) {
-                    if (!Publisher.IDENTITY_ID.equals(o.id()) && !"extension-definition".equals(o.type())) {
-                        reconcile.version(asSource(o, org)).map(WritePath.Item::of).ifPresent(items::add);
-                    }
+    private int post(Installation hub, Target t, List<Extraction> extractions) {
+        Principal p = t.principal();
+        CollectionView view = t.view();
+        Organisation org = t.org();
+        var c = view.collection();
+        Reconciler reconcile = new Reconciler(hub.reads, p, view);
+        long stored = 0;
+        long held = 0;
+        long refused = 0;
+        for (Extraction x : extractions) {
+            List<WritePath.Item> items = new ArrayList<>();
+            for (StixObject o : x.objects()) {
+                if (!Publisher.IDENTITY_ID.equals(o.id()) && !"extension-definition".equals(o.type())) {
+                    reconcile.version(asSource(o, org)).map(WritePath.Item::of).ifPresent(items::add);
                 }
-                Status s = hub.writes.add(p, view, items, "vigil ingest");
-                stored += s.successes().stream().filter(d -> d.message() == null).count();
-                held += x.objects().size() - items.size() + s.successes().stream().filter(d -> d.message() != null).count();
-                refused += s.failureCount();
-                s.failures().forEach(f -> spec.commandLine().getErr().println("refused " + f.id() + ": " + f.message()));
             }
-            spec.commandLine().getOut().println(extractions.size() + " articles: " + stored + " objects stored, " + held
-                    + " already held, " + refused + " refused, in " + c.title() + " (" + c.id() + ")");
-            return refused == 0 ? 0 : 1;
+            Status s = hub.writes.add(p, view, items, "vigil ingest");
+            stored += s.successes().stream().filter(d -> d.message() == null).count();
+            held += x.objects().size() - items.size() + s.successes().stream().filter(d -> d.message() != null).count();
+            refused += s.failureCount();
+            s.failures().forEach(f -> spec.commandLine().getErr().println("refused " + f.id() + ": " + f.message()));
         }
+        spec.commandLine().getOut().println(extractions.size() + " articles: " + stored + " objects stored, " + held
+                + " already held, " + refused + " refused, in " + c.title() + " (" + c.id() + ")");
+        return refused == 0 ? 0 : 1;
     }
 
     /** Extracted objects are posted as the user's organisation's, like anything else that user posts. */

@@ -15,7 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vigil.access.CollectionView;
+import org.vigil.access.Principal;
+import org.vigil.access.WritePath;
+import org.vigil.stix.StixObject;
+import org.vigil.store.Collection;
+import org.vigil.store.ObjectQuery;
+import org.vigil.store.Status;
+import org.vigil.store.User;
 import org.junit.jupiter.api.io.TempDir;
 
 class IngestCommandTest {
@@ -86,6 +95,38 @@ class IngestCommandTest {
         assertTrue(first.out.contains("0 refused"), first.out);
         Run second = run("", "ingest", "-q", article.toString(), "--collection", "osint", "--user", "alice", "--data", data);
         assertTrue(second.out.contains(" 0 objects stored"), second.out);
+    }
+
+    @Test
+    void groupsAlreadyInTheCollectionAreRecognisedByTheirAliases() throws IOException {
+        String data = dir.resolve("data").toString();
+        assertEquals(0, run("", "org", "add", "Analysts", "--member", "--data", data).code);
+        assertEquals(0, run("secret\n", "user", "add", "alice", "--org", "Analysts", "--data", data).code);
+        assertEquals(0, run("", "collection", "add", "Open sources", "--alias", "osint", "--read", "alice",
+                "--write", "alice", "--data", data).code);
+        String group = "intrusion-set--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061";
+        try (Installation hub = Installation.open(Settings.load(Map.of(), Map.of("data", data)))) {
+            User alice = hub.store.userByName("alice").orElseThrow();
+            Principal p = Principal.of(alice, hub.store.organisation(alice.organisationId()).orElseThrow());
+            Collection c = hub.collection("osint");
+            Status s = hub.writes.add(p, new CollectionView(c, true, true, false), List.of(WritePath.Item.of(
+                    StixObject.builder("intrusion-set", group).put("created", "2020-01-01T00:00:00.000Z")
+                            .put("modified", "2020-01-01T00:00:00.000Z").put("name", "Imarat Kavkaz")
+                            .put("aliases", List.of("Black Mountain Brigade")).build())), "test");
+            assertEquals(1, s.successCount(), s.toString());
+        }
+        Path article = Files.writeString(dir.resolve("short.txt"), "MOSCOW — The Black Mountain Brigade threatened "
+                + "the Olympics in Sochi, officials said on Monday.\n");
+        Run r = run("", "ingest", "-q", article.toString(), "--collection", "osint", "--user", "alice", "--data", data);
+        assertEquals(0, r.code, r.err);
+        try (Installation hub = Installation.open(Settings.load(Map.of(), Map.of("data", data)))) {
+            User alice = hub.store.userByName("alice").orElseThrow();
+            Principal p = Principal.of(alice, hub.store.organisation(alice.organisationId()).orElseThrow());
+            Collection c = hub.collection("osint");
+            List<String> reportRefs = hub.reads.objects(p, new CollectionView(c, true, true, false),
+                    ObjectQuery.in(c.id()).types("report").build(), "test").items().get(0).object().texts("object_refs");
+            assertTrue(reportRefs.contains(group), reportRefs.toString());
+        }
     }
 
     @Test
