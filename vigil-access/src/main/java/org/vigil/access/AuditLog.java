@@ -3,6 +3,7 @@ package org.vigil.access;
 import java.util.List;
 import java.util.Optional;
 import org.vigil.store.AuditEvent;
+import org.vigil.store.AuditHead;
 import org.vigil.store.AuditQuery;
 import org.vigil.store.AuditRecord;
 import org.vigil.store.Store;
@@ -54,7 +55,7 @@ public final class AuditLog {
         while (true) {
             List<AuditRecord> batch = store.audit(AuditQuery.all(VERIFY_BATCH).afterSeq(expectedSeq - 1));
             if (batch.isEmpty()) {
-                return new Verification(count, Optional.empty());
+                return new Verification(count, endsAtHead(count, prevHash));
             }
             for (AuditRecord r : batch) {
                 Optional<Break> broken = check(r, expectedSeq, prevHash);
@@ -66,6 +67,20 @@ public final class AuditLog {
                 prevHash = r.hash();
             }
         }
+    }
+
+    /** The chain must end where the head, moved with every append, says it does. */
+    private Optional<Break> endsAtHead(long lastSeq, String lastHash) {
+        AuditHead head = store.auditHead();
+        if (head.seq() > lastSeq) {
+            return Optional.of(new Break(lastSeq + 1, "records " + (lastSeq + 1) + " to " + head.seq()
+                    + " are missing: the log's head says it ends at record " + head.seq() + "; records were deleted"));
+        }
+        if (head.seq() != lastSeq || !head.hash().equals(lastHash)) {
+            return Optional.of(new Break(lastSeq, "record " + lastSeq + " is not the record the log's head names "
+                    + "(record " + head.seq() + "); the end of the log was replaced"));
+        }
+        return Optional.empty();
     }
 
     private static Optional<Break> check(AuditRecord r, long expectedSeq, String prevHash) {

@@ -164,6 +164,25 @@ abstract class AuditContract {
                 broken.out());
     }
 
+    @Test
+    void verifyNamesTheLastRecordDeletedFromTheDatabase() throws SQLException {
+        vigil.as(bob).get(Taxii.objects(intel));
+        assertEquals(0, vigil.cli("audit", "verify").code());
+        long last;
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            dropProtection(st);
+            try (var rs = st.executeQuery("SELECT MAX(seq) FROM audit")) {
+                rs.next();
+                last = rs.getLong(1);
+            }
+            assertEquals(1, st.executeUpdate("DELETE FROM audit WHERE seq = " + last));
+        }
+        TestVigil.Run broken = vigil.cli("audit", "verify");
+        assertEquals(1, broken.code(), broken::toString);
+        assertTrue(broken.out().contains("BROKEN at record " + last + ":") && broken.out().contains("deleted"),
+                broken.out());
+    }
+
     private Connection connect() throws SQLException {
         String url = vigil.hub().settings.get("store.url");
         if (url == null) {

@@ -140,6 +140,9 @@ public interface Store extends AutoCloseable {
      */
     AuditRecord appendAuditLazily(AuditEvent event);
 
+    /** Where the audit log ends, as recorded beside it at each append. */
+    AuditHead auditHead();
+
     /** Lists audit records in sequence order. */
     List<AuditRecord> audit(AuditQuery query);
 

@@ -656,6 +656,7 @@ abstract class StoreContract {
         assertEquals(List.of("odd\nid\\with,escapes"), records.get(2).objectIds());
         assertChainIntact(records);
         assertEquals(AuditRecord.GENESIS, first.prevHash());
+        assertEquals(new AuditHead(3, records.get(2).hash()), store.auditHead(), "the head moves with each append");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.vigil.store.AuditEvent;
+import org.vigil.store.AuditHead;
 import org.vigil.store.AuditQuery;
 import org.vigil.store.AuditRecord;
 
@@ -38,6 +39,8 @@ final class AuditLog {
             AuditRecord record = new AuditRecord(unsigned.seq(), at, event.actor(), event.action(), event.path(),
                     event.objectIds(), event.detail(), tail.hash(), unsigned.computeHash());
             insert(c, record);
+            sql.update(c, "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1",
+                    p -> p.bigint(record.seq()).text(record.hash()));
             return record;
         });
     }
@@ -53,6 +56,12 @@ final class AuditLog {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 p -> p.bigint(r.seq()).bigint(Micros.of(r.at())).uuid(r.actor()).text(r.action()).text(r.path())
                         .text(AuditIds.encode(r.objectIds())).text(r.detail()).text(r.prevHash()).text(r.hash()));
+    }
+
+    AuditHead head() {
+        return db.read("reading the audit log's head", c -> sql.first(c, "SELECT seq, hash FROM audit_head WHERE id = 1",
+                p -> { }, rs -> new AuditHead(rs.getLong(1), rs.getString(2)))
+                .orElse(new AuditHead(0, AuditRecord.GENESIS)));
     }
 
     List<AuditRecord> list(AuditQuery q) {

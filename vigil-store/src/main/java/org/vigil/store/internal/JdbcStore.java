@@ -8,6 +8,7 @@ import org.vigil.store.AddResult;
 import org.vigil.store.ApiRoot;
 import org.vigil.store.ApiToken;
 import org.vigil.store.AuditEvent;
+import org.vigil.store.AuditHead;
 import org.vigil.store.AuditQuery;
 import org.vigil.store.AuditRecord;
 import org.vigil.store.Collection;
@@ -196,6 +197,11 @@ final class JdbcStore implements Store {
     @Override
     public AuditRecord appendAudit(AuditEvent event) {
         return auditLog.append(event, true);
+    }
+
+    @Override
+    public AuditHead auditHead() {
+        return auditLog.head();
     }
 
     @Override

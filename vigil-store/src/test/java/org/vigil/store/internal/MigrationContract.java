@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.vigil.store.AuditHead;
+import org.vigil.store.AuditRecord;
 import org.vigil.store.ObjectQuery;
 import org.vigil.store.Store;
 import org.vigil.store.StoreConfig;
@@ -37,13 +39,16 @@ abstract class MigrationContract {
                     + " granular, spec_newest, latest, earliest, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     collection, "malware--1", 1L, "malware", "2.1", 5L, false, true, true, true,
                     "{\"type\":\"malware\",\"id\":\"malware--1\"}");
+            insert(c, dialect, "INSERT INTO audit (seq, at, action, object_ids, prev_hash, hash)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", 1L, 5L, "read", "", AuditRecord.GENESIS, "ab".repeat(32));
         }
         try (Store store = Store.open(config)) {
             List<StoredObject> items = store.objects(ObjectQuery.in(collection).build()).items();
             assertEquals(List.of("malware--1"), items.stream().map(StoredObject::id).toList());
             assertNull(items.get(0).postedBy());
+            assertEquals(new AuditHead(1, "ab".repeat(32)), store.auditHead(), "the head starts at the last record");
         }
-        assertEquals("2", Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
+        assertEquals("3", Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
                 .locations("classpath:" + dialect.migrations).load().info().current().getVersion().getVersion());
     }
 
