@@ -33,6 +33,7 @@ import org.vigil.stix.Publisher;
 import org.vigil.stix.StixJson;
 import org.vigil.stix.StixObject;
 import org.vigil.store.ObjectQuery;
+import org.vigil.store.VersionMatch;
 import org.vigil.store.Organisation;
 import org.vigil.store.Status;
 import org.vigil.store.User;
@@ -99,14 +100,40 @@ final class IngestCommand implements Callable<Integer> {
         List<Article> articles = articles();
         List<StixObject> knownObjects = known == null ? new ArrayList<>() : readBundle(known);
         if (collection == null) {
-            writeBundle(extract(articles, knownObjects));
+            writeBundle(extract(articles, knownObjects, NearDuplicateIndex.create()));
             return 0;
         }
         Map<String, String> flags = data == null ? Map.of() : Map.of("data", data);
         try (Installation hub = Installation.open(Settings.load(System.getenv(), flags))) {
             Target target = target(hub);
             knownObjects.addAll(knownIn(hub, target));
-            return post(hub, target, extract(articles, knownObjects));
+            return post(hub, target, extract(articles, knownObjects, reportsIn(hub, target)));
+        }
+    }
+
+    /**
+     * The articles the collection already reports on, by the fingerprints their reports carry, so that a story
+     * republished since is linked to the first report instead of being counted again.
+     */
+    private static NearDuplicateIndex reportsIn(Installation hub, Target t) {
+        NearDuplicateIndex index = NearDuplicateIndex.create();
+        if (!t.view().canRead()) {
+            return index;
+        }
+        ObjectQuery q = ObjectQuery.in(t.view().collection().id()).types("report").versions(VersionMatch.FIRST).build();
+        while (true) {
+            ObjectsPage<ReleasedObject> page = hub.reads.objects(t.principal(), t.view(), q, "vigil ingest (earlier reports)");
+            for (ReleasedObject r : page.items()) {
+                String fingerprint = r.object().property("extensions")
+                        .map(e -> e.path(Provenance.EXTENSION_ID).path("fingerprint").asText(null)).orElse(null);
+                if (fingerprint != null) {
+                    index.addFingerprint(r.id(), fingerprint);
+                }
+            }
+            if (page.next().isEmpty()) {
+                return index;
+            }
+            q = q.after(page.next().get());
         }
     }
 
@@ -210,8 +237,8 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    private List<Extraction> extract(List<Article> articles, List<StixObject> knownObjects) {
-        Extractor extractor = Extractor.builder().nearDuplicates(NearDuplicateIndex.create()).known(knownObjects).build();
+    private List<Extraction> extract(List<Article> articles, List<StixObject> knownObjects, NearDuplicateIndex seen) {
+        Extractor extractor = Extractor.builder().nearDuplicates(seen).known(knownObjects).build();
         List<Extraction> out = new ArrayList<>();
         try (Progress progress = Progress.start("extracting", articles.size(), quiet)) {
             for (Article a : articles) {

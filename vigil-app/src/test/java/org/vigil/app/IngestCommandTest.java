@@ -130,6 +130,24 @@ class IngestCommandTest {
     }
 
     @Test
+    void aStoryRepublishedInALaterRunIsLinkedToTheFirstReportNotCountedAgain() throws IOException {
+        String data = dir.resolve("data").toString();
+        assertEquals(0, run("", "org", "add", "Analysts", "--member", "--data", data).code);
+        assertEquals(0, run("secret\n", "user", "add", "alice", "--org", "Analysts", "--data", data).code);
+        assertEquals(0, run("", "collection", "add", "Open sources", "--alias", "osint", "--read", "alice",
+                "--write", "alice", "--data", data).code);
+        Path original = sample();
+        assertEquals(0, run("", "ingest", "-q", original.toString(), "--collection", "osint", "--user", "alice",
+                "--data", data).code);
+        Path copy = Files.writeString(dir.resolve("copy.txt"), Files.readString(original)
+                .replace("WASHINGTON —", "WASHINGTON (Wire) —").replace("next month's", "February's")
+                + "\nAll rights reserved.");
+        Run second = run("", "ingest", "-q", copy.toString(), "--collection", "osint", "--user", "alice", "--data", data);
+        assertEquals(0, second.code, second.err);
+        assertTrue(second.out.contains(" 2 objects stored"), "only the copy's report and its duplicate-of link: " + second.out);
+    }
+
+    @Test
     void refusesToPostWithoutAUser() throws IOException {
         Run r = run("", "ingest", sample().toString(), "--collection", "osint");
         assertEquals(2, r.code);

@@ -1,6 +1,8 @@
 package org.vigil.extract;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.vigil.extract.internal.BandTable;
@@ -21,7 +23,8 @@ public final class NearDuplicateIndex {
     private static final int BANDS = 16;
     private static final int ROWS = 6;
 
-    private final MinHash minHash = new MinHash(BANDS * ROWS);
+    /** The same seeds in every process, so fingerprints taken in one run match those of another. */
+    private static final MinHash MIN_HASH = new MinHash(BANDS * ROWS);
     private final BandTable bands = new BandTable();
     private final double threshold;
     private short[] signatures = new short[BANDS * ROWS * 1024];
@@ -49,13 +52,55 @@ public final class NearDuplicateIndex {
      */
     public synchronized Optional<Duplicate> add(String reportId, String text) {
         UUID uuid = uuidOf(reportId);
-        long[] sig = minHash.signature(text);
+        long[] sig = shorten(MIN_HASH.signature(text));
         long[] keys = bandKeys(sig);
         Optional<Duplicate> match = bestMatch(keys, sig);
         if (match.isEmpty()) {
             store(uuid, sig, keys);
         }
         return match;
+    }
+
+    /**
+     * An article's fingerprint: its MinHash signature as text (about 260 characters), kept on its report so that a
+     * later run can rebuild the index from the reports already stored, without their articles.
+     */
+    public static String fingerprint(String text) {
+        long[] sig = shorten(MIN_HASH.signature(text));
+        ByteBuffer bytes = ByteBuffer.allocate(sig.length * Short.BYTES);
+        for (long v : sig) {
+            bytes.putShort((short) v);
+        }
+        return Base64.getEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    /** Records an earlier report by its fingerprint, as {@link #fingerprint} gave it. */
+    public synchronized void addFingerprint(String reportId, String fingerprint) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(fingerprint);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the fingerprint of " + reportId + " is not base64", e);
+        }
+        if (bytes.length != BANDS * ROWS * Short.BYTES) {
+            throw new IllegalArgumentException("the fingerprint of " + reportId + " has " + bytes.length
+                    + " bytes, not " + BANDS * ROWS * Short.BYTES);
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long[] sig = new long[BANDS * ROWS];
+        for (int i = 0; i < sig.length; i++) {
+            sig[i] = buffer.getShort();
+        }
+        store(uuidOf(reportId), sig, bandKeys(sig));
+    }
+
+    /** Signatures are kept to 16 bits a row; band keys hash the same 16 bits, so a fingerprint restores both. */
+    private static long[] shorten(long[] sig) {
+        long[] out = new long[sig.length];
+        for (int i = 0; i < sig.length; i++) {
+            out[i] = (short) sig[i];
+        }
+        return out;
     }
 
     /** How many distinct articles are recorded. */

@@ -40,6 +40,7 @@ public final class Provenance {
                                 "end": {"type": "integer", "minimum": 0},
                                 "sentence": {"type": "string"}}}},
                "dateline_ref": {"type": "string", "pattern": "^location--"},
+               "fingerprint": {"type": "string", "description": "MinHash signature of the article, base64"},
                "mentions": {"type": "array", "items": {"type": "object",
                  "required": ["object_ref", "start", "end", "sentence"],
                  "properties": {"object_ref": {"type": "string"},
@@ -69,8 +70,9 @@ public final class Provenance {
                 .put("name", "Vigil extraction provenance")
                 .put("description", "Where in a news article an extracted object came from: the sentences, as "
                         + "character offsets into the article's cleaned text (end exclusive) with their text. On a "
-                        + "report, dateline_ref names the place of publication and mentions lists objects the "
-                        + "article names that were known before.")
+                        + "report, dateline_ref names the place of publication, mentions lists objects the "
+                        + "article names that were known before, and fingerprint is the article's MinHash signature, "
+                        + "by which later copies of the story are recognised.")
                 .put("schema", SCHEMA)
                 .put("version", "1.0.0")
                 .put("extension_types", List.of("property-extension"))

@@ -36,6 +36,27 @@ class NearDuplicateIndexTest {
     }
 
     @Test
+    void aReportsFingerprintRebuildsTheIndexInALaterRun() {
+        Extraction first = Extractor.standard().extract(Article.of(Fixtures.sample())
+                .withPublished(Instant.parse("2014-01-21T10:00:00Z")));
+        String fingerprint = first.report().property("extensions").orElseThrow()
+                .path(Provenance.EXTENSION_ID).path("fingerprint").asText();
+        assertEquals(NearDuplicateIndex.fingerprint(first.cleanedText()), fingerprint);
+        NearDuplicateIndex later = NearDuplicateIndex.create();
+        later.addFingerprint(first.report().id(), fingerprint);
+        Extraction copy = Extractor.builder().nearDuplicates(later).build()
+                .extract(Article.of(lightlyEdited(Fixtures.sample())).withPublished(Instant.parse("2014-01-22T10:00:00Z")));
+        assertEquals(first.report().id(), copy.duplicateOf().orElseThrow().reportId());
+    }
+
+    @Test
+    void rejectsAMalformedFingerprint() {
+        NearDuplicateIndex index = NearDuplicateIndex.create();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> index.addFingerprint("report--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061", "AAAA"));
+    }
+
+    @Test
     void theSameArticleAgainIsNotItsOwnDuplicate() {
         Extractor extractor = Extractor.builder().nearDuplicates(NearDuplicateIndex.create()).build();
         Extraction a = extractor.extract(Article.of(Fixtures.sample()).withPublished(Fixtures.PUBLISHED));

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.vigil.extract.Article;
 import org.vigil.extract.Duplicate;
 import org.vigil.extract.Extraction;
+import org.vigil.extract.NearDuplicateIndex;
 import org.vigil.extract.Provenance;
 import org.vigil.extract.Quote;
 import org.vigil.stix.StixJson;
@@ -57,6 +58,7 @@ public final class ReportWriter {
         objects.values().forEach(o -> refs.add(o.id()));
         refs.addAll(known.keySet());
         ObjectNode extra = StixJson.newObjectNode();
+        extra.put("fingerprint", NearDuplicateIndex.fingerprint(clean.text()));
         if (resolved.dateline() != null) {
             extra.put("dateline_ref", w.id(resolved.dateline()));
         }
