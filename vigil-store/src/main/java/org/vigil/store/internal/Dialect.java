@@ -32,11 +32,6 @@ enum Dialect {
     }
 
     /**
-     * Starts a write transaction. SQLite's begins IMMEDIATE, taking the write lock at once (waiting up to the busy
-     * timeout), so a transaction never fails later upgrading a read lock. It is issued by hand, in auto-commit
-     * mode, because the SQLite driver's commit() would at once begin the next transaction and hold the lock.
-     */
-    /**
      * Runs a transaction whose commit does not wait for the disk. SQLite in WAL mode with synchronous=NORMAL
      * leaves the commit in the WAL unsynced until the next FULL commit or checkpoint syncs it; PostgreSQL's
      * synchronous_commit=off returns before the WAL flush. Both keep the database consistent after any crash.
@@ -66,6 +61,11 @@ enum Dialect {
         }
     }
 
+    /**
+     * Starts a write transaction. SQLite's begins IMMEDIATE, taking the write lock at once (waiting up to the busy
+     * timeout), so a transaction never fails later upgrading a read lock. It is issued by hand, in auto-commit
+     * mode, because the SQLite driver's commit() would at once begin the next transaction and hold the lock.
+     */
     void begin(Connection connection) throws SQLException {
         if (this == SQLITE) {
             try (Statement st = connection.createStatement()) {
