@@ -4,16 +4,12 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.vigil.access.AuditLog;
 import org.vigil.store.AuditQuery;
 import org.vigil.store.AuditRecord;
 import org.vigil.store.User;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code vigil audit}: the tamper-evident log of who saw and did what. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Check and read the audit log.",
@@ -22,17 +18,11 @@ final class AuditCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Check the hash chain; exit 1 and name the first broken record if it is broken.")
-    static final class Verify implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Verify extends AdminCommand {
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Installation hub = Installation.open(data.settings())) {
+            PrintWriter out = out();
+            try (Installation hub = open()) {
                 AuditLog.Verification v = hub.audit.verify();
                 if (v.intact()) {
                     out.println("audit log intact: " + v.records() + " records");
@@ -46,13 +36,7 @@ final class AuditCommand {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "List audit records.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Show extends AdminCommand {
         @Option(names = "--user", paramLabel = "U", description = "Only this user's records.")
         String user;
 
@@ -67,8 +51,8 @@ final class AuditCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Installation hub = Installation.open(data.settings())) {
+            PrintWriter out = out();
+            try (Installation hub = open()) {
                 AuditQuery q = AuditQuery.all(Math.max(1, limit));
                 if (user != null) {
                     UUID id = CollectionCommand.user(hub, user).id();

@@ -3,18 +3,14 @@ package org.vigil.app;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.vigil.stix.Tlp;
 import org.vigil.store.Collection;
 import org.vigil.store.Grant;
 import org.vigil.store.User;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code vigil collection}: TAXII collections and who may read and write them. */
 @Command(name = "collection", mixinStandardHelpOptions = true, description = "Manage collections and grants.",
@@ -23,13 +19,7 @@ import picocli.CommandLine.Spec;
 final class CollectionCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a collection.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Add extends AdminCommand {
         @Parameters(paramLabel = "TITLE")
         String title;
 
@@ -47,8 +37,8 @@ final class CollectionCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Installation hub = Installation.open(data.settings())) {
+            PrintWriter out = out();
+            try (Installation hub = open()) {
                 UUID cid = id == null ? UUID.randomUUID() : id;
                 if (hub.store.collection(cid).isPresent()) {
                     throw new Settings.SettingsException("a collection with id " + cid + " already exists");
@@ -92,17 +82,11 @@ final class CollectionCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List collections.")
-    static final class List implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class List extends AdminCommand {
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Installation hub = Installation.open(data.settings())) {
+            PrintWriter out = out();
+            try (Installation hub = open()) {
                 for (Collection c : hub.store.collections(Installation.API_ROOT)) {
                     out.println(c.id() + "\t" + c.title() + "\t" + (c.alias() == null ? "-" : c.alias())
                             + "\t" + (c.isPublic() ? "public" : "private") + "\tdefault " + label(c.defaultMarking()));
@@ -113,13 +97,7 @@ final class CollectionCommand {
     }
 
     @Command(name = "grant", mixinStandardHelpOptions = true, description = "Let a user read or write a collection.")
-    static final class GrantAccess implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class GrantAccess extends AdminCommand {
         @Parameters(index = "0", paramLabel = "COLLECTION", description = "Id, alias or title.")
         String collection;
 
@@ -131,13 +109,13 @@ final class CollectionCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             boolean write = switch (right) {
                 case "read" -> false;
                 case "write" -> true;
                 default -> throw new Settings.SettingsException("the right must be read or write, not '" + right + "'");
             };
-            try (Installation hub = Installation.open(data.settings())) {
+            try (Installation hub = open()) {
                 Collection c = hub.collection(collection);
                 User u = user(hub, user);
                 grant(hub, u, c.id(), !write, write);
@@ -149,13 +127,7 @@ final class CollectionCommand {
     }
 
     @Command(name = "set", mixinStandardHelpOptions = true, description = "Change a collection's sharing settings.")
-    static final class Set implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Set extends AdminCommand {
         @Parameters(paramLabel = "COLLECTION", description = "Id, alias or title.")
         String collection;
 
@@ -176,11 +148,11 @@ final class CollectionCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (visibility == null && marking == null) {
                 throw new Settings.SettingsException("say what to change: --public, --private or --default-marking LEVEL");
             }
-            try (Installation hub = Installation.open(data.settings())) {
+            try (Installation hub = open()) {
                 Collection c = hub.collection(collection);
                 if (visibility != null) {
                     c = c.withPublic(visibility.isPublic);

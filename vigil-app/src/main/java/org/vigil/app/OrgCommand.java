@@ -1,14 +1,10 @@
 package org.vigil.app;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.vigil.store.Organisation;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code vigil org}: the organisations that share through the hub. */
 @Command(name = "org", mixinStandardHelpOptions = true, description = "Manage organisations.",
@@ -17,13 +13,7 @@ final class OrgCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add an organisation, with its own STIX identity.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Add extends AdminCommand {
         @Parameters(paramLabel = "NAME", description = "The organisation's name, unique.")
         String name;
 
@@ -32,8 +22,8 @@ final class OrgCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Installation hub = Installation.open(data.settings())) {
+            PrintWriter out = out();
+            try (Installation hub = open()) {
                 if (hub.store.organisationByName(name).isPresent()) {
                     throw new Settings.SettingsException("organisation '" + name + "' already exists");
                 }
@@ -47,17 +37,11 @@ final class OrgCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List organisations.")
-    static final class List implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class List extends AdminCommand {
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Installation hub = Installation.open(data.settings())) {
+            PrintWriter out = out();
+            try (Installation hub = open()) {
                 for (Organisation o : hub.store.organisations()) {
                     out.println(o.name() + "\t" + o.id() + "\t" + o.identityId() + (o.member() ? "\tmember" : ""));
                 }

@@ -6,17 +6,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.vigil.access.Tokens;
 import org.vigil.store.ApiToken;
 import org.vigil.store.TokenScope;
 import org.vigil.store.User;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code vigil token}: API tokens, stored only as hashes. */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens.",
@@ -24,13 +20,7 @@ import picocli.CommandLine.Spec;
 final class TokenCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Make a token for a user; prints it once.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Add extends AdminCommand {
         @Parameters(paramLabel = "USER")
         String user;
 
@@ -44,10 +34,10 @@ final class TokenCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out();
+            PrintWriter err = err();
             Instant until = expires == null ? null : expiry(expires);
-            try (Installation hub = Installation.open(data.settings())) {
+            try (Installation hub = open()) {
                 User u = CollectionCommand.user(hub, user);
                 java.util.Set<UUID> ids = new HashSet<>();
                 collections.forEach(c -> ids.add(hub.collection(c.trim()).id()));
@@ -74,20 +64,14 @@ final class TokenCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List a user's tokens (never the tokens).")
-    static final class List implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class List extends AdminCommand {
         @Parameters(paramLabel = "USER")
         String user;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Installation hub = Installation.open(data.settings())) {
+            PrintWriter out = out();
+            try (Installation hub = open()) {
                 User u = CollectionCommand.user(hub, user);
                 for (ApiToken t : hub.store.tokens(u.id())) {
                     String state = t.revoked() ? "revoked" : t.usableAt(Instant.now()) ? "active" : "expired";
@@ -101,20 +85,14 @@ final class TokenCommand {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token by its id.")
-    static final class Revoke implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Revoke extends AdminCommand {
         @Parameters(paramLabel = "TOKEN_ID")
         UUID id;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Installation hub = Installation.open(data.settings())) {
+            PrintWriter out = out();
+            try (Installation hub = open()) {
                 if (!hub.store.revokeToken(id)) {
                     throw new Settings.SettingsException("no token with id " + id + "; see vigil token list USER");
                 }

@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.vigil.access.Passwords;
 import org.vigil.access.Tokens;
 import org.vigil.store.ApiToken;
@@ -17,11 +16,8 @@ import org.vigil.store.Role;
 import org.vigil.store.TokenScope;
 import org.vigil.store.User;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code vigil user}: accounts, each in one organisation. */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage users.",
@@ -33,13 +29,7 @@ final class UserCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add a user. Reads the password from the first line of standard input; prints an API token.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Add extends AdminCommand {
         @Parameters(paramLabel = "NAME", description = "Login name, unique.")
         String name;
 
@@ -51,11 +41,11 @@ final class UserCommand {
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out();
+            PrintWriter err = err();
             Role r = role(role);
             char[] password = readPassword();
-            try (Installation hub = Installation.open(data.settings())) {
+            try (Installation hub = open()) {
                 if (hub.store.userByName(name).isPresent()) {
                     throw new Settings.SettingsException("user '" + name + "' already exists");
                 }
@@ -100,17 +90,11 @@ final class UserCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List users.")
-    static final class List implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class List extends AdminCommand {
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Installation hub = Installation.open(data.settings())) {
+            PrintWriter out = out();
+            try (Installation hub = open()) {
                 for (User u : hub.store.users()) {
                     String org = hub.store.organisation(u.organisationId()).map(Organisation::name).orElse("?");
                     out.println(u.name() + "\t" + u.id() + "\t" + u.role().label() + "\t" + org);
