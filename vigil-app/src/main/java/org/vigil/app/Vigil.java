@@ -40,11 +40,11 @@ public final class Vigil implements Runnable {
     /** No stack trace reaches a user: an unexpected failure is one line on stderr and exit code 2. */
     private static int onFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         if (e instanceof Settings.SettingsException || e instanceof org.vigil.store.StoreException) {
-            cli.getErr().println("vigil " + cli.getCommandName() + ": " + e.getMessage());
+            cli.getErr().println(cli.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             return 2;
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        cli.getErr().println("vigil " + cli.getCommandName() + ": " + message);
+        cli.getErr().println(cli.getCommandSpec().qualifiedName() + ": " + message);
         LoggerFactory.getLogger(Vigil.class).debug("command failed", e);
         return 2;
     }
