@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.vigil.stix.StixObject;
 import org.vigil.stix.Tlp;
+import org.vigil.store.Audience;
 
 /**
  * Who may see an object, from its TLP markings, among the readers of the collection that holds it (the table in
@@ -55,6 +57,25 @@ public final class MarkingPolicy {
             case RED -> !reader.isAnonymous()
                     && (reader.userId().equals(postedBy) || recipients.contains(reader.userId().toString()));
         };
+    }
+
+    /**
+     * The reader in the store's terms, so that it can leave out rows this reader may certainly not see: the levels
+     * {@link #permits} grants whoever the source, plus the AMBER+STRICT rows of the reader's organisation and the
+     * RED rows that could name or come from the reader.
+     */
+    public static Audience audience(Principal reader, Tlp collectionDefault) {
+        Set<Tlp> open = EnumSet.noneOf(Tlp.class);
+        for (Tlp level : Tlp.values()) {
+            if (permits(reader, level, null, null, Set.of())) {
+                open.add(level);
+            }
+        }
+        if (reader.isAnonymous()) {
+            return new Audience(open, collectionDefault, null, null, null);
+        }
+        return new Audience(open, collectionDefault, reader.organisationIdentity(), reader.userId(),
+                reader.userId().toString());
     }
 
     /**

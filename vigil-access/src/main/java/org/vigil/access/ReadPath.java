@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import org.vigil.stix.Tlp;
 import org.vigil.store.ApiRoot;
+import org.vigil.store.Audience;
 import org.vigil.store.Collection;
 import org.vigil.store.Cursor;
 import org.vigil.store.ManifestEntry;
@@ -141,8 +142,9 @@ public final class ReadPath {
         Cursor cursor = q.after();
         int batch = Math.min(ObjectQuery.MAX_LIMIT, limit + 1);
         boolean onlyNewest = q.versions().equals(VersionMatch.LAST);
+        Audience audience = MarkingPolicy.audience(reader, c.collection().defaultMarking());
         while (true) {
-            Page<StoredObject> page = store.objects(q.toBuilder().limit(batch).after(cursor).build());
+            Page<StoredObject> page = store.objects(q.toBuilder().limit(batch).after(cursor).audience(audience).build());
             Set<String> withdrawn = onlyNewest ? Set.of() : withdrawn(reader, c.collection(), q, page.items());
             for (StoredObject row : page.items()) {
                 if (withdrawn.contains(row.id())) {

@@ -21,9 +21,10 @@ import org.vigil.stix.Timestamp;
  * @param addedAfter only what was added strictly after this STIX timestamp, or null
  * @param limit the most results in one page
  * @param after the cursor from the previous page, or null for the first page
+ * @param audience who will read the results, to leave out rows they may certainly not see; or null for all rows
  */
 public record ObjectQuery(UUID collectionId, List<String> ids, List<String> types, List<String> specVersions,
-                          VersionMatch versions, String addedAfter, int limit, Cursor after) {
+                          VersionMatch versions, String addedAfter, int limit, Cursor after, Audience audience) {
 
     /** The largest page the store hands out; callers lower it as they see fit. */
     public static final int MAX_LIMIT = 10_000;
@@ -52,7 +53,7 @@ public record ObjectQuery(UUID collectionId, List<String> ids, List<String> type
     /** A builder holding this query's values, to change some of them. */
     public Builder toBuilder() {
         return new Builder(collectionId).ids(ids).types(types).specVersions(specVersions).versions(versions)
-                .addedAfter(addedAfter).limit(limit).after(after);
+                .addedAfter(addedAfter).limit(limit).after(after).audience(audience);
     }
 
     /** The same query continued after a cursor. */
@@ -70,6 +71,7 @@ public record ObjectQuery(UUID collectionId, List<String> ids, List<String> type
         private String addedAfter;
         private int limit = DEFAULT_LIMIT;
         private Cursor after;
+        private Audience audience;
 
         private Builder(UUID collectionId) {
             this.collectionId = collectionId;
@@ -122,8 +124,13 @@ public record ObjectQuery(UUID collectionId, List<String> ids, List<String> type
             return this;
         }
 
+        public Builder audience(Audience who) {
+            this.audience = who;
+            return this;
+        }
+
         public ObjectQuery build() {
-            return new ObjectQuery(collectionId, ids, types, specVersions, versions, addedAfter, limit, after);
+            return new ObjectQuery(collectionId, ids, types, specVersions, versions, addedAfter, limit, after, audience);
         }
     }
 }

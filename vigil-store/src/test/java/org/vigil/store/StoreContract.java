@@ -193,6 +193,41 @@ abstract class StoreContract {
     }
 
     @Test
+    void anAudienceLeavesOutTheRowsItMayCertainlyNotSee() {
+        Organisation org = newOrganisation("readers");
+        String ours = org.identityId();
+        UUID reader = newUser("reader", org, Role.ANALYST).id();
+        UUID other = newUser("other", newOrganisation("others"), Role.ANALYST).id();
+        String clear = newId("report");
+        String green = newId("report");
+        String strictOurs = newId("report");
+        String strictTheirs = newId("report");
+        String redPosted = newId("report");
+        String redNamed = newId("report");
+        String redHidden = newId("report");
+        String unmarked = newId("indicator");
+        store.add(collection, reader, List.of(TestObjects.marked(clear, List.of(Tlp.CLEAR)),
+                TestObjects.marked(green, List.of(Tlp.GREEN)),
+                TestObjects.marked(strictOurs, List.of(Tlp.AMBER_STRICT)).with("created_by_ref", ours),
+                TestObjects.marked(redPosted, List.of(Tlp.RED))));
+        store.add(collection, other, List.of(TestObjects.marked(strictTheirs, List.of(Tlp.AMBER_STRICT)),
+                TestObjects.marked(redNamed, List.of(Tlp.RED)).with("description", "for " + reader),
+                TestObjects.marked(redHidden, List.of(Tlp.RED)), indicator(unmarked, time(1))));
+        Audience member = new Audience(java.util.Set.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER), Tlp.AMBER, ours, reader,
+                reader.toString());
+        assertEquals(List.of(clear, green, strictOurs, redPosted, redNamed, unmarked),
+                ids(store.objects(query().audience(member).build())));
+        Audience anonymous = new Audience(java.util.Set.of(Tlp.CLEAR), Tlp.AMBER, null, null, null);
+        assertEquals(List.of(clear), ids(store.objects(query().audience(anonymous).build())));
+        Audience strictDefault = new Audience(java.util.Set.of(Tlp.CLEAR), Tlp.AMBER_STRICT, ours, reader,
+                reader.toString());
+        assertEquals(List.of(clear, strictOurs, redPosted, redNamed),
+                ids(store.objects(query().audience(strictDefault).build())), "unmarked rows take the default");
+        Audience nobody = new Audience(java.util.Set.of(), Tlp.AMBER, null, null, null);
+        assertEquals(List.of(), ids(store.objects(query().audience(nobody).build())));
+    }
+
+    @Test
     void policyColumnsComeFromTheObject() {
         String identity = newId("identity");
         StixObject object = TestObjects.marked(newId("report"), List.of(Tlp.GREEN, Tlp.AMBER_STRICT))
