@@ -29,18 +29,7 @@ public final class MarkingPolicy {
 
     /** The object's level: the most restrictive TLP among its object markings, else the collection default. */
     public static Tlp level(StixObject object, Tlp collectionDefault) {
-        return mostRestrictive(object.texts("object_marking_refs")).orElse(collectionDefault);
-    }
-
-    static Optional<Tlp> mostRestrictive(List<String> markingRefs) {
-        Tlp level = null;
-        for (String ref : markingRefs) {
-            Optional<Tlp> t = Tlp.ofMarking(ref);
-            if (t.isPresent()) {
-                level = level == null ? t.get() : level.mostRestrictive(t.get());
-            }
-        }
-        return Optional.ofNullable(level);
+        return Tlp.mostRestrictiveOf(object.texts("object_marking_refs")).orElse(collectionDefault);
     }
 
     /**

@@ -87,9 +87,9 @@ class MarkingPolicyTest {
 
     @Test
     void readsOpenCtiAndTlp1IdsAsTheirTlp2Levels() {
-        assertEquals(Tlp.AMBER_STRICT, MarkingPolicy.mostRestrictive(
+        assertEquals(Tlp.AMBER_STRICT, Tlp.mostRestrictiveOf(
                 List.of("marking-definition--826578e1-40ad-459f-bc73-ede076f81f37")).orElseThrow());
-        assertEquals(Tlp.CLEAR, MarkingPolicy.mostRestrictive(
+        assertEquals(Tlp.CLEAR, Tlp.mostRestrictiveOf(
                 List.of("marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9")).orElseThrow());
     }
 

@@ -44,6 +44,18 @@ public enum Tlp {
         return Optional.ofNullable(level);
     }
 
+    /** The most restrictive level among marking-definition ids; empty when none of them is a TLP marking. */
+    public static Optional<Tlp> mostRestrictiveOf(Iterable<String> markingDefinitionIds) {
+        Tlp level = null;
+        for (String id : markingDefinitionIds) {
+            Tlp t = ofMarking(id).orElse(null);
+            if (t != null) {
+                level = level == null ? t : level.mostRestrictive(t);
+            }
+        }
+        return Optional.ofNullable(level);
+    }
+
     /** The TLP 2.0 marking-definition id of this level. */
     public String markingId() {
         return TLP2_IDS.entrySet().stream().filter(e -> e.getValue() == this).findFirst().orElseThrow().getKey();

@@ -40,13 +40,6 @@ record IncomingObject(StixObject object, String id, String type, String specVers
     }
 
     private static Integer tlpCode(StixObject object) {
-        Tlp level = null;
-        for (String ref : object.texts("object_marking_refs")) {
-            Tlp marking = Tlp.ofMarking(ref).orElse(null);
-            if (marking != null) {
-                level = level == null ? marking : level.mostRestrictive(marking);
-            }
-        }
-        return level == null ? null : TlpCode.of(level);
+        return Tlp.mostRestrictiveOf(object.texts("object_marking_refs")).map(TlpCode::of).orElse(null);
     }
 }
