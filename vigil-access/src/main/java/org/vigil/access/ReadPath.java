@@ -136,7 +136,7 @@ public final class ReadPath {
         }
         Principal reader = c.viaPublic() ? Principal.anonymous() : p;
         int limit = q.limit();
-        List<T> items = new ArrayList<>();
+        List<T> items = new ArrayList<>(Math.min(limit, ObjectQuery.MAX_LIMIT));
         String first = null;
         String last = null;
         Cursor cursor = q.after();

@@ -56,7 +56,7 @@ final class TaxiiBench implements Callable<Integer> {
     long generate;
 
     @Option(names = "--runs", description = "Timed reads per case (default: ${DEFAULT-VALUE}).")
-    int runs = 30;
+    int runs = 100;
 
     @Option(names = "--store", paramLabel = "JDBC_URL", description = "Benchmark this store instead of a fresh SQLite file.")
     String storeUrl;
@@ -236,7 +236,7 @@ final class TaxiiBench implements Callable<Integer> {
         CollectionView view = new CollectionView(s.collection, true, true, false);
         ObjectQuery first = ObjectQuery.in(s.collection.id()).limit(1000).build();
         ObjectQuery typed = ObjectQuery.in(s.collection.id()).types("attack-pattern").limit(1000).build();
-        out.println("page reads (limit 1000), " + runs + " runs each: p50 / p95 in ms");
+        out.println("page reads (limit 1000), " + runs + " runs each (read path and store in alternation): p50 / p95 in ms");
         report("first page", () -> client.get(path, Map.of("limit", "1000")), first, hub, reader, view);
         report("middle page", () -> client.get(path, Map.of("limit", "1000", "next", middle)),
                 middleQuery(hub, reader, view, first), hub, reader, view);
@@ -279,22 +279,43 @@ final class TaxiiBench implements Callable<Integer> {
     private void report(String name, Supplier<TaxiiClient.Response> http, ObjectQuery q, Installation hub,
                         Principal reader, CollectionView view) {
         double[] overHttp = time(() -> http.get().expect(200));
-        double[] readPath = time(() -> hub.reads.objects(reader, view, q, "bench"));
-        double[] store = time(() -> hub.store.objects(q));
+        double[][] paired = timePaired(() -> hub.reads.objects(reader, view, q, "bench"), () -> hub.store.objects(q));
+        double[] readPath = paired[0];
+        double[] store = paired[1];
         out.printf("  %-28s HTTP %6.1f / %6.1f   read path %6.1f / %6.1f   store %6.1f / %6.1f   read path / store = %.2fx%n",
                 name, overHttp[0], overHttp[1], readPath[0], readPath[1], store[0], store[1], readPath[0] / store[0]);
     }
 
+    /** p50 and p95 in ms of {@code runs} timed calls, after three untimed ones. */
     private double[] time(Runnable r) {
+        return timePaired(r, () -> { })[0];
+    }
+
+    /**
+     * Times two ways of doing the same work in alternation, so that both meet the same garbage collections, JIT
+     * compilations and database cache states and their ratio reflects the work alone.
+     */
+    private double[][] timePaired(Runnable a, Runnable b) {
         for (int i = 0; i < 3; i++) {
-            r.run();
+            a.run();
+            b.run();
         }
-        List<Double> ms = new ArrayList<>();
+        List<Double> msA = new ArrayList<>();
+        List<Double> msB = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            long t = System.nanoTime();
-            r.run();
-            ms.add((System.nanoTime() - t) / 1e6);
+            msA.add(timed(a));
+            msB.add(timed(b));
         }
+        return new double[][] {percentiles(msA), percentiles(msB)};
+    }
+
+    private static double timed(Runnable r) {
+        long t = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - t) / 1e6;
+    }
+
+    private static double[] percentiles(List<Double> ms) {
         Collections.sort(ms);
         return new double[] {ms.get(ms.size() / 2), ms.get((int) Math.floor(ms.size() * 0.95))};
     }

@@ -126,18 +126,19 @@ abstract class AuditContract {
         assertEquals(0, intact.code(), intact::toString);
         assertTrue(intact.out().contains("intact"), intact.out());
 
-        String hiddenRead = posted.get(1).id();
         try (Connection c = connect(); Statement st = c.createStatement()) {
             assertThrows(SQLException.class, () -> st.executeUpdate("UPDATE audit SET detail = 'x' WHERE seq = "
                     + read.seq()), "the store's triggers refuse changes");
             dropProtection(st);
-            String ids;
+            byte[] ids;
             try (ResultSet rs = st.executeQuery("SELECT object_ids FROM audit WHERE seq = " + read.seq())) {
                 rs.next();
-                ids = rs.getString(1);
+                ids = rs.getBytes(1);
             }
+            // Names another object than the one returned: the last UUID of the packed ids, one bit off.
+            ids[ids.length - 1] ^= 1;
             try (PreparedStatement ps = c.prepareStatement("UPDATE audit SET object_ids = ? WHERE seq = ?")) {
-                ps.setString(1, ids.replace("\n" + hiddenRead + "\n", "\n"));
+                ps.setBytes(1, ids);
                 ps.setLong(2, read.seq());
                 assertEquals(1, ps.executeUpdate());
             }
@@ -145,6 +146,23 @@ abstract class AuditContract {
         TestVigil.Run broken = vigil.cli("audit", "verify");
         assertEquals(1, broken.code(), broken::toString);
         assertTrue(broken.out().contains("BROKEN at record " + read.seq() + ":"), broken.out());
+    }
+
+    @Test
+    void verifyNamesARecordWhoseObjectIdsWereGarbled() throws SQLException {
+        AuditRecord read = onlyRecordOf(() -> vigil.as(bob).get(Taxii.objects(intel)));
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            dropProtection(st);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE audit SET object_ids = ? WHERE seq = ?")) {
+                ps.setBytes(1, new byte[] {1, (byte) 0xff});
+                ps.setLong(2, read.seq());
+                assertEquals(1, ps.executeUpdate());
+            }
+        }
+        TestVigil.Run broken = vigil.cli("audit", "verify");
+        assertEquals(1, broken.code(), broken::toString);
+        assertTrue(broken.out().contains("BROKEN at record " + read.seq() + ":") && broken.out().contains("changed"),
+                broken.out());
     }
 
     @Test
@@ -180,6 +198,26 @@ abstract class AuditContract {
         TestVigil.Run broken = vigil.cli("audit", "verify");
         assertEquals(1, broken.code(), broken::toString);
         assertTrue(broken.out().contains("BROKEN at record " + last + ":") && broken.out().contains("deleted"),
+                broken.out());
+    }
+
+    @Test
+    void aLastRecordDeletedFromTheDatabaseStaysFoundAfterLaterRequests() throws SQLException {
+        vigil.as(bob).get(Taxii.objects(intel));
+        long last;
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            dropProtection(st);
+            try (var rs = st.executeQuery("SELECT MAX(seq) FROM audit")) {
+                rs.next();
+                last = rs.getLong(1);
+            }
+            assertEquals(1, st.executeUpdate("DELETE FROM audit WHERE seq = " + last));
+        }
+        vigil.as(bob).get(Taxii.objects(intel));
+        vigil.as(bob).get(Taxii.manifest(intel));
+        TestVigil.Run broken = vigil.cli("audit", "verify");
+        assertEquals(1, broken.code(), broken::toString);
+        assertTrue(broken.out().contains("BROKEN at record " + last + ":") && broken.out().contains("missing"),
                 broken.out());
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -37,28 +38,85 @@ public record AuditRecord(long seq, Instant at, UUID actor, String action, Strin
      * field length-prefixed so no two different records encode alike.
      */
     public String computeHash() {
-        MessageDigest sha = sha256();
-        field(sha, "vigil-audit-1");
-        field(sha, prevHash);
-        field(sha, Long.toString(seq));
-        field(sha, Long.toString(at.getEpochSecond()) + "." + at.getNano());
-        field(sha, actor == null ? null : actor.toString());
-        field(sha, action);
-        field(sha, path);
-        field(sha, Integer.toString(objectIds.size()));
-        objectIds.forEach(id -> field(sha, id));
-        field(sha, detail);
-        return HexFormat.of().formatHex(sha.digest());
+        HashInput in = new HashInput(256 + objectIds.size() * 64);
+        in.field("vigil-audit-1");
+        in.field(prevHash);
+        in.field(Long.toString(seq));
+        in.field(at.getEpochSecond() + "." + at.getNano());
+        in.field(actor == null ? null : actor.toString());
+        in.field(action);
+        in.field(path);
+        in.field(Integer.toString(objectIds.size()));
+        for (String id : objectIds) {
+            in.field(id);
+        }
+        in.field(detail);
+        return HexFormat.of().formatHex(in.sha256());
     }
 
-    private static void field(MessageDigest sha, String value) {
-        if (value == null) {
-            sha.update((byte) '-');
-            return;
+    /**
+     * The bytes a record's hash covers: each field as its UTF-8 length in decimal, a colon and its UTF-8 bytes, or
+     * a single dash for an absent field. Built in one buffer because a read's record can name thousands of ids.
+     */
+    private static final class HashInput {
+        private byte[] buf;
+        private int size;
+
+        HashInput(int capacity) {
+            buf = new byte[capacity];
         }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-        sha.update(bytes);
+
+        void field(String value) {
+            if (value == null) {
+                ensure(1);
+                buf[size++] = '-';
+                return;
+            }
+            if (isAscii(value)) {
+                int length = value.length();
+                prefix(length);
+                ensure(length);
+                for (int i = 0; i < length; i++) {
+                    buf[size++] = (byte) value.charAt(i);
+                }
+                return;
+            }
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            prefix(bytes.length);
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, buf, size, bytes.length);
+            size += bytes.length;
+        }
+
+        private static boolean isAscii(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                if (value.charAt(i) >= 0x80) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void prefix(int length) {
+            String digits = Integer.toString(length);
+            ensure(digits.length() + 1);
+            for (int i = 0; i < digits.length(); i++) {
+                buf[size++] = (byte) digits.charAt(i);
+            }
+            buf[size++] = ':';
+        }
+
+        private void ensure(int more) {
+            if (size + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
+        }
+
+        byte[] sha256() {
+            MessageDigest sha = AuditRecord.sha256();
+            sha.update(buf, 0, size);
+            return sha.digest();
+        }
     }
 
     private static MessageDigest sha256() {

@@ -7,10 +7,10 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.UUID;
 
-/** What differs between SQLite and PostgreSQL: migrations, UUID binding, locking and one string function. */
+/** What differs between SQLite and PostgreSQL: migrations, UUID binding, locking and one byte-search function. */
 enum Dialect {
-    SQLITE("db/migration/sqlite", "", "instr"),
-    POSTGRESQL("db/migration/postgresql", " FOR UPDATE", "strpos");
+    SQLITE("db/migration/sqlite", "", "instr(%s, ?) > 0"),
+    POSTGRESQL("db/migration/postgresql", " FOR UPDATE", "position(? in %s) > 0");
 
     /** A constant advisory-lock key that serialises audit appends on PostgreSQL ("VIGILAUD"). */
     private static final long AUDIT_LOCK_KEY = 0x564947494c415544L;
@@ -18,13 +18,18 @@ enum Dialect {
     final String migrations;
     /** Appended to a SELECT of a collection row to lock it for the rest of the transaction. */
     final String forUpdate;
-    /** The function that finds a substring: instr(haystack, needle) or strpos(haystack, needle). */
-    final String position;
+    /** A condition, with one parameter for the needle, that a column's bytes contain the needle's. */
+    private final String contains;
 
-    Dialect(String migrations, String forUpdate, String position) {
+    Dialect(String migrations, String forUpdate, String contains) {
         this.migrations = migrations;
         this.forUpdate = forUpdate;
-        this.position = position;
+        this.contains = contains;
+    }
+
+    /** A condition that the column's bytes contain those of the one parameter it takes. */
+    String contains(String column) {
+        return contains.formatted(column);
     }
 
     static Dialect of(String jdbcUrl) {

@@ -38,6 +38,8 @@ final class Params {
             return bool(b);
         } else if (value instanceof UUID u) {
             return uuid(u);
+        } else if (value instanceof byte[] b) {
+            return bytes(b);
         }
         throw new IllegalArgumentException("cannot bind " + (value == null ? "null" : value.getClass()));
     }
@@ -48,6 +50,11 @@ final class Params {
         } else {
             ps.setString(++index, value);
         }
+        return this;
+    }
+
+    Params bytes(byte[] value) throws SQLException {
+        ps.setBytes(++index, value);
         return this;
     }
 

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.vigil.store.AuditEvent;
 import org.vigil.store.AuditHead;
+import org.vigil.store.AuditQuery;
 import org.vigil.store.AuditRecord;
 import org.vigil.store.ObjectQuery;
 import org.vigil.store.Store;
@@ -40,15 +42,22 @@ abstract class MigrationContract {
                     collection, "malware--1", 1L, "malware", "2.1", 5L, false, true, true, true,
                     "{\"type\":\"malware\",\"id\":\"malware--1\"}");
             insert(c, dialect, "INSERT INTO audit (seq, at, action, object_ids, prev_hash, hash)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", 1L, 5L, "read", "", AuditRecord.GENESIS, "ab".repeat(32));
+                    + " VALUES (?, ?, ?, ?, ?, ?)", 1L, 5L, "read", "\nmalware--1\nodd\\nid\n", AuditRecord.GENESIS,
+                    "ab".repeat(32));
         }
         try (Store store = Store.open(config)) {
             List<StoredObject> items = store.objects(ObjectQuery.in(collection).build()).items();
             assertEquals(List.of("malware--1"), items.stream().map(StoredObject::id).toList());
             assertNull(items.get(0).postedBy());
             assertEquals(new AuditHead(1, "ab".repeat(32)), store.auditHead(), "the head starts at the last record");
+            assertEquals(List.of("malware--1", "odd\nid"), store.audit(AuditQuery.all(10)).get(0).objectIds(),
+                    "ids written as text before they were packed still read");
+            assertEquals(1, store.audit(AuditQuery.all(10).naming("odd\nid")).size());
+            assertEquals(2, store.appendAudit(new AuditEvent(null, "read", "/p", List.of("malware--1"), null)).seq());
+            assertEquals(List.of(1L, 2L), store.audit(AuditQuery.all(10).naming("malware--1")).stream()
+                    .map(AuditRecord::seq).toList(), "old and new records are found by object");
         }
-        assertEquals("3", Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
+        assertEquals("4", Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
                 .locations("classpath:" + dialect.migrations).load().info().current().getVersion().getVersion());
     }
 
