@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,6 +164,27 @@ abstract class AuditContract {
         assertEquals(1, broken.code(), broken::toString);
         assertTrue(broken.out().contains("BROKEN at record " + read.seq() + ":") && broken.out().contains("changed"),
                 broken.out());
+    }
+
+    @Test
+    void verifyNamesTheFirstRecordOfASharedIdListAlteredInTheDatabase() throws SQLException {
+        List<StixObject> many = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            many.add(Stix.indicator("many " + i));
+        }
+        vigil.as(alice).add(intel, many);
+        AuditRecord first = onlyRecordOf(() -> vigil.as(bob).get(Taxii.objects(intel)));
+        AuditRecord again = onlyRecordOf(() -> vigil.as(bob).get(Taxii.objects(intel)));
+        assertEquals(first.objectIds(), again.objectIds());
+        assertEquals(0, vigil.cli("audit", "verify").code());
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            dropProtection(st);
+            assertEquals(1, st.executeUpdate("DELETE FROM audit_id_lists WHERE digest = "
+                    + "(SELECT id_list FROM audit WHERE seq = " + again.seq() + ")"));
+        }
+        TestVigil.Run broken = vigil.cli("audit", "verify");
+        assertEquals(1, broken.code(), broken::toString);
+        assertTrue(broken.out().contains("BROKEN at record " + first.seq() + ":"), broken.out());
     }
 
     @Test

@@ -13,5 +13,6 @@ final class PostgresAuditTest extends AuditContract {
     @Override
     void dropProtection(Statement st) throws SQLException {
         st.execute("DROP TRIGGER audit_no_change ON audit");
+        st.execute("DROP TRIGGER audit_id_lists_no_change ON audit_id_lists");
     }
 }

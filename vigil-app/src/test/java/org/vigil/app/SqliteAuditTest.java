@@ -14,5 +14,7 @@ final class SqliteAuditTest extends AuditContract {
     void dropProtection(Statement st) throws SQLException {
         st.execute("DROP TRIGGER audit_no_update");
         st.execute("DROP TRIGGER audit_no_delete");
+        st.execute("DROP TRIGGER audit_id_lists_no_update");
+        st.execute("DROP TRIGGER audit_id_lists_no_delete");
     }
 }

@@ -19,12 +19,15 @@ import java.util.UUID;
  * @param action what happened
  * @param path the request path or command, or null
  * @param objectIds the objects involved
+ * @param idsDigest the SHA-256, in hex, of the object ids as the store keeps them; the hash covers the ids through
+ *     it, so that appending a read of a thousand objects hashes a few kilobytes once. Null for records written
+ *     before ids were stored packed, whose hash covers each id (format 1)
  * @param detail anything else, or null
  * @param prevHash the hash of record {@code seq - 1}, or {@link #GENESIS} for the first record
  * @param hash this record's hash, as {@link #computeHash()} gives it when the record is intact
  */
 public record AuditRecord(long seq, Instant at, UUID actor, String action, String path, List<String> objectIds,
-                          String detail, String prevHash, String hash) {
+                          String idsDigest, String detail, String prevHash, String hash) {
 
     /** The previous hash of the first record. */
     public static final String GENESIS = "0".repeat(64);
@@ -34,21 +37,26 @@ public record AuditRecord(long seq, Instant at, UUID actor, String action, Strin
     }
 
     /**
-     * The hash this record should carry: SHA-256 over a version tag, the previous hash and every field, each
-     * field length-prefixed so no two different records encode alike.
+     * The hash this record should carry: SHA-256 over a format tag, the previous hash and every field, each field
+     * length-prefixed so no two different records encode alike. Format 2 covers the ids through {@link #idsDigest};
+     * format 1, for records written before it, covers their count and each id.
      */
     public String computeHash() {
-        HashInput in = new HashInput(256 + objectIds.size() * 64);
-        in.field("vigil-audit-1");
+        HashInput in = new HashInput(idsDigest == null ? 256 + objectIds.size() * 64 : 512);
+        in.field(idsDigest == null ? "vigil-audit-1" : "vigil-audit-2");
         in.field(prevHash);
         in.field(Long.toString(seq));
         in.field(at.getEpochSecond() + "." + at.getNano());
         in.field(actor == null ? null : actor.toString());
         in.field(action);
         in.field(path);
-        in.field(Integer.toString(objectIds.size()));
-        for (String id : objectIds) {
-            in.field(id);
+        if (idsDigest == null) {
+            in.field(Integer.toString(objectIds.size()));
+            for (String id : objectIds) {
+                in.field(id);
+            }
+        } else {
+            in.field(idsDigest);
         }
         in.field(detail);
         return HexFormat.of().formatHex(in.sha256());

@@ -2,6 +2,7 @@ package org.vigil.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vigil.store.TestObjects.indicator;
@@ -723,6 +724,33 @@ abstract class StoreContract {
     }
 
     @Test
+    void aPageReadAgainSharesItsStoredIdList() throws SQLException {
+        List<String> page = IntStream.range(0, 500).mapToObj(i -> newId("indicator")).toList();
+        List<String> other = IntStream.range(0, 500).mapToObj(i -> newId("malware")).toList();
+        UUID ana = UUID.randomUUID();
+        store.appendAudit(new AuditEvent(ana, "read", "/p", page, null));
+        store.appendAuditLazily(new AuditEvent(ana, "read", "/p", other, null));
+        store.appendAuditLazily(new AuditEvent(UUID.randomUUID(), "read", "/p", page, null));
+        store.appendAudit(new AuditEvent(ana, "read", "/p", page.subList(0, 3), null));
+
+        List<AuditRecord> records = store.audit(AuditQuery.all(10));
+        assertEquals(List.of(page, other, page, page.subList(0, 3)), records.stream().map(AuditRecord::objectIds).toList());
+        assertChainIntact(records);
+        assertEquals(List.of(1L, 3L, 4L), records(AuditQuery.all(10).naming(page.get(1))));
+        assertEquals(List.of(3L), records(AuditQuery.all(10).naming(page.get(499)).afterSeq(1)));
+        assertEquals(List.of(2L), records(AuditQuery.all(10).naming(other.get(250))));
+        try (Connection c = rawConnection(); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT COUNT(*) FROM audit_id_lists")) {
+            rs.next();
+            assertEquals(2, rs.getLong(1), "each long list is stored once; short ones stay in their record");
+        }
+    }
+
+    private List<Long> records(AuditQuery q) {
+        return seqs(store.audit(q));
+    }
+
+    @Test
     void auditListingsFilterByUserObjectAndTime() throws InterruptedException {
         UUID ana = UUID.randomUUID();
         UUID bo = UUID.randomUUID();
@@ -747,9 +775,13 @@ abstract class StoreContract {
     @Test
     void theDatabaseRefusesToChangeOrRemoveAuditRecords() throws SQLException {
         store.appendAudit(new AuditEvent(null, "read", "/a", List.of("indicator--1"), null));
+        store.appendAudit(new AuditEvent(null, "read", "/a",
+                IntStream.range(0, 100).mapToObj(i -> newId("indicator")).toList(), null));
         try (Connection c = rawConnection(); Statement st = c.createStatement()) {
             assertThrows(SQLException.class, () -> st.executeUpdate("UPDATE audit SET action = 'nothing'"));
             assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM audit"));
+            assertThrows(SQLException.class, () -> st.executeUpdate("UPDATE audit_id_lists SET digest = 'x'"));
+            assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM audit_id_lists"));
         }
         assertEquals("read", store.audit(AuditQuery.all(10)).get(0).action());
     }
@@ -782,9 +814,20 @@ abstract class StoreContract {
     @Test
     void alteringARecordBreaksItsHash() {
         AuditRecord r = store.appendAudit(new AuditEvent(null, "read", "/a", List.of("indicator--1"), null));
-        AuditRecord forged = new AuditRecord(r.seq(), r.at(), r.actor(), r.action(), r.path(),
-                List.of("indicator--2"), r.detail(), r.prevHash(), r.hash());
+        assertEquals(r.hash(), r.computeHash());
+        AuditRecord forged = new AuditRecord(r.seq(), r.at(), r.actor(), "nothing", r.path(), r.objectIds(),
+                r.idsDigest(), r.detail(), r.prevHash(), r.hash());
         assertFalse(forged.computeHash().equals(forged.hash()));
+    }
+
+    @Test
+    void aRecordsDigestIsOfItsIdsAsStored() {
+        AuditRecord one = store.appendAudit(new AuditEvent(null, "read", "/a", List.of("indicator--1"), null));
+        AuditRecord two = store.appendAudit(new AuditEvent(null, "read", "/a", List.of("indicator--2"), null));
+        AuditRecord again = store.appendAudit(new AuditEvent(null, "read", "/b", List.of("indicator--1"), null));
+        assertNotEquals(one.idsDigest(), two.idsDigest());
+        assertEquals(one.idsDigest(), again.idsDigest());
+        assertEquals(List.of(one, two, again), store.audit(AuditQuery.all(10)), "records read back as appended");
     }
 
     // Reopening

@@ -3,8 +3,11 @@ package org.vigil.store.internal;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +24,8 @@ import java.util.UUID;
  * LEB128 varints.
  *
  * <p>Logs written before packing hold the ids as text (a newline before the first id and after each, backslashes
- * and newlines escaped); {@link #unpack} reads both forms, and record hashes never depended on either.
+ * and newlines escaped); {@link #unpack} reads both forms. Records of packed ids are hashed over the packed bytes'
+ * {@link #digest}, which is also the key of a list shared by several records; older records over each id.
  */
 final class AuditIds {
 
@@ -70,8 +74,22 @@ final class AuditIds {
         return out.toByteArray();
     }
 
+    /** The key of a packed list stored once and shared by the records that name it: its SHA-256, in hex. */
+    static String digest(byte[] packed) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(packed));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    }
+
+    /** Whether stored ids are in the packed form rather than the text form of older logs. */
+    static boolean isPacked(byte[] stored) {
+        return stored.length > 0 && stored[0] != '\n';
+    }
+
     static List<String> unpack(byte[] stored) {
-        if (stored.length == 0 || stored[0] == '\n') {
+        if (!isPacked(stored)) {
             return decodeText(new String(stored, StandardCharsets.UTF_8));
         }
         if (stored[0] != PACKED) {

@@ -15,6 +15,9 @@ import org.vigil.store.AuditRecord;
 /** The append-only, hash-chained audit log: appends and listings, nothing else. */
 final class AuditLog {
 
+    /** Id lists at least this long are stored once in audit_id_lists; shorter ones stay in their record. */
+    private static final int SHARED_LIST_MIN = 16;
+
     private final Database db;
     private final Sql sql;
 
@@ -28,6 +31,9 @@ final class AuditLog {
     }
 
     AuditRecord append(AuditEvent event, boolean flush) {
+        // Packed and digested before the transaction: only the chaining needs the log to itself.
+        byte[] packed = AuditIds.pack(event.objectIds());
+        String digest = AuditIds.digest(packed);
         return db.write("appending an audit record (" + event.action() + ")", flush, c -> {
             db.dialect.lockAudit(c);
             Tail tail = tail(c);
@@ -35,10 +41,10 @@ final class AuditLog {
             long micros = Math.max(Micros.now(), tail.at());
             Instant at = Micros.instant(micros);
             AuditRecord unsigned = new AuditRecord(tail.seq() + 1, at, event.actor(), event.action(), event.path(),
-                    event.objectIds(), event.detail(), tail.hash(), null);
+                    event.objectIds(), digest, event.detail(), tail.hash(), null);
             AuditRecord record = new AuditRecord(unsigned.seq(), at, event.actor(), event.action(), event.path(),
-                    unsigned.objectIds(), event.detail(), tail.hash(), unsigned.computeHash());
-            insert(c, record);
+                    unsigned.objectIds(), digest, event.detail(), tail.hash(), unsigned.computeHash());
+            insert(c, record, packed);
             sql.update(c, "UPDATE audit_head SET seq = ?, at = ?, hash = ? WHERE id = 1",
                     p -> p.bigint(record.seq()).bigint(micros).text(record.hash()));
             return record;
@@ -51,11 +57,21 @@ final class AuditLog {
                 .orElseThrow(() -> new SQLException("the audit log's head row is missing; the store's schema is damaged"));
     }
 
-    private void insert(Connection c, AuditRecord r) throws SQLException {
-        sql.update(c, "INSERT INTO audit (seq, at, actor, action, path, object_ids, detail, prev_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    /**
+     * Writes a record. A long id list is stored once, under its digest, and named by every record of it: a page
+     * read again costs a lookup rather than another copy of its ids.
+     */
+    private void insert(Connection c, AuditRecord r, byte[] packed) throws SQLException {
+        boolean shared = r.objectIds().size() >= SHARED_LIST_MIN;
+        if (shared) {
+            sql.update(c, "INSERT INTO audit_id_lists (digest, ids) VALUES (?, ?) ON CONFLICT (digest) DO NOTHING",
+                    p -> p.text(r.idsDigest()).bytes(packed));
+        }
+        sql.update(c, "INSERT INTO audit (seq, at, actor, action, path, object_ids, id_list, detail, prev_hash, hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 p -> p.bigint(r.seq()).bigint(Micros.of(r.at())).uuid(r.actor()).text(r.action()).text(r.path())
-                        .bytes(AuditIds.pack(r.objectIds())).text(r.detail()).text(r.prevHash()).text(r.hash()));
+                        .bytes(shared ? new byte[0] : packed).text(shared ? r.idsDigest() : null).text(r.detail())
+                        .text(r.prevHash()).text(r.hash()));
     }
 
     AuditHead head() {
@@ -89,30 +105,39 @@ final class AuditLog {
     }
 
     private List<AuditRecord> candidates(AuditQuery q, long afterSeq) {
-        StringBuilder where = new StringBuilder(" WHERE seq > ?");
+        StringBuilder where = new StringBuilder(" WHERE a.seq > ?");
         List<Object> params = new ArrayList<>();
         params.add(afterSeq);
         if (q.actor() != null) {
-            where.append(" AND actor = ?");
+            where.append(" AND a.actor = ?");
             params.add(q.actor());
         }
         if (q.since() != null) {
-            where.append(" AND at >= ?");
+            where.append(" AND a.at >= ?");
             params.add(Micros.of(q.since()));
         }
         if (q.objectId() != null) {
-            // A byte search over the records: listing by object is an occasional administrative query, and one
-            // row per request keeps the far more frequent appends cheap.
-            List<String> any = new ArrayList<>();
-            for (byte[] needle : AuditIds.needles(q.objectId())) {
-                any.add(db.dialect.contains("object_ids"));
+            // A byte search over the records and the shared lists: listing by object is an occasional
+            // administrative query, and keeping appends cheap matters far more.
+            List<String> inline = new ArrayList<>();
+            List<String> shared = new ArrayList<>();
+            List<byte[]> needles = AuditIds.needles(q.objectId());
+            for (byte[] needle : needles) {
+                inline.add(db.dialect.contains("a.object_ids"));
                 params.add(needle);
             }
-            where.append(" AND (").append(String.join(" OR ", any)).append(')');
+            for (byte[] needle : needles) {
+                shared.add(db.dialect.contains("l2.ids"));
+                params.add(needle);
+            }
+            where.append(" AND (").append(String.join(" OR ", inline))
+                    .append(" OR a.id_list IN (SELECT l2.digest FROM audit_id_lists l2 WHERE ")
+                    .append(String.join(" OR ", shared)).append("))");
         }
         params.add(q.limit());
-        String select = "SELECT seq, at, actor, action, path, object_ids, detail, prev_hash, hash FROM audit"
-                + where + " ORDER BY seq LIMIT ?";
+        String select = "SELECT a.seq, a.at, a.actor, a.action, a.path, a.object_ids, a.id_list, l.ids AS list_ids,"
+                + " a.detail, a.prev_hash, a.hash FROM audit a LEFT JOIN audit_id_lists l ON l.digest = a.id_list"
+                + where + " ORDER BY a.seq LIMIT ?";
         return db.read("listing audit records", c -> sql.list(c, select, p -> {
             for (Object value : params) {
                 p.value(value);
@@ -121,20 +146,34 @@ final class AuditLog {
     }
 
     private static AuditRecord record(ResultSet rs) throws SQLException {
+        StoredIds ids = storedIds(rs);
         return new AuditRecord(rs.getLong("seq"), Micros.instant(rs.getLong("at")), Rows.uuid(rs, "actor"),
-                rs.getString("action"), rs.getString("path"), objectIds(rs.getBytes("object_ids")),
-                rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("action"), rs.getString("path"), ids.ids(), ids.digest(), rs.getString("detail"),
+                rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    /** A record's ids as read back, and the digest of the bytes they were read from (null for the text form). */
+    private record StoredIds(List<String> ids, String digest) {
     }
 
     /**
-     * The ids a record names. Ids altered past reading are shown as such rather than failing the listing, so that
-     * verification reports the record as changed (its hash no longer matches) instead of stopping.
+     * The ids a record names, from the record or the shared list it names, with the digest recomputed from those
+     * bytes rather than taken from the record: altered bytes, or a record pointed at another list, then no longer
+     * match the record's hash. Ids altered past reading, or a list gone missing, are shown as such rather than
+     * failing the listing, so that verification reports the record as changed instead of stopping.
      */
-    private static List<String> objectIds(byte[] stored) {
+    private static StoredIds storedIds(ResultSet rs) throws SQLException {
+        String list = rs.getString("id_list");
+        byte[] stored = list == null ? rs.getBytes("object_ids") : rs.getBytes("list_ids");
+        if (stored == null) {
+            return new StoredIds(List.of(list == null ? "(object ids missing)"
+                    : "(object id list " + list + " is missing)"), AuditIds.digest(new byte[0]));
+        }
+        String digest = AuditIds.isPacked(stored) ? AuditIds.digest(stored) : null;
         try {
-            return AuditIds.unpack(stored == null ? new byte[0] : stored);
+            return new StoredIds(AuditIds.unpack(stored), digest);
         } catch (RuntimeException e) {
-            return List.of("(object ids unreadable: " + e + ")");
+            return new StoredIds(List.of("(object ids unreadable: " + e + ")"), AuditIds.digest(stored));
         }
     }
 }

@@ -32,6 +32,9 @@ abstract class MigrationContract {
         Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
                 .locations("classpath:" + dialect.migrations).target("1").load().migrate();
         UUID collection = UUID.randomUUID();
+        AuditRecord legacy = new AuditRecord(1, Micros.instant(5L), null, "read", null, List.of("malware--1", "odd\nid"),
+                null, null, AuditRecord.GENESIS, null);
+        String legacyHash = legacy.computeHash();
         try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password())) {
             insert(c, dialect, "INSERT INTO api_roots (name, title, max_content_length) VALUES (?, ?, ?)",
                     "api1", "root", 1000L);
@@ -43,19 +46,24 @@ abstract class MigrationContract {
                     "{\"type\":\"malware\",\"id\":\"malware--1\"}");
             insert(c, dialect, "INSERT INTO audit (seq, at, action, object_ids, prev_hash, hash)"
                     + " VALUES (?, ?, ?, ?, ?, ?)", 1L, 5L, "read", "\nmalware--1\nodd\\nid\n", AuditRecord.GENESIS,
-                    "ab".repeat(32));
+                    legacyHash);
         }
         try (Store store = Store.open(config)) {
             List<StoredObject> items = store.objects(ObjectQuery.in(collection).build()).items();
             assertEquals(List.of("malware--1"), items.stream().map(StoredObject::id).toList());
             assertNull(items.get(0).postedBy());
-            assertEquals(new AuditHead(1, "ab".repeat(32)), store.auditHead(), "the head starts at the last record");
-            assertEquals(List.of("malware--1", "odd\nid"), store.audit(AuditQuery.all(10)).get(0).objectIds(),
+            assertEquals(new AuditHead(1, legacyHash), store.auditHead(), "the head starts at the last record");
+            AuditRecord old = store.audit(AuditQuery.all(10)).get(0);
+            assertEquals(List.of("malware--1", "odd\nid"), old.objectIds(),
                     "ids written as text before they were packed still read");
+            assertEquals(legacyHash, old.computeHash(), "and still hash as they did (format 1)");
             assertEquals(1, store.audit(AuditQuery.all(10).naming("odd\nid")).size());
             assertEquals(2, store.appendAudit(new AuditEvent(null, "read", "/p", List.of("malware--1"), null)).seq());
-            assertEquals(List.of(1L, 2L), store.audit(AuditQuery.all(10).naming("malware--1")).stream()
-                    .map(AuditRecord::seq).toList(), "old and new records are found by object");
+            List<AuditRecord> both = store.audit(AuditQuery.all(10).naming("malware--1"));
+            assertEquals(List.of(1L, 2L), both.stream().map(AuditRecord::seq).toList(),
+                    "old and new records are found by object");
+            assertEquals(legacyHash, both.get(1).prevHash(), "the first new record chains onto the last old one");
+            assertEquals(both.get(1).hash(), both.get(1).computeHash());
         }
         assertEquals("4", Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
                 .locations("classpath:" + dialect.migrations).load().info().current().getVersion().getVersion());
