@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.vigil.store.AuditEvent;
 import org.vigil.store.AuditHead;
 import org.vigil.store.AuditQuery;
