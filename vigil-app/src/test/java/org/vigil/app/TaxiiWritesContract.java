@@ -69,6 +69,7 @@ abstract class TaxiiWritesContract {
         vigil.grant(intel, walter, "write");
         vigil.grant(other, alice, "read");
         vigil.grant(other, alice, "write");
+        vigil.grant(other, nora, "write");
         vigil.start();
     }
 
@@ -277,6 +278,19 @@ abstract class TaxiiWritesContract {
         List<String> listed = new ArrayList<>();
         client.get(Taxii.collections()).json().path("collections").forEach(c -> listed.add(c.path("id").asText()));
         assertEquals(List.of(other.toString()), listed);
+    }
+
+    @Test
+    void aWriterWhoMayNotReadIsToldWhyTheyGetNothingBack() {
+        Taxii client = vigil.as(nora);
+        StixObject o = Stix.indicator("dropped off");
+        assertEquals(202, client.post(Taxii.objects(other), Taxii.envelope(List.of(o))).status());
+        JsonNode c = client.get(Taxii.collection(other)).json();
+        assertFalse(c.path("can_read").asBoolean());
+        for (String path : List.of(Taxii.objects(other), Taxii.manifest(other), Taxii.object(other, o.id()))) {
+            JsonNode e = assertTaxiiError(403, client.get(path));
+            assertTrue(e.path("description").asText().contains("read grant"), e::toString);
+        }
     }
 
     @Test

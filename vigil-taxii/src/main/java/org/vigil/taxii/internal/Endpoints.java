@@ -323,10 +323,15 @@ public final class Endpoints {
         return hub.reads().collection(p, root.name(), id).orElseThrow(() -> hidden(p, "collection " + id));
     }
 
+    /**
+     * A collection the caller can read. One they may only write to is no secret (it is in their collection list),
+     * so they are told why they get nothing, as a reader who writes is told why they cannot.
+     */
     private CollectionView readable(Context ctx, Principal p) {
         CollectionView c = view(ctx, p);
         if (!c.canRead()) {
-            throw hidden(p, "collection " + c.collection().id());
+            throw new TaxiiException(403, "Forbidden", "you may add objects to collection " + c.collection().id()
+                    + " but not read them; ask an administrator for a read grant");
         }
         return c;
     }
