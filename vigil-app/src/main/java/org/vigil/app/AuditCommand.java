@@ -49,6 +49,9 @@ final class AuditCommand {
         @Option(names = "--limit", description = "Most records to show (default: ${DEFAULT-VALUE}).")
         int limit = 1000;
 
+        @Option(names = "--ids", description = "Also list each record's object ids, one per line below it.")
+        boolean ids;
+
         @Override
         public Integer call() {
             PrintWriter out = out();
@@ -66,9 +69,13 @@ final class AuditCommand {
                 }
                 for (AuditRecord r : hub.audit.list(q)) {
                     String who = r.actor() == null ? "-" : hub.store.user(r.actor()).map(User::name).orElse(r.actor().toString());
+                    int n = r.objectIds().size();
                     out.println(r.seq() + "\t" + r.at() + "\t" + who + "\t" + r.action() + "\t"
-                            + (r.path() == null ? "-" : r.path()) + "\t" + r.objectIds().size() + " objects"
+                            + (r.path() == null ? "-" : r.path()) + "\t" + n + (n == 1 ? " object" : " objects")
                             + (r.detail() == null ? "" : "\t" + r.detail()));
+                    if (ids) {
+                        r.objectIds().forEach(id -> out.println("\t" + id));
+                    }
                 }
                 return 0;
             }

@@ -115,9 +115,13 @@ final class Installation implements AutoCloseable {
         return c.orElseThrow(() -> new Settings.SettingsException("no collection '" + ref + "'; see vigil collection list"));
     }
 
-    /** Records an action taken at the command line by the machine's administrator. */
+    /**
+     * Records an action taken at the command line. The command line has no Vigil login (whoever can run it owns the
+     * data directory), so the operating-system account that ran it is what says who acted.
+     */
     void noteAdmin(String action, String detail) {
-        audit.record(Principal.anonymous(), "admin:" + action, "vigil " + action, List.of(), detail);
+        audit.record(Principal.anonymous(), "admin:" + action,
+                "vigil " + action + " (os user " + System.getProperty("user.name", "unknown") + ")", List.of(), detail);
     }
 
     /** The key that signs next tokens; made once per data directory, so tokens survive a restart. */

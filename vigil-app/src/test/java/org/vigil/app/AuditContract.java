@@ -120,6 +120,19 @@ abstract class AuditContract {
     }
 
     @Test
+    void showSaysWhoReceivedAnObjectAndCanListTheIds() {
+        String id = posted.get(2).id();
+        vigil.as(bob).get(Taxii.objects(intel));
+        String show = vigil.cli("audit", "show", "--object", id, "--ids").ok();
+        List<String> lines = show.lines().toList();
+        int read = lines.indexOf(lines.stream().filter(l -> l.contains("\tbob\tread\t")).findFirst().orElseThrow());
+        assertTrue(lines.get(read).contains("\t3 objects"), show);
+        assertTrue(lines.subList(read + 1, read + 4).contains("\t" + id), show);
+        String admin = vigil.cli("audit", "show").ok();
+        assertTrue(admin.contains("vigil org add (os user " + System.getProperty("user.name") + ")"), admin);
+    }
+
+    @Test
     void verifySaysIntactThenNamesARecordAlteredInTheDatabase() throws SQLException {
         AuditRecord read = onlyRecordOf(() -> vigil.as(bob).get(Taxii.objects(intel)));
         vigil.as(bob).get(Taxii.manifest(intel));
