@@ -49,9 +49,15 @@ public final class StoreFactory {
                     .locations("classpath:" + db.dialect.migrations)
                     .load()
                     .migrate();
-            LOG.info("opened {} store at {} (schema version {}, {} migrations applied)", db.dialect, config.jdbcUrl(),
-                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
-                    result.migrationsExecuted);
+            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                    : result.initialSchemaVersion;
+            // A schema brought up to date is news; opening an up-to-date store, which every command does, is not.
+            if (result.migrationsExecuted > 0) {
+                LOG.info("brought the {} store at {} up to schema version {} ({} migrations applied)", db.dialect,
+                        config.jdbcUrl(), version, result.migrationsExecuted);
+            } else {
+                LOG.debug("opened the {} store at {} (schema version {})", db.dialect, config.jdbcUrl(), version);
+            }
         } catch (RuntimeException e) {
             throw new StoreException("could not bring the schema of " + config + " up to date: " + e.getMessage(), e);
         }
