@@ -151,6 +151,23 @@ abstract class TaxiiErrorsContract {
                 "Authorization: Bearer " + "x".repeat(20_000)));
     }
 
+    @Test
+    void headAnswersAsGetWouldWithoutTheBody() {
+        int port = vigil.base().getPort();
+        String accept = "Accept: " + Taxii.MEDIA_TYPE;
+        RawHttp.Answer get = RawHttp.exchange(port, "GET " + Taxii.objects(intel) + " HTTP/1.1", accept,
+                "Authorization: " + alice.bearer());
+        RawHttp.Answer head = RawHttp.exchange(port, "HEAD " + Taxii.objects(intel) + " HTTP/1.1", accept,
+                "Authorization: " + alice.bearer());
+        assertEquals(200, head.status(), head::toString);
+        assertEquals(Taxii.MEDIA_TYPE, head.headers().get("content-type"), head::toString);
+        assertEquals(get.headers().get("x-taxii-date-added-first"), head.headers().get("x-taxii-date-added-first"));
+        assertEquals("", head.body(), head::toString);
+        assertEquals(404, RawHttp.exchange(port, "HEAD " + Taxii.object(secret, someObject) + " HTTP/1.1", accept,
+                "Authorization: " + alice.bearer()).status());
+        assertEquals(401, RawHttp.exchange(port, "HEAD " + Taxii.objects(intel) + " HTTP/1.1", accept).status());
+    }
+
     private static void assertRawTaxiiError(int status, RawHttp.Answer a) throws IOException {
         assertEquals(status, a.status(), a::toString);
         assertEquals(Taxii.MEDIA_TYPE, a.headers().get("content-type"), a::toString);

@@ -2,6 +2,7 @@ package org.vigil.taxii.internal;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
@@ -31,17 +32,17 @@ public final class TaxiiRoutes {
                 admit(ctx, hub);
             }
         });
-        app.get("/taxii2/", e::discovery);
-        app.get("/{root}/", e::apiRoot);
-        app.get("/{root}/status/{status}/", e::status);
-        app.get("/{root}/collections/", e::collections);
-        app.get("/{root}/collections/{collection}/", e::collection);
-        app.get("/{root}/collections/{collection}/objects/", e::getObjects);
+        getAndHead(app, "/taxii2/", e::discovery);
+        getAndHead(app, "/{root}/", e::apiRoot);
+        getAndHead(app, "/{root}/status/{status}/", e::status);
+        getAndHead(app, "/{root}/collections/", e::collections);
+        getAndHead(app, "/{root}/collections/{collection}/", e::collection);
+        getAndHead(app, "/{root}/collections/{collection}/objects/", e::getObjects);
         app.post("/{root}/collections/{collection}/objects/", e::addObjects);
-        app.get("/{root}/collections/{collection}/objects/{object}/", e::getObject);
+        getAndHead(app, "/{root}/collections/{collection}/objects/{object}/", e::getObject);
         app.delete("/{root}/collections/{collection}/objects/{object}/", e::deleteObject);
-        app.get("/{root}/collections/{collection}/objects/{object}/versions/", e::versions);
-        app.get("/{root}/collections/{collection}/manifest/", e::manifest);
+        getAndHead(app, "/{root}/collections/{collection}/objects/{object}/versions/", e::versions);
+        getAndHead(app, "/{root}/collections/{collection}/manifest/", e::manifest);
         app.exception(TaxiiException.class, (ex, ctx) -> error(ctx, ex));
         // Javalin's own refusals (no such endpoint, method not allowed) are TAXII errors too, not plain text.
         app.exception(HttpResponseException.class, (ex, ctx) -> error(ctx, ex.getStatus() == 404
@@ -60,6 +61,16 @@ public final class TaxiiRoutes {
         });
         app.error(405, ctx -> error(ctx, new TaxiiException(405, "Method not allowed", ctx.method()
                 + " is not supported on " + ctx.path())));
+    }
+
+    /**
+     * HTTP requires HEAD wherever GET is served, answering as GET would without the body. It runs the GET handler,
+     * so its status and headers (Date-Added among them) come from the one read path and are audited as a read; the
+     * server leaves the body out.
+     */
+    private static void getAndHead(Javalin app, String path, Handler handler) {
+        app.get(path, handler);
+        app.head(path, handler);
     }
 
     /** Content negotiation first, so that a client that cannot read the answer learns so before anything else. */
