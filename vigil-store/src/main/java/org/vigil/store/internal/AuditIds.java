@@ -1,11 +1,11 @@
 package org.vigil.store.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,15 +38,14 @@ final class AuditIds {
     static byte[] pack(List<String> ids) {
         Map<String, Integer> types = new HashMap<>();
         List<String> typeOrder = new ArrayList<>();
-        ByteArrayOutputStream body = new ByteArrayOutputStream(ids.size() * 18);
+        Bytes body = new Bytes(ids.size() * 18);
         String lastType = "";
         int lastIndex = -1;
         for (String id : ids) {
             UUID uuid = canonicalUuid(id);
             if (uuid == null) {
                 byte[] raw = id.getBytes(StandardCharsets.UTF_8);
-                varint(body, 2L * raw.length + 1);
-                body.writeBytes(raw);
+                body.varint(2L * raw.length + 1).write(raw);
                 continue;
             }
             int typeLength = id.length() - UUID_TEXT - 2;
@@ -58,20 +57,16 @@ final class AuditIds {
                     return typeOrder.size() - 1;
                 });
             }
-            varint(body, 2L * lastIndex);
-            body.writeBytes(uuidBytes(uuid));
+            body.varint(2L * lastIndex).uuid(uuid);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.size() + 64);
-        out.write(PACKED);
-        varint(out, typeOrder.size());
+        Bytes out = new Bytes(body.size + 64);
+        out.varint(PACKED).varint(typeOrder.size());
         for (String type : typeOrder) {
             byte[] name = type.getBytes(StandardCharsets.UTF_8);
-            varint(out, name.length);
-            out.writeBytes(name);
+            out.varint(name.length).write(name);
         }
-        varint(out, ids.size());
-        out.writeBytes(body.toByteArray());
-        return out.toByteArray();
+        out.varint(ids.size()).write(body.buf, body.size);
+        return out.toArray();
     }
 
     /** The key of a packed list stored once and shared by the records that name it: its SHA-256, in hex. */
@@ -122,13 +117,10 @@ final class AuditIds {
         UUID uuid = canonicalUuid(id);
         byte[] packed;
         if (uuid != null) {
-            packed = uuidBytes(uuid);
+            packed = new Bytes(16).uuid(uuid).toArray();
         } else {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] raw = id.getBytes(StandardCharsets.UTF_8);
-            varint(out, 2L * raw.length + 1);
-            out.writeBytes(raw);
-            packed = out.toByteArray();
+            packed = new Bytes(raw.length + 5).varint(2L * raw.length + 1).write(raw).toArray();
         }
         byte[] text = ("\n" + escape(id) + "\n").getBytes(StandardCharsets.UTF_8);
         return List.of(packed, text);
@@ -167,17 +159,58 @@ final class AuditIds {
         return new UUID(msb, lsb);
     }
 
-    private static byte[] uuidBytes(UUID uuid) {
-        return ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits()).array();
-    }
+    /** A growing byte array, unsynchronised: packing a page's ids writes to it some three thousand times. */
+    private static final class Bytes {
+        private byte[] buf;
+        private int size;
 
-    private static void varint(ByteArrayOutputStream out, long value) {
-        while ((value & ~0x7FL) != 0) {
-            out.write((int) ((value & 0x7F) | 0x80));
-            value >>>= 7;
+        Bytes(int capacity) {
+            buf = new byte[Math.max(16, capacity)];
         }
-        out.write((int) value);
+
+        Bytes varint(long value) {
+            ensure(10);
+            while ((value & ~0x7FL) != 0) {
+                buf[size++] = (byte) ((value & 0x7F) | 0x80);
+                value >>>= 7;
+            }
+            buf[size++] = (byte) value;
+            return this;
+        }
+
+        Bytes uuid(UUID uuid) {
+            ensure(16);
+            putLong(uuid.getMostSignificantBits());
+            putLong(uuid.getLeastSignificantBits());
+            return this;
+        }
+
+        private void putLong(long v) {
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buf[size++] = (byte) (v >>> shift);
+            }
+        }
+
+        Bytes write(byte[] bytes) {
+            return write(bytes, bytes.length);
+        }
+
+        Bytes write(byte[] bytes, int length) {
+            ensure(length);
+            System.arraycopy(bytes, 0, buf, size, length);
+            size += length;
+            return this;
+        }
+
+        private void ensure(int more) {
+            if (size + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(buf, size);
+        }
     }
 
     private static long varint(ByteBuffer in) {
