@@ -33,7 +33,7 @@ public final class BundleReader implements Closeable {
     /** Opens a reader; {@code source} names the input in messages (a file name, say). */
     public static BundleReader open(InputStream in, String source) {
         try {
-            BundleReader reader = new BundleReader(StixJson.FACTORY.createParser(in), source);
+            BundleReader reader = new BundleReader(StixJson.parser(in), source);
             reader.start();
             return reader;
         } catch (IOException e) {

@@ -61,7 +61,7 @@ public final class StixJson {
 
     /** Parses any JSON value (a TAXII envelope, a bundle header), failing with a located message. */
     public static JsonNode parseTree(InputStream in, String source) {
-        try (JsonParser parser = FACTORY.createParser(in)) {
+        try (JsonParser parser = parser(in)) {
             JsonNode node = MAPPER.readTree(parser);
             if (node == null || node.isMissingNode()) {
                 throw new StixFormatException(source + ": the input is empty; expected a JSON object");
@@ -71,6 +71,11 @@ public final class StixJson {
         } catch (IOException e) {
             throw StixJson.describe(e, source);
         }
+    }
+
+    /** A parser over UTF-8 JSON that refuses strings which are not Unicode text. */
+    static JsonParser parser(InputStream in) throws IOException {
+        return new UnicodeTextParser(FACTORY.createParser(in));
     }
 
     /** Writes an object as compact JSON. */
@@ -95,7 +100,7 @@ public final class StixJson {
         if (json.length == 0) {
             throw new StixFormatException(source + ": the input is empty (0 bytes); expected a STIX object in JSON");
         }
-        try (JsonParser parser = FACTORY.createParser(json)) {
+        try (JsonParser parser = new UnicodeTextParser(FACTORY.createParser(json))) {
             JsonNode node = MAPPER.readTree(parser);
             if (node == null || !node.isObject()) {
                 throw StixFormatException.notStix(source + ": expected a JSON object, found "

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StixJsonTest {
@@ -37,6 +38,25 @@ class StixJsonTest {
         byte[] bad = {'{', '"', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         StixFormatException e = assertThrows(StixFormatException.class, () -> StixJson.parse(bad, "u.json"));
         assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void rejectsHalfASurrogatePairNamingWhere() {
+        for (String json : List.of("{\"type\":\"x\",\"name\":\"ok \\ud800\"}", "{\"type\":\"x\",\"\\udc00\":1}",
+                "{\"type\":\"x\",\"l\":[\"\\ude00\\ud83d\"]}")) {
+            StixFormatException e = assertThrows(StixFormatException.class,
+                    () -> StixJson.parse(json.getBytes(StandardCharsets.UTF_8), "s.json"), json);
+            assertTrue(e.getMessage().startsWith("s.json:1:") && e.getMessage().contains("surrogate"), e.getMessage());
+            assertThrows(StixFormatException.class, () -> BundleReader.open(
+                    new java.io.ByteArrayInputStream(("{\"type\":\"bundle\",\"objects\":[" + json + "]}")
+                            .getBytes(StandardCharsets.UTF_8)), "b.json").next());
+        }
+    }
+
+    @Test
+    void keepsWholeCharactersWrittenAsSurrogatePairEscapes() {
+        StixObject o = StixJson.parse("{\"type\":\"x\",\"name\":\"\\ud83d\\ude00 \ud83d\ude00\"}");
+        assertEquals("\ud83d\ude00 \ud83d\ude00", o.json().path("name").asText());
     }
 
     @Test

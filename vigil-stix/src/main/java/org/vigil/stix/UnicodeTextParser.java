@@ -1,0 +1,86 @@
+package org.vigil.stix;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import java.io.IOException;
+
+/**
+ * A parser that refuses strings which are not Unicode text. JSON lets an escape name half of a surrogate pair
+ * ({@code "\ud800"}); such a string has no UTF-8 form, so storing or sending it on would change it silently. It is
+ * refused where it is read, with its place in the input.
+ */
+final class UnicodeTextParser extends JsonParserDelegate {
+
+    UnicodeTextParser(JsonParser parser) {
+        super(parser);
+    }
+
+    @Override
+    public JsonToken nextToken() throws IOException {
+        return checked(super.nextToken());
+    }
+
+    @Override
+    public JsonToken nextValue() throws IOException {
+        return checked(super.nextValue());
+    }
+
+    private JsonToken checked(JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            char[] text = getTextCharacters();
+            int offset = getTextOffset();
+            int at = unpairedSurrogate(text, offset, getTextLength());
+            if (at >= 0) {
+                throw refusal("a string", text[offset + at], at);
+            }
+        } else if (t == JsonToken.FIELD_NAME) {
+            // Names are interned by the parser, so reading one as a String copies nothing.
+            String name = currentName();
+            int at = unpairedSurrogate(name);
+            if (at >= 0) {
+                throw refusal("a property name", name.charAt(at), at);
+            }
+        }
+        return t;
+    }
+
+    private JsonParseException refusal(String what, char half, int at) {
+        return new JsonParseException(this, what + " holds half of a surrogate pair (\\u" + Integer.toHexString(half)
+                + ") at character " + (at + 1) + ", which is not Unicode text; escape whole characters only"
+                + " (a pair such as \\ud83d\\ude00)");
+    }
+
+    /** The index of the first surrogate that is not part of a high-low pair, or -1. */
+    static int unpairedSurrogate(char[] text, int offset, int length) {
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            char c = text[i];
+            if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text[i + 1])) {
+                i++;
+            } else {
+                return i - offset;
+            }
+        }
+        return -1;
+    }
+
+    private static int unpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
