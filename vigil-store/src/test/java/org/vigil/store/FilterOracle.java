@@ -6,6 +6,7 @@ import static org.vigil.store.TestObjects.ipv4;
 import static org.vigil.store.TestObjects.sdo;
 import static org.vigil.store.TestObjects.time;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -119,12 +120,14 @@ final class FilterOracle {
         if (versions.isEmpty() || match.all()) {
             return versions;
         }
-        String max = versions.stream().map(Held::version).max(Comparator.naturalOrder()).orElseThrow();
-        String min = versions.stream().map(Held::version).min(Comparator.naturalOrder()).orElseThrow();
-        List<String> exact = match.timestamps().stream().map(FilterOracle::micro).toList();
+        // Versions are instants: the store may write one with three fraction digits or six.
+        Instant max = versions.stream().map(h -> Instant.parse(h.version())).max(Comparator.naturalOrder()).orElseThrow();
+        Instant min = versions.stream().map(h -> Instant.parse(h.version())).min(Comparator.naturalOrder()).orElseThrow();
+        List<Instant> exact = match.timestamps().stream().map(Instant::parse).toList();
         return versions.stream()
-                .filter(h -> (match.last() && h.version().equals(max)) || (match.first() && h.version().equals(min))
-                        || exact.contains(h.version()))
+                .filter(h -> (match.last() && Instant.parse(h.version()).equals(max))
+                        || (match.first() && Instant.parse(h.version()).equals(min))
+                        || exact.contains(Instant.parse(h.version())))
                 .toList();
     }
 

@@ -29,6 +29,19 @@ final class Micros {
     }
 
     /**
+     * An object version as TAXII shows it: with three fraction digits when it falls on a millisecond, as the
+     * created and modified properties STIX requires are almost always written, so that a client comparing a
+     * manifest's versions with objects' modified strings finds them equal; with six otherwise.
+     */
+    static String formatVersion(long micros) {
+        String full = format(micros);
+        if (Math.floorMod(micros, 1_000L) != 0 || full.length() != 27) {
+            return full;
+        }
+        return full.substring(0, 23) + "Z";
+    }
+
+    /**
      * The TAXII form, always with six fraction digits: {@code 2016-05-12T08:17:27.000000Z}. Written by hand
      * because every row of every page is formatted two or three times.
      */

@@ -26,14 +26,14 @@ final class ObjectReader {
     Page<StoredObject> objects(ObjectQuery query) {
         return page(query, ObjectSql.OBJECT_COLUMNS, rs -> new StoredObject(query.collectionId(),
                 rs.getString("object_id"), rs.getString("type"), rs.getString("spec_version"),
-                Micros.format(rs.getLong("version")), Micros.format(rs.getLong("date_added")),
+                Micros.formatVersion(rs.getLong("version")), Micros.format(rs.getLong("date_added")),
                 rs.getString("created_by_ref"), Rows.uuid(rs, "posted_by"), tlp(rs), rs.getBoolean("granular"),
                 rs.getString("json")));
     }
 
     Page<ManifestEntry> manifest(ObjectQuery query) {
         return page(query, ObjectSql.MANIFEST_COLUMNS, rs -> new ManifestEntry(rs.getString("object_id"),
-                Micros.format(rs.getLong("date_added")), Micros.format(rs.getLong("version")),
+                Micros.format(rs.getLong("date_added")), Micros.formatVersion(rs.getLong("version")),
                 "application/stix+json;version=" + rs.getString("spec_version")));
     }
 
@@ -42,7 +42,7 @@ final class ObjectReader {
     }
 
     static VersionEntry versionEntry(ResultSet rs) throws SQLException {
-        return new VersionEntry(rs.getString("object_id"), Micros.format(rs.getLong("version")),
+        return new VersionEntry(rs.getString("object_id"), Micros.formatVersion(rs.getLong("version")),
                 Micros.format(rs.getLong("date_added")));
     }
 

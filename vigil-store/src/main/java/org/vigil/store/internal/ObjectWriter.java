@@ -68,7 +68,7 @@ final class ObjectWriter {
     }
 
     private static AddResult result(IncomingObject in, long version, AddResult.Outcome outcome, long dateAdded) {
-        return new AddResult(in.id(), Micros.format(version), outcome, Micros.format(dateAdded));
+        return new AddResult(in.id(), Micros.formatVersion(version), outcome, Micros.format(dateAdded));
     }
 
     List<VersionEntry> delete(ObjectQuery query) {

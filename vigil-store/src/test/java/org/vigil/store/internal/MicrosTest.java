@@ -27,4 +27,12 @@ final class MicrosTest {
         assertEquals(i, Micros.instant(Micros.of(i)));
         assertEquals("2024-02-29T23:59:59.654321Z", Micros.format(Micros.of(i)));
     }
+
+    @Test
+    void versionsFallingOnAMillisecondShowThreeDigits() {
+        assertEquals("2016-05-12T08:17:27.120Z", Micros.formatVersion(Micros.parse("2016-05-12T08:17:27.12Z")));
+        assertEquals("2016-05-12T08:17:27.000Z", Micros.formatVersion(Micros.parse("2016-05-12T08:17:27Z")));
+        assertEquals("2016-05-12T08:17:27.123456Z", Micros.formatVersion(Micros.parse("2016-05-12T08:17:27.123456Z")));
+        assertEquals("1969-12-31T23:59:59.999Z", Micros.formatVersion(-1000));
+    }
 }
