@@ -40,7 +40,7 @@ final class RuleCheck {
             case "reserved" -> reserved(args, node, pointer);
             case "deprecated" -> deprecated(args, node, pointer);
             case "lowercase-hyphen" -> lowercaseHyphen(args, node, pointer);
-            case "stix-pattern" -> new PatternRule(findings).check(node, args.get(0), pointer);
+            case "stix-pattern" -> new PatternRule(findings, table).check(node, args.get(0), pointer);
             case "marking-definition" -> new MarkingRule(table, findings).check(node);
             case "external-reference" -> externalReference(node, pointer);
             default -> throw new IllegalStateException("rule " + rule.name() + " has no implementation");

@@ -59,6 +59,11 @@ final class TypeTable {
         return vocabularies.get(name);
     }
 
+    /** The types STIX defines in one category (sdo, sro, sco, meta, bundle). */
+    List<String> typesOf(String category) {
+        return types.values().stream().filter(s -> s.category().equals(category)).map(Shape::name).sorted().toList();
+    }
+
     /** The category (sdo, sro, sco, meta, bundle) of a type STIX defines, or null for a custom type. */
     String categoryOf(String type) {
         Shape s = types.get(type);

@@ -41,4 +41,36 @@ class IndicatorPatternTest {
     void patternsOfOtherLanguagesAreNotParsedAsStix() {
         assertEquals(List.of(), indicator("alert tcp any any -> any any (msg:\"x\";)", "snort"));
     }
+
+    @Test
+    void warnsOfAMisspeltObservableTypeWithAHint() {
+        Finding f = onlyFinding(indicator("[flie:name = 'x.exe']", "stix"));
+        assertEquals("pattern-unknown-type", f.code());
+        assertTrue(!f.isError() && f.message().contains("did you mean 'file'?"), f.message());
+    }
+
+    @Test
+    void warnsOfAPropertyTheTypeDoesNotHaveWithAHint() {
+        Finding f = onlyFinding(indicator("[file:nmae = 'x.exe'] OR [ipv4-addr:value = '198.51.100.1']", "stix"));
+        assertEquals("pattern-unknown-property", f.code());
+        assertTrue(!f.isError() && f.message().contains("'nmae' of file") && f.message().contains("'name'?"),
+                f.message());
+    }
+
+    @Test
+    void warnsWhenAPatternNamesSomethingOtherThanAnObservable() {
+        assertEquals("pattern-not-observable", onlyFinding(indicator("[indicator:name = 'x']", "stix")).code());
+    }
+
+    @Test
+    void acceptsCommonExtensionAndCustomProperties() {
+        assertEquals(List.of(), indicator("[file:extensions.'windows-pebinary-ext'.imphash = 'abc' AND file:x_seen = 1"
+                + " AND file:hashes.MD5 = '79054025255fb1a26e4bc422aef54eb4'] OR [network-traffic:src_ref.value = "
+                + "'198.51.100.1'] OR [ipv4-addr:defanged = true]", "stix"));
+    }
+
+    private static Finding onlyFinding(List<Finding> findings) {
+        assertEquals(1, findings.size(), findings.toString());
+        return findings.get(0);
+    }
 }

@@ -35,18 +35,7 @@ final class Keywords {
         if (word.length() > MAX_COMPARED_LENGTH) {
             return Optional.empty();
         }
-        String upper = word.toUpperCase(Locale.ROOT);
-        String best = null;
-        // Short words are within two edits of too many keywords to be a useful hint.
-        int bestDistance = word.length() <= 3 ? 2 : 3;
-        for (String candidate : candidates) {
-            int distance = editDistance(upper, candidate);
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return Optional.ofNullable(best);
+        return Spelling.closest(word.toUpperCase(Locale.ROOT), candidates);
     }
 
     static Iterable<String> all() {
@@ -66,25 +55,5 @@ final class Keywords {
             }
         }
         return Collections.unmodifiableMap(types);
-    }
-
-    /** Levenshtein distance; both words are short, so the quadratic table is cheap. */
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -35,11 +35,16 @@ final class ObjectPaths {
     private ObjectPaths() {
     }
 
-    /** Reports problems in the path and returns its object type. */
-    static String check(ObjectPathContext path, Problems problems) {
+    /** An object path's object type and the property it starts with (null when that is a quoted key). */
+    record Start(String type, String property) {
+    }
+
+    /** Reports problems in the path and returns what it names first. */
+    static Start check(ObjectPathContext path, Problems problems) {
         Token type = path.Identifier().getSymbol();
         checkTypeName(type, problems);
-        String previous = checkComponent(path, path.pathComponent(), null, problems);
+        String first = checkComponent(path, path.pathComponent(), null, problems);
+        String previous = first;
         for (PathStepContext step : path.pathStep()) {
             if (step instanceof PropertyStepContext property) {
                 previous = checkComponent(path, property.pathComponent(), previous, problems);
@@ -47,7 +52,7 @@ final class ObjectPaths {
                 checkIndex(index, problems);
             }
         }
-        return type.getText();
+        return new Start(type.getText(), first);
     }
 
     private static void checkTypeName(Token type, Problems problems) {

@@ -1,8 +1,8 @@
 package org.vigil.stix.pattern;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
@@ -91,6 +91,6 @@ public final class Pattern {
     }
 
     private static PatternCheck rejected(PatternProblem problem) {
-        return new PatternCheck(List.of(problem), Set.of());
+        return new PatternCheck(List.of(problem), Map.of());
     }
 }

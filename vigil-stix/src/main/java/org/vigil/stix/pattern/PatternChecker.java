@@ -1,7 +1,9 @@
 package org.vigil.stix.pattern;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.vigil.stix.pattern.StixPatternParser.BracketObservationContext;
 import org.vigil.stix.pattern.StixPatternParser.ComparisonAndContext;
@@ -19,12 +21,13 @@ import org.vigil.stix.pattern.StixPatternParser.PropTestContext;
 import org.vigil.stix.pattern.StixPatternParser.QualifiedObservationContext;
 
 /**
- * Walks a parsed pattern for the rules the grammar cannot express, and collects its object types.
+ * Walks a parsed pattern for the rules the grammar cannot express, and collects the object types and properties
+ * its object paths name.
  */
 final class PatternChecker {
 
     private final Problems problems;
-    private final Set<String> objectTypes = new TreeSet<>();
+    private final Map<String, Set<String>> properties = new TreeMap<>();
 
     private PatternChecker(Problems problems) {
         this.problems = problems;
@@ -33,7 +36,7 @@ final class PatternChecker {
     static PatternCheck check(PatternContext pattern, Columns columns) {
         PatternChecker checker = new PatternChecker(new Problems(columns));
         checker.observations(pattern.observationExpressions());
-        return new PatternCheck(checker.problems.sorted(), checker.objectTypes);
+        return new PatternCheck(checker.problems.sorted(), checker.properties);
     }
 
     private void observations(ObservationExpressionsContext expressions) {
@@ -111,8 +114,11 @@ final class PatternChecker {
     }
 
     private String objectType(StixPatternParser.ObjectPathContext path) {
-        String type = ObjectPaths.check(path, problems);
-        objectTypes.add(type);
-        return type;
+        ObjectPaths.Start start = ObjectPaths.check(path, problems);
+        Set<String> named = properties.computeIfAbsent(start.type(), t -> new TreeSet<>());
+        if (start.property() != null) {
+            named.add(start.property());
+        }
+        return start.type();
     }
 }
