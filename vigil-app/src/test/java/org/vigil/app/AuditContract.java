@@ -157,9 +157,7 @@ abstract class AuditContract {
                 assertEquals(1, ps.executeUpdate());
             }
         }
-        TestVigil.Run broken = vigil.cli("audit", "verify");
-        assertEquals(1, broken.code(), broken::toString);
-        assertTrue(broken.out().contains("BROKEN at record " + read.seq() + ":"), broken.out());
+        assertBrokenAt(read.seq());
     }
 
     @Test
@@ -173,10 +171,7 @@ abstract class AuditContract {
                 assertEquals(1, ps.executeUpdate());
             }
         }
-        TestVigil.Run broken = vigil.cli("audit", "verify");
-        assertEquals(1, broken.code(), broken::toString);
-        assertTrue(broken.out().contains("BROKEN at record " + read.seq() + ":") && broken.out().contains("changed"),
-                broken.out());
+        assertBrokenAt(read.seq(), "changed");
     }
 
     @Test
@@ -195,9 +190,7 @@ abstract class AuditContract {
             assertEquals(1, st.executeUpdate("DELETE FROM audit_id_lists WHERE digest = "
                     + "(SELECT id_list FROM audit WHERE seq = " + again.seq() + ")"));
         }
-        TestVigil.Run broken = vigil.cli("audit", "verify");
-        assertEquals(1, broken.code(), broken::toString);
-        assertTrue(broken.out().contains("BROKEN at record " + first.seq() + ":"), broken.out());
+        assertBrokenAt(first.seq());
     }
 
     @Test
@@ -211,49 +204,48 @@ abstract class AuditContract {
             dropProtection(st);
             assertEquals(1, st.executeUpdate("DELETE FROM audit WHERE seq = " + read.seq()));
         }
-        TestVigil.Run broken = vigil.cli("audit", "verify");
-        assertEquals(1, broken.code(), broken::toString);
-        assertTrue(broken.out().contains("BROKEN at record " + read.seq() + ":") && broken.out().contains("missing"),
-                broken.out());
+        assertBrokenAt(read.seq(), "missing");
     }
 
     @Test
     void verifyNamesTheLastRecordDeletedFromTheDatabase() throws SQLException {
         vigil.as(bob).get(Taxii.objects(intel));
         assertEquals(0, vigil.cli("audit", "verify").code());
-        long last;
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            dropProtection(st);
-            try (var rs = st.executeQuery("SELECT MAX(seq) FROM audit")) {
-                rs.next();
-                last = rs.getLong(1);
-            }
-            assertEquals(1, st.executeUpdate("DELETE FROM audit WHERE seq = " + last));
-        }
-        TestVigil.Run broken = vigil.cli("audit", "verify");
-        assertEquals(1, broken.code(), broken::toString);
-        assertTrue(broken.out().contains("BROKEN at record " + last + ":") && broken.out().contains("deleted"),
-                broken.out());
+        long last = deleteLastRecord();
+        assertBrokenAt(last, "deleted");
     }
 
     @Test
     void aLastRecordDeletedFromTheDatabaseStaysFoundAfterLaterRequests() throws SQLException {
         vigil.as(bob).get(Taxii.objects(intel));
-        long last;
+        long last = deleteLastRecord();
+        vigil.as(bob).get(Taxii.objects(intel));
+        vigil.as(bob).get(Taxii.manifest(intel));
+        assertBrokenAt(last, "missing");
+    }
+
+    /** Runs vigil audit verify and checks that it names this record as the first broken one, saying why. */
+    private void assertBrokenAt(long seq, String... why) {
+        TestVigil.Run broken = vigil.cli("audit", "verify");
+        assertEquals(1, broken.code(), broken::toString);
+        assertTrue(broken.out().contains("BROKEN at record " + seq + ":"), broken.out());
+        for (String word : why) {
+            assertTrue(broken.out().contains(word), broken.out());
+        }
+    }
+
+    /** Deletes the log's last record behind the store's back and returns its number. */
+    private long deleteLastRecord() throws SQLException {
         try (Connection c = connect(); Statement st = c.createStatement()) {
             dropProtection(st);
+            long last;
             try (var rs = st.executeQuery("SELECT MAX(seq) FROM audit")) {
                 rs.next();
                 last = rs.getLong(1);
             }
             assertEquals(1, st.executeUpdate("DELETE FROM audit WHERE seq = " + last));
+            return last;
         }
-        vigil.as(bob).get(Taxii.objects(intel));
-        vigil.as(bob).get(Taxii.manifest(intel));
-        TestVigil.Run broken = vigil.cli("audit", "verify");
-        assertEquals(1, broken.code(), broken::toString);
-        assertTrue(broken.out().contains("BROKEN at record " + last + ":") && broken.out().contains("missing"),
-                broken.out());
     }
 
     private Connection connect() throws SQLException {
