@@ -13,8 +13,14 @@ import org.vigil.stix.StixObject;
  */
 public final class CrashWriter {
 
-    /** The line prefix of a batch report: {@code BATCH <n> <id> <id> ...}. */
+    /** The line prefix of a batch report: {@code BATCH <n> <id> <id> ... END}. */
     static final String BATCH = "BATCH";
+
+    /**
+     * The last word of a whole report. A kill can land while a report of 400 ids is being written, and the parent
+     * then reads a cut-off line that must not count as a report.
+     */
+    static final String END = "END";
 
     private CrashWriter() {
     }
@@ -31,7 +37,7 @@ public final class CrashWriter {
                 store.add(collection, batch);
                 StringBuilder line = new StringBuilder(BATCH).append(' ').append(b);
                 batch.forEach(o -> line.append(' ').append(o.id()));
-                System.out.println(line);
+                System.out.println(line.append(' ').append(END));
                 System.out.flush();
             }
         }
