@@ -34,7 +34,6 @@ final class AuditLog {
         byte[] packed = AuditIds.pack(event.objectIds());
         String digest = AuditIds.digest(packed);
         return db.write("appending an audit record (" + event.action() + ")", flush, c -> {
-            db.dialect.lockAudit(c);
             Tail tail = tail(c);
             // Times never go back along the chain, so "since" listings agree with sequence order.
             long micros = Math.max(Micros.now(), tail.at());
@@ -50,8 +49,12 @@ final class AuditLog {
         });
     }
 
+    /**
+     * Reads the tail and keeps the log to this transaction until it ends: SQLite's write transactions already
+     * exclude each other, and on PostgreSQL the head row stays locked, so concurrent appends chain one by one.
+     */
     private Tail tail(Connection c) throws SQLException {
-        return sql.first(c, "SELECT seq, at, hash FROM audit_head WHERE id = 1", p -> { },
+        return sql.first(c, "SELECT seq, at, hash FROM audit_head WHERE id = 1" + db.dialect.forUpdate, p -> { },
                 rs -> new Tail(rs.getLong(1), rs.getLong(2), rs.getString(3)))
                 .orElseThrow(() -> new SQLException("the audit log's head row is missing; the store's schema is damaged"));
     }

@@ -33,6 +33,12 @@ final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Runs work in one transaction on a connection. */
+    @FunctionalInterface
+    interface Transaction {
+        <T> T run(Connection connection, Work<T> work) throws SQLException;
+    }
+
     Database(StoreConfig config) {
         this.dialect = Dialect.of(config.jdbcUrl());
         this.pool = new HikariDataSource(poolConfig(config, dialect));
@@ -91,7 +97,7 @@ final class Database implements AutoCloseable {
         }
         try (Connection connection = pool.getConnection()) {
             if (!flush) {
-                return dialect.withoutFlush(connection, c -> inTransaction(c, work));
+                return dialect.withoutFlush(connection, work, this::inTransaction);
             }
             return inTransaction(connection, work);
         } catch (SQLException e) {

@@ -7,16 +7,13 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.UUID;
 
-/** What differs between SQLite and PostgreSQL: migrations, UUID binding, locking and one byte-search function. */
+/** What differs between SQLite and PostgreSQL: migrations, transactions, UUID binding, row locks, byte search. */
 enum Dialect {
     SQLITE("db/migration/sqlite", "", "instr(%s, ?) > 0"),
     POSTGRESQL("db/migration/postgresql", " FOR UPDATE", "position(? in %s) > 0");
 
-    /** A constant advisory-lock key that serialises audit appends on PostgreSQL ("VIGILAUD"). */
-    private static final long AUDIT_LOCK_KEY = 0x564947494c415544L;
-
     final String migrations;
-    /** Appended to a SELECT of a collection row to lock it for the rest of the transaction. */
+    /** Appended to a SELECT of one row (a collection, the audit head) to lock it until the transaction ends. */
     final String forUpdate;
     /** A condition, with one parameter for the needle, that a column's bytes contain the needle's. */
     private final String contains;
@@ -38,30 +35,29 @@ enum Dialect {
 
     /**
      * Runs a transaction whose commit does not wait for the disk. SQLite in WAL mode with synchronous=NORMAL
-     * leaves the commit in the WAL unsynced until the next FULL commit or checkpoint syncs it; PostgreSQL's
-     * synchronous_commit=off returns before the WAL flush. Both keep the database consistent after any crash.
+     * leaves the commit in the WAL unsynced until the next FULL commit or checkpoint syncs it; the setting belongs
+     * to the connection, so it is set around the transaction. PostgreSQL's synchronous_commit=off returns before
+     * the WAL flush; SET LOCAL ends with the transaction, so it is one more statement inside it and nothing after.
+     * Both keep the database consistent after any crash.
      */
-    <T> T withoutFlush(Connection connection, Database.Work<T> transaction) throws SQLException {
-        if (this == SQLITE) {
-            try (Statement st = connection.createStatement()) {
-                st.execute("PRAGMA synchronous=NORMAL");
-            }
-            try {
-                return transaction.run(connection);
-            } finally {
-                try (Statement st = connection.createStatement()) {
-                    st.execute("PRAGMA synchronous=FULL");
+    <T> T withoutFlush(Connection connection, Database.Work<T> work, Database.Transaction transaction)
+            throws SQLException {
+        if (this == POSTGRESQL) {
+            return transaction.run(connection, c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LOCAL synchronous_commit TO OFF");
                 }
-            }
+                return work.run(c);
+            });
         }
         try (Statement st = connection.createStatement()) {
-            st.execute("SET synchronous_commit TO OFF");
+            st.execute("PRAGMA synchronous=NORMAL");
         }
         try {
-            return transaction.run(connection);
+            return transaction.run(connection, work);
         } finally {
             try (Statement st = connection.createStatement()) {
-                st.execute("SET synchronous_commit TO ON");
+                st.execute("PRAGMA synchronous=FULL");
             }
         }
     }
@@ -110,19 +106,6 @@ enum Dialect {
             ps.setObject(index, value);
         } else {
             ps.setString(index, value.toString());
-        }
-    }
-
-    /**
-     * Serialises audit appends for the rest of the transaction. SQLite needs nothing: its write transactions
-     * begin IMMEDIATE and so already exclude each other.
-     */
-    void lockAudit(Connection connection) throws SQLException {
-        if (this == POSTGRESQL) {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                ps.setLong(1, AUDIT_LOCK_KEY);
-                ps.executeQuery().close();
-            }
         }
     }
 }
