@@ -42,9 +42,7 @@ final class AuditLog {
                     event.objectIds(), digest, event.detail(), tail.hash(), null);
             AuditRecord record = new AuditRecord(unsigned.seq(), at, event.actor(), event.action(), event.path(),
                     unsigned.objectIds(), digest, event.detail(), tail.hash(), unsigned.computeHash());
-            insert(c, record, packed);
-            sql.update(c, "UPDATE audit_head SET seq = ?, at = ?, hash = ? WHERE id = 1",
-                    p -> p.bigint(record.seq()).bigint(micros).text(record.hash()));
+            sql.updateTogether(c, writes(record, packed, micros));
             return record;
         });
     }
@@ -60,20 +58,25 @@ final class AuditLog {
     }
 
     /**
-     * Writes a record. A long id list is stored once, under its digest, and named by every record of it: a page
-     * read again costs a lookup rather than another copy of its ids.
+     * What appending a record writes: the record, the head moved to it, and a long id list, which is stored once
+     * under its digest and named by every record of it, so that a page read again costs a lookup rather than
+     * another copy of its ids.
      */
-    private void insert(Connection c, AuditRecord r, byte[] packed) throws SQLException {
+    private static List<Sql.Update> writes(AuditRecord r, byte[] packed, long micros) {
         boolean shared = r.objectIds().size() >= SHARED_LIST_MIN;
+        List<Sql.Update> writes = new ArrayList<>();
         if (shared) {
-            sql.update(c, "INSERT INTO audit_id_lists (digest, ids) VALUES (?, ?) ON CONFLICT (digest) DO NOTHING",
-                    p -> p.text(r.idsDigest()).bytes(packed));
+            writes.add(new Sql.Update("INSERT INTO audit_id_lists (digest, ids) VALUES (?, ?)"
+                    + " ON CONFLICT (digest) DO NOTHING", p -> p.text(r.idsDigest()).bytes(packed)));
         }
-        sql.update(c, "INSERT INTO audit (seq, at, actor, action, path, object_ids, id_list, detail, prev_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        writes.add(new Sql.Update("INSERT INTO audit (seq, at, actor, action, path, object_ids, id_list, detail,"
+                + " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 p -> p.bigint(r.seq()).bigint(Micros.of(r.at())).uuid(r.actor()).text(r.action()).text(r.path())
                         .bytes(shared ? new byte[0] : packed).text(shared ? r.idsDigest() : null).text(r.detail())
-                        .text(r.prevHash()).text(r.hash()));
+                        .text(r.prevHash()).text(r.hash())));
+        writes.add(new Sql.Update("UPDATE audit_head SET seq = ?, at = ?, hash = ? WHERE id = 1",
+                p -> p.bigint(r.seq()).bigint(micros).text(r.hash())));
+        return writes;
     }
 
     AuditHead head() {
