@@ -117,6 +117,14 @@ public final class ReadPath {
         return out;
     }
 
+    /**
+     * Records that a user was refused a collection (it is hidden from them, or they may not read or write it).
+     * Nothing was released, so no ids; the record says who tried what, and what they were told.
+     */
+    public void recordRefusal(Principal p, String request, String answer) {
+        audit.recordRead(p, "refused", request, List.of(), answer);
+    }
+
     /** A status resource, only to the user whose request it describes. */
     public Optional<Status> status(Principal p, String apiRoot, UUID id) {
         if (p.isAnonymous()) {

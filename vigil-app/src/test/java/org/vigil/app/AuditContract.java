@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,20 @@ abstract class AuditContract {
         assertEquals("login-failed", failed.action());
         String show = vigil.cli("audit", "show", "--user", "alice").ok();
         assertTrue(show.contains("\tadd\t") && show.contains("\tdelete\t"), show);
+    }
+
+    @Test
+    void aUserRefusedACollectionIsRecordedWithWhatTheyWereTold() {
+        UUID secret = UUID.randomUUID();
+        AuditRecord hidden = onlyRecordOf(() -> vigil.as(bob).get(Taxii.objects(secret)));
+        assertEquals("refused", hidden.action());
+        assertEquals(bob.id(), hidden.actor());
+        assertEquals("GET " + Taxii.objects(secret), hidden.path());
+        assertTrue(hidden.detail().startsWith("404: "), hidden.detail());
+        AuditRecord write = onlyRecordOf(() -> vigil.as(bob).add(intel, Stix.indicator("not allowed")));
+        assertEquals("refused", write.action());
+        assertTrue(write.detail().startsWith("403: ") && write.detail().contains("write grant"), write.detail());
+        assertEquals(List.of(), write.objectIds());
     }
 
     @Test

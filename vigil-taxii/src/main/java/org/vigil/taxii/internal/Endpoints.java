@@ -171,8 +171,8 @@ public final class Endpoints {
         }
         CollectionView c = view(ctx, p);
         if (!c.canWrite()) {
-            throw new TaxiiException(403, "Forbidden", "you may read collection " + c.collection().id()
-                    + " but not add to it; ask an administrator for a write grant");
+            throw refused(ctx, p, new TaxiiException(403, "Forbidden", "you may read collection "
+                    + c.collection().id() + " but not add to it; ask an administrator for a write grant"));
         }
         Filters.of(ctx.queryParamMap(), Filters.NONE);
         if (!MediaTypes.isTaxiiBody(ctx.header("Content-Type"))) {
@@ -200,8 +200,8 @@ public final class Endpoints {
             throw TaxiiException.notFound("object " + id);
         }
         if (!c.canWrite()) {
-            throw new TaxiiException(403, "Forbidden", "deleting from collection " + c.collection().id()
-                    + " needs a write grant");
+            throw refused(ctx, p, new TaxiiException(403, "Forbidden", "deleting from collection "
+                    + c.collection().id() + " needs a write grant"));
         }
         // Only versions this writer can see: one hidden from them is neither theirs to delete nor to learn of.
         List<String> versions = visible.stream().map(VersionEntry::version).toList();
@@ -320,7 +320,8 @@ public final class Endpoints {
     private CollectionView view(Context ctx, Principal p) {
         ApiRoot root = root(ctx);
         UUID id = uuid(ctx.pathParam("collection"), "collection");
-        return hub.reads().collection(p, root.name(), id).orElseThrow(() -> hidden(p, "collection " + id));
+        return hub.reads().collection(p, root.name(), id)
+                .orElseThrow(() -> refused(ctx, p, hidden(p, "collection " + id)));
     }
 
     /**
@@ -330,10 +331,21 @@ public final class Endpoints {
     private CollectionView readable(Context ctx, Principal p) {
         CollectionView c = view(ctx, p);
         if (!c.canRead()) {
-            throw new TaxiiException(403, "Forbidden", "you may add objects to collection " + c.collection().id()
-                    + " but not read them; ask an administrator for a read grant");
+            throw refused(ctx, p, new TaxiiException(403, "Forbidden", "you may add objects to collection "
+                    + c.collection().id() + " but not read them; ask an administrator for a read grant"));
         }
         return c;
+    }
+
+    /**
+     * Records that a user was refused a collection, so that the audit log shows who tried to reach what they may
+     * not. Anonymous callers are left out: they name nobody, and the failed logins are recorded already.
+     */
+    private TaxiiException refused(Context ctx, Principal p, TaxiiException e) {
+        if (!p.isAnonymous()) {
+            hub.reads().recordRefusal(p, ctx.method() + " " + ctx.path(), e.status() + ": " + e.description());
+        }
+        return e;
     }
 
     /** For an anonymous caller, "log in" (401); for a user, "not found" (404): neither reveals existence. */
