@@ -91,18 +91,18 @@ final class AuditIds {
             throw new IllegalArgumentException("unknown object id format " + stored[0] + " in an audit record");
         }
         ByteBuffer in = ByteBuffer.wrap(stored, 1, stored.length - 1);
-        String[] types = new String[(int) varint(in)];
+        String[] types = new String[atMostRemaining(in, varint(in))];
         for (int i = 0; i < types.length; i++) {
-            types[i] = utf8(in, (int) varint(in));
+            types[i] = utf8(in, atMostRemaining(in, varint(in)));
         }
-        int count = (int) varint(in);
+        int count = atMostRemaining(in, varint(in));
         List<String> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             long tag = varint(in);
             if ((tag & 1) == 0) {
                 ids.add(types[(int) (tag >>> 1)] + "--" + new UUID(in.getLong(), in.getLong()));
             } else {
-                ids.add(utf8(in, (int) (tag >>> 1)));
+                ids.add(utf8(in, atMostRemaining(in, tag >>> 1)));
             }
         }
         return ids;
@@ -223,6 +223,18 @@ final class AuditIds {
             }
         }
         throw new IllegalArgumentException("a number in an audit record's object ids runs past 64 bits");
+    }
+
+    /**
+     * A count or length read from stored ids, which cannot exceed the bytes left (each item takes at least one):
+     * altered bytes must make the ids unreadable, not exhaust memory.
+     */
+    private static int atMostRemaining(ByteBuffer in, long n) {
+        if (n < 0 || n > in.remaining()) {
+            throw new IllegalArgumentException("a count of " + n + " in an audit record's object ids runs past its "
+                    + in.remaining() + " remaining bytes");
+        }
+        return (int) n;
     }
 
     private static String utf8(ByteBuffer in, int length) {

@@ -64,6 +64,17 @@ final class AuditIdsTest {
         assertTrue(e.getMessage().contains("format 7"), e.getMessage());
     }
 
+    @Test
+    void alteredBytesAreRefusedNotTrustedForSizes() {
+        byte[] packed = AuditIds.pack(List.of("indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"));
+        byte[] hugeTypeCount = {1, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07};
+        byte[] hugeIdCount = {1, 0, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07};
+        byte[] cut = java.util.Arrays.copyOf(packed, packed.length - 3);
+        for (byte[] bad : List.of(hugeTypeCount, hugeIdCount, cut)) {
+            assertThrows(RuntimeException.class, () -> AuditIds.unpack(bad));
+        }
+    }
+
     private static boolean contains(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
