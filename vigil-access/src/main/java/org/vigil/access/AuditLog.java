@@ -80,6 +80,10 @@ public final class AuditLog {
             return Optional.of(new Break(lastSeq, "record " + lastSeq + " is not the record the log's head names "
                     + "(record " + head.seq() + "); the end of the log was replaced"));
         }
+        if (head.seal() == AuditHead.Seal.BROKEN) {
+            return Optional.of(new Break(lastSeq, "the log's head does not carry this installation's seal: the log "
+                    + "was written or rewritten by someone without its audit key (audit.key in the data directory)"));
+        }
         return Optional.empty();
     }
 

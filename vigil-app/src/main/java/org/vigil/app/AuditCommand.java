@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.vigil.access.AuditLog;
+import org.vigil.store.AuditHead;
 import org.vigil.store.AuditQuery;
 import org.vigil.store.AuditRecord;
 import org.vigil.store.User;
@@ -25,7 +26,9 @@ final class AuditCommand {
             try (Installation hub = open()) {
                 AuditLog.Verification v = hub.audit.verify();
                 if (v.intact()) {
-                    out.println("audit log intact: " + v.records() + " records");
+                    out.println("audit log intact: " + v.records() + " records, "
+                            + (hub.store.auditHead().seal() == AuditHead.Seal.INTACT
+                            ? "head sealed with this installation's audit.key" : "head not sealed (no audit key)"));
                     return 0;
                 }
                 out.println("audit log BROKEN at record " + v.firstBreak().get().seq() + ": "

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vigil.access.AuditLog;
 import org.vigil.access.Authenticator;
 import org.vigil.access.Principal;
@@ -34,6 +37,9 @@ import org.vigil.store.StoreConfig;
 final class Installation implements AutoCloseable {
 
     static final String API_ROOT = "api1";
+    /** The key, outside the database, that seals the audit log's head (see {@link org.vigil.store.AuditHead}). */
+    static final String AUDIT_KEY_FILE = "audit.key";
+    private static final Logger LOG = LoggerFactory.getLogger(Installation.class);
     /** Organisations' identity objects live in this collection, readable by every user. */
     static final UUID ORGANISATIONS = UUID.nameUUIDFromBytes("vigil:organisations".getBytes());
     static final java.time.format.DateTimeFormatter STIX_MILLIS = java.time.format.DateTimeFormatter
@@ -66,8 +72,21 @@ final class Installation implements AutoCloseable {
         String url = settings.get("store.url");
         StoreConfig config = url == null ? StoreConfig.sqlite(data)
                 : StoreConfig.of(url, settings.get("store.user"), settings.get("store.password"));
-        Installation i = new Installation(settings, Store.open(config));
-        i.ensureDefaults();
+        Path keyFile = data.resolve(AUDIT_KEY_FILE);
+        boolean newKey = !Files.exists(keyFile);
+        // A new key is kept under another name until the head is sealed with it, so that a failed first open
+        // never leaves behind a key that sealed nothing.
+        Path keySource = newKey ? data.resolve(AUDIT_KEY_FILE + ".new") : keyFile;
+        Installation i = new Installation(settings, Store.open(config.withAuditKey(secretFile(keySource))));
+        try {
+            if (newKey) {
+                i.sealWithNewKey(keySource, keyFile);
+            }
+            i.ensureDefaults();
+        } catch (RuntimeException e) {
+            i.close();
+            throw e;
+        }
         return i;
     }
 
@@ -124,9 +143,25 @@ final class Installation implements AutoCloseable {
                 "vigil " + action + " (os user " + System.getProperty("user.name", "unknown") + ")", List.of(), detail);
     }
 
+    /** The one moment the log is taken on trust: from here on only this key can seal its head. */
+    private void sealWithNewKey(Path source, Path keyFile) {
+        store.sealAuditHead();
+        try {
+            Files.move(source, keyFile, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the audit key as " + keyFile + ": " + e.getMessage(), e);
+        }
+        LOG.info("made {}: the audit log's head is sealed with it from now on; keep it with the data directory, and"
+                + " copy it to every server sharing this store", keyFile);
+    }
+
     /** The key that signs next tokens; made once per data directory, so tokens survive a restart. */
     byte[] tokenKey() {
-        Path file = settings.dataDir().resolve("secret.key");
+        return secretFile(settings.dataDir().resolve("secret.key"));
+    }
+
+    /** A random 256-bit key kept in a file only its owner may read, made on first use. */
+    private static byte[] secretFile(Path file) {
         try {
             if (!Files.exists(file)) {
                 byte[] key = new byte[32];

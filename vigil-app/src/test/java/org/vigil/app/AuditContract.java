@@ -239,6 +239,21 @@ abstract class AuditContract {
         assertBrokenAt(last, "missing");
     }
 
+    @Test
+    void verifyNamesALogCutBackInTheDatabaseHeadAndAll() throws SQLException {
+        vigil.as(bob).get(Taxii.objects(intel));
+        vigil.as(bob).get(Taxii.manifest(intel));
+        assertTrue(vigil.cli("audit", "verify").ok().contains("head sealed"));
+        long last = deleteLastRecord();
+        AuditRecord before = vigil.hub().audit.list(AuditQuery.all(1).afterSeq(last - 2)).get(0);
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            // The chain and the head agree again: only the seal, made with a key the database never held, tells.
+            assertEquals(1, st.executeUpdate("UPDATE audit_head SET seq = " + before.seq() + ", hash = '"
+                    + before.hash() + "' WHERE id = 1"));
+        }
+        assertBrokenAt(before.seq(), "seal", "audit.key");
+    }
+
     /** Runs vigil audit verify and checks that it names this record as the first broken one, saying why. */
     private void assertBrokenAt(long seq, String... why) {
         TestVigil.Run broken = vigil.cli("audit", "verify");

@@ -140,8 +140,16 @@ public interface Store extends AutoCloseable {
      */
     AuditRecord appendAuditLazily(AuditEvent event);
 
-    /** Where the audit log ends, as recorded beside it at each append. */
+    /** Where the audit log ends, as recorded beside it at each append, and whether its seal fits. */
     AuditHead auditHead();
+
+    /**
+     * Seals the head as it stands with the store's audit key, trusting the log as it is now. Meant for the one
+     * moment a key is made for an existing log; afterwards every append seals the head itself.
+     *
+     * @throws IllegalStateException when the store was opened without an audit key
+     */
+    AuditHead sealAuditHead();
 
     /** Lists audit records in sequence order. */
     List<AuditRecord> audit(AuditQuery query);

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param user the PostgreSQL user, or null (SQLite needs none)
  * @param password the PostgreSQL password, or null
  * @param poolSize the most connections held open at once
+ * @param auditKey the key that seals the audit log's head (see {@link AuditHead}), kept outside the database; or
+ *     null to neither seal nor check seals
  */
-public record StoreConfig(String jdbcUrl, String user, String password, int poolSize) {
+public record StoreConfig(String jdbcUrl, String user, String password, int poolSize, byte[] auditKey) {
 
     /** The file name of the embedded store inside the data directory. */
     public static final String SQLITE_FILE = "vigil.db";
@@ -25,6 +27,9 @@ public record StoreConfig(String jdbcUrl, String user, String password, int pool
         }
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1, got " + poolSize);
+        }
+        if (auditKey != null && auditKey.length < 32) {
+            throw new IllegalArgumentException("an audit key needs at least 32 bytes, got " + auditKey.length);
         }
     }
 
@@ -40,11 +45,15 @@ public record StoreConfig(String jdbcUrl, String user, String password, int pool
 
     /** A store at a JDBC URL with a user and password (PostgreSQL). */
     public static StoreConfig of(String jdbcUrl, String user, String password) {
-        return new StoreConfig(jdbcUrl, user, password, jdbcUrl.startsWith("jdbc:sqlite:") ? 4 : 10);
+        return new StoreConfig(jdbcUrl, user, password, jdbcUrl.startsWith("jdbc:sqlite:") ? 4 : 10, null);
     }
 
     public StoreConfig withPoolSize(int size) {
-        return new StoreConfig(jdbcUrl, user, password, size);
+        return new StoreConfig(jdbcUrl, user, password, size, auditKey);
+    }
+
+    public StoreConfig withAuditKey(byte[] key) {
+        return new StoreConfig(jdbcUrl, user, password, poolSize, key == null ? null : key.clone());
     }
 
     public boolean isSqlite() {

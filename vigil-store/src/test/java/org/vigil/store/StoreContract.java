@@ -692,7 +692,8 @@ abstract class StoreContract {
         assertEquals(List.of("odd\nid\\with,escapes"), records.get(2).objectIds());
         assertChainIntact(records);
         assertEquals(AuditRecord.GENESIS, first.prevHash());
-        assertEquals(new AuditHead(3, records.get(2).hash()), store.auditHead(), "the head moves with each append");
+        assertEquals(new AuditHead(3, records.get(2).hash(), AuditHead.Seal.UNKEYED), store.auditHead(),
+                "the head moves with each append");
     }
 
     @Test
@@ -809,6 +810,33 @@ abstract class StoreContract {
         List<Instant> sorted = new ArrayList<>(times);
         Collections.sort(sorted);
         assertEquals(sorted, times, "times never go back along the chain");
+    }
+
+    @Test
+    void aKeyedStoreSealsTheHeadAndNoticesAHeadWrittenWithoutTheKey() throws SQLException {
+        store.appendAudit(new AuditEvent(null, "read", "/a", List.of("indicator--1"), null));
+        byte[] key = new byte[32];
+        key[0] = 7;
+        store.close();
+        store = Store.open(config.withAuditKey(key));
+        assertEquals(AuditHead.Seal.BROKEN, store.auditHead().seal(), "a log never sealed is not taken on trust");
+        assertEquals(AuditHead.Seal.INTACT, store.sealAuditHead().seal());
+        AuditRecord second = store.appendAuditLazily(new AuditEvent(null, "read", "/b", List.of(), null));
+        assertEquals(new AuditHead(2, second.hash(), AuditHead.Seal.INTACT), store.auditHead());
+        try (Connection c = rawConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE audit_head SET seq = 1, hash = '" + store.audit(AuditQuery.all(1)).get(0).hash()
+                    + "' WHERE id = 1");
+        }
+        assertEquals(AuditHead.Seal.BROKEN, store.auditHead().seal(), "a head moved back by hand");
+        byte[] other = key.clone();
+        other[0] = 8;
+        store.close();
+        store = Store.open(config.withAuditKey(other));
+        assertEquals(AuditHead.Seal.BROKEN, store.auditHead().seal(), "another installation's key");
+        store.close();
+        store = Store.open(config);
+        assertEquals(AuditHead.Seal.UNKEYED, store.auditHead().seal());
+        assertThrows(IllegalStateException.class, () -> store.sealAuditHead());
     }
 
     @Test

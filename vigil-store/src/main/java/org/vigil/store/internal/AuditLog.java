@@ -1,13 +1,20 @@
 package org.vigil.store.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.vigil.store.AuditEvent;
 import org.vigil.store.AuditHead;
+import org.vigil.store.AuditHead.Seal;
 import org.vigil.store.AuditQuery;
 import org.vigil.store.AuditRecord;
 
@@ -19,10 +26,13 @@ final class AuditLog {
 
     private final Database db;
     private final Sql sql;
+    /** The key that seals the head, or null. */
+    private final byte[] key;
 
-    AuditLog(Database db) {
+    AuditLog(Database db, byte[] key) {
         this.db = db;
         this.sql = new Sql(db.dialect);
+        this.key = key == null ? null : key.clone();
     }
 
     /** The tail of the chain: the last record's number, time and hash, as the head row keeps them. */
@@ -42,7 +52,7 @@ final class AuditLog {
                     event.objectIds(), digest, event.detail(), tail.hash(), null);
             AuditRecord record = new AuditRecord(unsigned.seq(), at, event.actor(), event.action(), event.path(),
                     unsigned.objectIds(), digest, event.detail(), tail.hash(), unsigned.computeHash());
-            sql.updateTogether(c, writes(record, packed, micros));
+            sql.updateTogether(c, writes(record, packed, micros, sealOf(record.seq(), record.hash())));
             return record;
         });
     }
@@ -62,7 +72,7 @@ final class AuditLog {
      * under its digest and named by every record of it, so that a page read again costs a lookup rather than
      * another copy of its ids.
      */
-    private static List<Sql.Update> writes(AuditRecord r, byte[] packed, long micros) {
+    private static List<Sql.Update> writes(AuditRecord r, byte[] packed, long micros, String seal) {
         boolean shared = r.objectIds().size() >= SHARED_LIST_MIN;
         List<Sql.Update> writes = new ArrayList<>();
         if (shared) {
@@ -74,15 +84,52 @@ final class AuditLog {
                 p -> p.bigint(r.seq()).bigint(Micros.of(r.at())).uuid(r.actor()).text(r.action()).text(r.path())
                         .bytes(shared ? new byte[0] : packed).text(shared ? r.idsDigest() : null).text(r.detail())
                         .text(r.prevHash()).text(r.hash())));
-        writes.add(new Sql.Update("UPDATE audit_head SET seq = ?, at = ?, hash = ? WHERE id = 1",
-                p -> p.bigint(r.seq()).bigint(micros).text(r.hash())));
+        writes.add(new Sql.Update("UPDATE audit_head SET seq = ?, at = ?, hash = ?, seal = ? WHERE id = 1",
+                p -> p.bigint(r.seq()).bigint(micros).text(r.hash()).text(seal)));
         return writes;
     }
 
     AuditHead head() {
-        return db.read("reading the audit log's head", c -> sql.first(c, "SELECT seq, hash FROM audit_head WHERE id = 1",
-                p -> { }, rs -> new AuditHead(rs.getLong(1), rs.getString(2)))
-                .orElse(new AuditHead(0, AuditRecord.GENESIS)));
+        return db.read("reading the audit log's head", c -> sql.first(c,
+                "SELECT seq, hash, seal FROM audit_head WHERE id = 1", p -> { },
+                rs -> new AuditHead(rs.getLong(1), rs.getString(2), sealState(rs.getLong(1), rs.getString(2),
+                        rs.getString(3))))
+                .orElse(new AuditHead(0, AuditRecord.GENESIS, key == null ? Seal.UNKEYED : Seal.BROKEN)));
+    }
+
+    AuditHead seal() {
+        if (key == null) {
+            throw new IllegalStateException("this store was opened without an audit key, so it cannot seal");
+        }
+        db.write("sealing the audit log's head", c -> {
+            Tail tail = tail(c);
+            return sql.update(c, "UPDATE audit_head SET seal = ? WHERE id = 1",
+                    p -> p.text(sealOf(tail.seq(), tail.hash())));
+        });
+        return head();
+    }
+
+    private Seal sealState(long seq, String hash, String seal) {
+        if (key == null) {
+            return Seal.UNKEYED;
+        }
+        return seal != null && MessageDigest.isEqual(seal.getBytes(StandardCharsets.US_ASCII),
+                sealOf(seq, hash).getBytes(StandardCharsets.US_ASCII)) ? Seal.INTACT : Seal.BROKEN;
+    }
+
+    /** HMAC-SHA256 over the head's number and hash under the audit key, in hex; null without a key. */
+    private String sealOf(long seq, String hash) {
+        if (key == null) {
+            return null;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] tag = mac.doFinal(("vigil-audit-head-1\n" + seq + "\n" + hash).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(tag);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java runtime", e);
+        }
     }
 
     /**

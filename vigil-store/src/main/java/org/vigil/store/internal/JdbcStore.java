@@ -34,14 +34,14 @@ final class JdbcStore implements Store {
     private final StatusRepo statuses;
     private final AuditLog auditLog;
 
-    JdbcStore(Database db) {
+    JdbcStore(Database db, byte[] auditKey) {
         this.db = db;
         this.writer = new ObjectWriter(db);
         this.reader = new ObjectReader(db);
         this.collections = new CollectionRepo(db);
         this.principals = new PrincipalRepo(db);
         this.statuses = new StatusRepo(db);
-        this.auditLog = new AuditLog(db);
+        this.auditLog = new AuditLog(db, auditKey);
     }
 
     @Override
@@ -202,6 +202,11 @@ final class JdbcStore implements Store {
     @Override
     public AuditHead auditHead() {
         return auditLog.head();
+    }
+
+    @Override
+    public AuditHead sealAuditHead() {
+        return auditLog.seal();
     }
 
     @Override

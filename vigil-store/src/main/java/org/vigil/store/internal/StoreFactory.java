@@ -27,7 +27,7 @@ public final class StoreFactory {
         Database db = connect(config);
         try {
             migrate(db, config);
-            return new JdbcStore(db);
+            return new JdbcStore(db, config.auditKey());
         } catch (RuntimeException e) {
             db.close();
             throw e;
