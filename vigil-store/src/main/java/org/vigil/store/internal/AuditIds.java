@@ -6,10 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -31,16 +29,22 @@ final class AuditIds {
 
     private static final byte PACKED = 1;
     private static final int UUID_TEXT = 36;
+    /** The value of each lowercase hex digit by character; -1 for every other ASCII character. */
+    private static final byte[] HEX = new byte[128];
+
+    static {
+        Arrays.fill(HEX, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            HEX["0123456789abcdef".charAt(i)] = (byte) i;
+        }
+    }
 
     private AuditIds() {
     }
 
     static byte[] pack(List<String> ids) {
-        Map<String, Integer> types = new HashMap<>();
         List<String> typeOrder = new ArrayList<>();
         Bytes body = new Bytes(ids.size() * 18);
-        String lastType = "";
-        int lastIndex = -1;
         for (String id : ids) {
             UUID uuid = canonicalUuid(id);
             if (uuid == null) {
@@ -48,16 +52,7 @@ final class AuditIds {
                 body.varint(2L * raw.length + 1).write(raw);
                 continue;
             }
-            int typeLength = id.length() - UUID_TEXT - 2;
-            if (!id.regionMatches(0, lastType, 0, typeLength) || lastType.length() != typeLength) {
-                // Pages tend to come in runs of one type; only a change of type costs a lookup.
-                lastType = id.substring(0, typeLength);
-                lastIndex = types.computeIfAbsent(lastType, t -> {
-                    typeOrder.add(t);
-                    return typeOrder.size() - 1;
-                });
-            }
-            body.varint(2L * lastIndex).uuid(uuid);
+            body.varint(2L * typeIndex(typeOrder, id, id.length() - UUID_TEXT - 2)).uuid(uuid);
         }
         Bytes out = new Bytes(body.size + 64);
         out.varint(PACKED).varint(typeOrder.size());
@@ -76,6 +71,21 @@ final class AuditIds {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
         }
+    }
+
+    /**
+     * The index of the id's type in the list, added when new. A page names a handful of types, so a scan that
+     * compares in place beats hashing a substring of every id.
+     */
+    private static int typeIndex(List<String> types, String id, int typeLength) {
+        for (int i = 0; i < types.size(); i++) {
+            String t = types.get(i);
+            if (t.length() == typeLength && id.startsWith(t)) {
+                return i;
+            }
+        }
+        types.add(id.substring(0, typeLength));
+        return types.size() - 1;
     }
 
     /** Whether stored ids are in the packed form rather than the text form of older logs. */
@@ -132,31 +142,33 @@ final class AuditIds {
      */
     private static UUID canonicalUuid(String id) {
         int start = id.length() - UUID_TEXT;
-        if (start < 3 || !id.startsWith("--", start - 2)) {
+        if (start < 3 || !id.startsWith("--", start - 2) || id.charAt(start + 8) != '-'
+                || id.charAt(start + 13) != '-' || id.charAt(start + 18) != '-' || id.charAt(start + 23) != '-') {
             return null;
         }
-        long msb = 0;
-        long lsb = 0;
-        int digits = 0;
-        for (int i = 0; i < UUID_TEXT; i++) {
-            char ch = id.charAt(start + i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (ch != '-') {
-                    return null;
-                }
-                continue;
-            }
-            int nibble = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
-            if (nibble < 0) {
-                return null;
-            }
-            if (digits++ < 16) {
-                msb = msb << 4 | nibble;
-            } else {
-                lsb = lsb << 4 | nibble;
-            }
+        long a = hex(id, start, 8);
+        long b = hex(id, start + 9, 4);
+        long c = hex(id, start + 14, 4);
+        long d = hex(id, start + 19, 4);
+        long e = hex(id, start + 24, 12);
+        if ((a | b | c | d | e) < 0) {
+            return null;
         }
-        return new UUID(msb, lsb);
+        return new UUID(a << 32 | b << 16 | c, d << 48 | e);
+    }
+
+    /** The value of lowercase hex digits, or -1 if any is not one. */
+    private static long hex(String s, int from, int count) {
+        long value = 0;
+        for (int i = from; i < from + count; i++) {
+            char ch = s.charAt(i);
+            int digit = ch < HEX.length ? HEX[ch] : -1;
+            if (digit < 0) {
+                return -1;
+            }
+            value = value << 4 | digit;
+        }
+        return value;
     }
 
     /** A growing byte array, unsynchronised: packing a page's ids writes to it some three thousand times. */
