@@ -26,7 +26,7 @@ final class AuditCommand {
             try (Installation hub = open()) {
                 AuditLog.Verification v = hub.audit.verify();
                 if (v.intact()) {
-                    out.println("audit log intact: " + v.records() + " records, "
+                    out.println("audit log intact: " + v.records() + (v.records() == 1 ? " record, " : " records, ")
                             + (hub.store.auditHead().seal() == AuditHead.Seal.INTACT
                             ? "head sealed with this installation's audit.key" : "head not sealed (no audit key)"));
                     return 0;

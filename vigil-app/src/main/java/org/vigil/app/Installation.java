@@ -2,7 +2,9 @@ package org.vigil.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -148,6 +150,11 @@ final class Installation implements AutoCloseable {
         store.sealAuditHead();
         try {
             Files.move(source, keyFile, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            // Another command opening this new directory at the same time sealed with the same key and moved it.
+            if (!Files.exists(keyFile)) {
+                throw new UncheckedIOException("the new audit key " + source + " disappeared before it was kept", e);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the audit key as " + keyFile + ": " + e.getMessage(), e);
         }
@@ -160,22 +167,40 @@ final class Installation implements AutoCloseable {
         return secretFile(settings.dataDir().resolve("secret.key"));
     }
 
-    /** A random 256-bit key kept in a file only its owner may read, made on first use. */
+    /**
+     * A random 256-bit key kept in a file only its owner may read, made on first use. It is written to a private
+     * temporary file and linked into place, so the key is never readable by others, never seen half-written, and
+     * two processes making it at once end up with the same one.
+     */
     private static byte[] secretFile(Path file) {
         try {
             if (!Files.exists(file)) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Files.write(file, key);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // Not a POSIX file system: the file keeps the directory's default permissions.
-                }
+                publish(file);
             }
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void publish(Path file) throws IOException {
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(file.getParent(), ".key", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the file keeps the directory's default permissions.
+            tmp = Files.createTempFile(file.getParent(), ".key", ".tmp");
+        }
+        try {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.write(tmp, key);
+            Files.createLink(file, tmp);
+        } catch (FileAlreadyExistsException e) {
+            // Another process made it first; theirs is the key.
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

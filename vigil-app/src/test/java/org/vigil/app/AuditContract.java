@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -252,6 +255,14 @@ abstract class AuditContract {
                     + before.hash() + "' WHERE id = 1"));
         }
         assertBrokenAt(before.seq(), "seal", "audit.key");
+    }
+
+    @Test
+    void theAuditKeyLivesOutsideTheDatabaseReadableByItsOwnerOnly() throws IOException {
+        Path key = vigil.data().resolve("audit.key");
+        assertEquals(32, Files.size(key));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        assertTrue(Files.notExists(vigil.data().resolve("audit.key.new")));
     }
 
     /** Runs vigil audit verify and checks that it names this record as the first broken one, saying why. */
