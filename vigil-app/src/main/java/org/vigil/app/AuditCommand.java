@@ -3,6 +3,7 @@ package org.vigil.app;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.UUID;
 import org.vigil.access.AuditLog;
 import org.vigil.store.AuditHead;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vigil audit}: the tamper-evident log of who saw and did what. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Check and read the audit log.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Show.class})
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Show.class, AuditCommand.Seal.class})
 final class AuditCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -34,6 +35,28 @@ final class AuditCommand {
                 out.println("audit log BROKEN at record " + v.firstBreak().get().seq() + ": "
                         + v.firstBreak().get().reason() + " (" + v.records() + " records before it are intact)");
                 return 1;
+            }
+        }
+    }
+
+    @Command(name = "seal", mixinStandardHelpOptions = true,
+            description = "Seal the log's head as it stands, accepting the log, after a broken seal has been looked into"
+                    + " (say, a database restored from a backup). Recorded as an admin action.")
+    static final class Seal extends AdminCommand {
+        @Option(names = "--reason", required = true, paramLabel = "TEXT",
+                description = "Why the log is accepted as it stands; kept in the record of this action.")
+        String reason;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = out();
+            try (Installation hub = open()) {
+                AuditHead before = hub.store.auditHead();
+                hub.noteAdmin("audit seal", "head was " + before.seal() + " at record " + before.seq() + ": " + reason);
+                AuditHead after = hub.store.sealAuditHead();
+                out.println("audit log sealed at record " + after.seq() + " (it was " + before.seal().toString()
+                        .toLowerCase(Locale.ROOT) + " at record " + before.seq() + ")");
+                return 0;
             }
         }
     }

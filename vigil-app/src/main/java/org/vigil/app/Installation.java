@@ -27,6 +27,7 @@ import org.vigil.stix.Identifier;
 import org.vigil.stix.StixObject;
 import org.vigil.stix.Tlp;
 import org.vigil.store.ApiRoot;
+import org.vigil.store.AuditHead;
 import org.vigil.store.Collection;
 import org.vigil.store.Organisation;
 import org.vigil.store.Store;
@@ -83,6 +84,9 @@ final class Installation implements AutoCloseable {
         try {
             if (newKey) {
                 i.sealWithNewKey(keySource, keyFile);
+            } else if (i.store.auditHead().seal() == AuditHead.Seal.BROKEN) {
+                LOG.warn("the audit log's head does not carry this installation's seal: the log was changed in the "
+                        + "database, or {} was replaced; run vigil audit verify", keyFile);
             }
             i.ensureDefaults();
         } catch (RuntimeException e) {

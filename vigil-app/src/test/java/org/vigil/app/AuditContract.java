@@ -255,6 +255,13 @@ abstract class AuditContract {
                     + before.hash() + "' WHERE id = 1"));
         }
         assertBrokenAt(before.seq(), "seal", "audit.key");
+        vigil.as(bob).get(Taxii.objects(intel));
+        assertBrokenAt(before.seq() + 1, "seal", "audit.key");
+        TestVigil.Run sealed = vigil.cli("audit", "seal", "--reason", "restored from last night's backup");
+        assertEquals(0, sealed.code(), sealed::toString);
+        assertTrue(vigil.cli("audit", "verify").ok().contains("head sealed"));
+        String show = vigil.cli("audit", "show").ok();
+        assertTrue(show.contains("admin:audit seal") && show.contains("restored from last night's backup"), show);
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vigil.store.AuditEvent;
 import org.vigil.store.AuditHead;
 import org.vigil.store.AuditHead.Seal;
@@ -21,6 +23,8 @@ import org.vigil.store.AuditRecord;
 /** The append-only, hash-chained audit log: appends and listings, nothing else. */
 final class AuditLog {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+
     /** Id lists at least this long are stored once in audit_id_lists; shorter ones stay in their record. */
     private static final int SHARED_LIST_MIN = 16;
 
@@ -28,6 +32,8 @@ final class AuditLog {
     private final Sql sql;
     /** The key that seals the head, or null. */
     private final byte[] key;
+    /** Whether this process has already warned that it appends to a head whose seal does not fit. */
+    private volatile boolean warnedUnsealed;
 
     AuditLog(Database db, byte[] key) {
         this.db = db;
@@ -36,7 +42,7 @@ final class AuditLog {
     }
 
     /** The tail of the chain: the last record's number, time and hash, as the head row keeps them. */
-    private record Tail(long seq, long at, String hash) {
+    private record Tail(long seq, long at, String hash, String seal) {
     }
 
     AuditRecord append(AuditEvent event, boolean flush) {
@@ -52,7 +58,7 @@ final class AuditLog {
                     event.objectIds(), digest, event.detail(), tail.hash(), null);
             AuditRecord record = new AuditRecord(unsigned.seq(), at, event.actor(), event.action(), event.path(),
                     unsigned.objectIds(), digest, event.detail(), tail.hash(), unsigned.computeHash());
-            sql.updateTogether(c, writes(record, packed, micros, sealOf(record.seq(), record.hash())));
+            sql.updateTogether(c, writes(record, packed, micros, nextSeal(tail, record)));
             return record;
         });
     }
@@ -62,8 +68,8 @@ final class AuditLog {
      * exclude each other, and on PostgreSQL the head row stays locked, so concurrent appends chain one by one.
      */
     private Tail tail(Connection c) throws SQLException {
-        return sql.first(c, "SELECT seq, at, hash FROM audit_head WHERE id = 1" + db.dialect.forUpdate, p -> { },
-                rs -> new Tail(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+        return sql.first(c, "SELECT seq, at, hash, seal FROM audit_head WHERE id = 1" + db.dialect.forUpdate,
+                p -> { }, rs -> new Tail(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
                 .orElseThrow(() -> new SQLException("the audit log's head row is missing; the store's schema is damaged"));
     }
 
@@ -107,6 +113,27 @@ final class AuditLog {
                     p -> p.text(sealOf(tail.seq(), tail.hash())));
         });
         return head();
+    }
+
+    /**
+     * The seal of the head after this record: a fresh one only when the head it extends was sealed. A log changed
+     * in the database stays unsealed from then on, however many records follow, until an administrator seals it
+     * again: otherwise the next append would seal over the change and hide it.
+     */
+    private String nextSeal(Tail tail, AuditRecord record) {
+        if (key == null) {
+            return null;
+        }
+        if (sealState(tail.seq(), tail.hash(), tail.seal()) != Seal.INTACT) {
+            if (!warnedUnsealed) {
+                warnedUnsealed = true;
+                LOG.warn("the audit log's head does not carry this installation's seal: the log was changed in the"
+                        + " database; records are still appended, but vigil audit verify reports the log broken"
+                        + " until it is sealed again");
+            }
+            return null;
+        }
+        return sealOf(record.seq(), record.hash());
     }
 
     private Seal sealState(long seq, String hash, String seal) {
