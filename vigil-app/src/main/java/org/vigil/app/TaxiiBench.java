@@ -89,6 +89,7 @@ final class TaxiiBench implements Callable<Integer> {
                 postFile(client, objects, hub, s);
                 breakdown(hub, s);
                 readCases(hub, s, client, objects);
+                SparseReaderBench.run(hub, s.org(), s.user(), out, runs);
             }
         } finally {
             ServeCommand.deleteTree(data);
@@ -296,6 +297,11 @@ final class TaxiiBench implements Callable<Integer> {
      * compilations and database cache states and their ratio reflects the work alone.
      */
     private double[][] timePaired(Runnable a, Runnable b) {
+        return timePaired(runs, a, b);
+    }
+
+    /** As {@link #timePaired(Runnable, Runnable)}, with the number of timed runs given. */
+    static double[][] timePaired(int runs, Runnable a, Runnable b) {
         for (int i = 0; i < 3; i++) {
             a.run();
             b.run();
