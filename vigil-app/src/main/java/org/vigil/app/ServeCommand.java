@@ -39,6 +39,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (demo && data != null) {
+            throw new Settings.SettingsException("--demo serves a throwaway data directory, so it does not take --data "
+                    + data + "; leave out --data for the demo, or leave out --demo to serve " + data);
+        }
         Path throwaway = demo ? Files.createTempDirectory("vigil-demo-") : null;
         Map<String, String> flags = new HashMap<>();
         if (throwaway != null) {
