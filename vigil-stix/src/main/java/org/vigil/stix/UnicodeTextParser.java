@@ -28,19 +28,12 @@ final class UnicodeTextParser extends JsonParserDelegate {
     }
 
     private JsonToken checked(JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_STRING) {
-            char[] text = getTextCharacters();
-            int offset = getTextOffset();
-            int at = unpairedSurrogate(text, offset, getTextLength());
+        if (t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME) {
+            // Costs no copy: the parser keeps the string it returns here and hands the same one to the tree.
+            String text = t == JsonToken.FIELD_NAME ? currentName() : getText();
+            int at = unpairedSurrogate(text);
             if (at >= 0) {
-                throw refusal("a string", text[offset + at], at);
-            }
-        } else if (t == JsonToken.FIELD_NAME) {
-            // Names are interned by the parser, so reading one as a String copies nothing.
-            String name = currentName();
-            int at = unpairedSurrogate(name);
-            if (at >= 0) {
-                throw refusal("a property name", name.charAt(at), at);
+                throw refusal(t == JsonToken.FIELD_NAME ? "a property name" : "a string", text.charAt(at), at);
             }
         }
         return t;
@@ -53,22 +46,6 @@ final class UnicodeTextParser extends JsonParserDelegate {
     }
 
     /** The index of the first surrogate that is not part of a high-low pair, or -1. */
-    static int unpairedSurrogate(char[] text, int offset, int length) {
-        int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            char c = text[i];
-            if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
-                continue;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text[i + 1])) {
-                i++;
-            } else {
-                return i - offset;
-            }
-        }
-        return -1;
-    }
-
     private static int unpairedSurrogate(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
