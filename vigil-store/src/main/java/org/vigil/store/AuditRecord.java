@@ -80,29 +80,11 @@ public record AuditRecord(long seq, Instant at, UUID actor, String action, Strin
                 buf[size++] = '-';
                 return;
             }
-            if (isAscii(value)) {
-                int length = value.length();
-                prefix(length);
-                ensure(length);
-                for (int i = 0; i < length; i++) {
-                    buf[size++] = (byte) value.charAt(i);
-                }
-                return;
-            }
             byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
             prefix(bytes.length);
             ensure(bytes.length);
             System.arraycopy(bytes, 0, buf, size, bytes.length);
             size += bytes.length;
-        }
-
-        private static boolean isAscii(String value) {
-            for (int i = 0; i < value.length(); i++) {
-                if (value.charAt(i) >= 0x80) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private void prefix(int length) {
