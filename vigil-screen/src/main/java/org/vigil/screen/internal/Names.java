@@ -1,0 +1,84 @@
+package org.vigil.screen.internal;
+
+import com.ibm.icu.text.Transliterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns a name into its {@link NameForm}s: romanized every usual way, folded, cut into tokens, particles dropped. */
+public final class Names {
+
+    /**
+     * Articles, filiation words and nobiliary particles. Spellings of one name keep or drop them freely
+     * (al-Baghdadi, Baghdadi; bin Laden, Laden), so they carry no weight in a comparison.
+     */
+    static final Set<String> PARTICLES = Set.of("al", "el", "ul", "ad", "ar", "as", "at", "az", "bin", "ibn", "ben",
+            "bint", "bn", "bel", "abu", "abou", "abw", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del",
+            "della", "dos", "das", "do", "y", "ter", "ten", "ould", "zu");
+
+    /**
+     * Arabic names written with the first part joined on (Abubakr, Abdurrahman, Abdelaziz): split so that they line
+     * up with the same names written apart. Short remainders (Abdullah) stay whole: they are names of their own.
+     */
+    private static final java.util.regex.Pattern JOINED_PREFIX =
+            java.util.regex.Pattern.compile("(abu|abou|abdul|abdel|abdal|abdur|abdar|abder)([a-z]{4,})");
+    private static final Transliterator FOLD = Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower");
+    private static final String APOSTROPHES = "['’‘ʼʻʿʾ`´\"]";
+
+    private Names() {
+    }
+
+    /** The distinct forms of a name, one per romanization that yields distinct tokens. */
+    public static List<NameForm> forms(String name) {
+        Map<List<String>, NameForm> out = new LinkedHashMap<>();
+        for (Romanizer.Romanization r : Romanizer.of(name)) {
+            List<String> tokens = tokens(r.latin());
+            if (!tokens.isEmpty()) {
+                out.putIfAbsent(tokens, new NameForm(name, r.scheme(), r.script(), tokens));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** A Latin string folded to lower-case ASCII, cut at anything but letters and digits, particles dropped. */
+    public static List<String> tokens(String latin) {
+        String folded;
+        synchronized (FOLD) {
+            folded = FOLD.transliterate(latin);
+        }
+        folded = folded.replaceAll(APOSTROPHES, "").replaceAll("[^a-z0-9]+", " ").trim();
+        if (folded.isEmpty()) {
+            return List.of();
+        }
+        List<String> all = Arrays.asList(folded.split(" "));
+        List<String> kept = new ArrayList<>(all.size());
+        for (String t : all) {
+            java.util.regex.Matcher joined = JOINED_PREFIX.matcher(t);
+            if (joined.matches()) {
+                if (joined.group(1).startsWith("abd")) {
+                    kept.add("abd");
+                }
+                kept.add(joined.group(2));
+            } else if (!PARTICLES.contains(t)) {
+                kept.add(t);
+            }
+        }
+        return joinAllah(kept.isEmpty() ? all : kept);
+    }
+
+    /** Nasr Allah and Nasrallah, Ata Ullah and Ataullah are one name: the theophoric ending joins its word. */
+    private static List<String> joinAllah(List<String> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        for (String t : tokens) {
+            if (!out.isEmpty() && (t.equals("allah") || t.equals("ullah") || t.equals("allh") || t.equals("illah"))) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + t);
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,102 @@
+package org.vigil.screen.internal;
+
+/**
+ * How alike two name tokens are, and on what grounds.
+ *
+ * @param score from 0 to 1
+ * @param kind the strongest ground found
+ * @param convention the transliteration convention a token was read back from, or empty
+ */
+public record TokenMatch(double score, Kind kind, String convention) {
+
+    /** Grounds for two tokens to be one name part, strongest first. */
+    public enum Kind {
+        EXACT, VARIANT, PHONETIC, CONSONANTS, SPELLING, INITIAL, NONE
+    }
+
+    static final TokenMatch NONE = new TokenMatch(0, Kind.NONE, "");
+
+    /** The score below which two tokens are not taken for one name part at all. */
+    static final double ALIGNABLE = 0.6;
+
+    /** Beider–Morse codes are broad; they are trusted only for spellings at most two edits apart, alike at the start. */
+    private static boolean phoneticallyClose(String a, String b) {
+        int d = Edits.distance(a, b);
+        return d <= 1 || (d == 2 && a.charAt(0) == b.charAt(0) && Math.abs(a.length() - b.length()) <= 1);
+    }
+
+    /**
+     * How alike two spellings are by their edits. One slip in a name of four letters or more is as good as a
+     * transliteration variant; a changed consonant or a second edit more often means another name, so they score
+     * below the threshold unless the rest of the name is certain; further off, only Jaro–Winkler speaks, damped.
+     */
+    static TokenMatch spelling(String a, String b) {
+        int shorter = Math.min(a.length(), b.length());
+        int d = Edits.distance(a, b);
+        if (d == 1 && shorter >= 4) {
+            return switch (Edits.singleEdit(a, b)) {
+                case SLIP -> new TokenMatch(0.93, Kind.SPELLING);
+                case VOWEL -> new TokenMatch(0.87, Kind.SPELLING);
+                case CONSONANT -> new TokenMatch(shorter >= 6 ? 0.85 : 0.8, Kind.SPELLING);
+            };
+        }
+        if (d == 2 && shorter >= 5 && Phonetics.consonants(a).equals(Phonetics.consonants(b))) {
+            return new TokenMatch(0.90, Kind.SPELLING);
+        }
+        if (d == 2 && shorter >= 8) {
+            return new TokenMatch(0.84, Kind.SPELLING);
+        }
+        return new TokenMatch(Math.min(0.8, JaroWinkler.similarity(a, b) * 0.8), Kind.SPELLING);
+    }
+
+    TokenMatch(double score, Kind kind) {
+        this(score, kind, "");
+    }
+
+    /**
+     * Compares two tokens, each also as read back from the German and French conventions; {@code abjad} when one
+     * side was written without short vowels.
+     */
+    public static TokenMatch of(String a, String b, boolean abjad) {
+        TokenMatch best = direct(a, b, abjad);
+        if (best.score >= 0.95) {
+            return best;
+        }
+        for (Readings.Reading ra : Readings.of(a)) {
+            for (Readings.Reading rb : Readings.of(b)) {
+                if (ra.convention().isEmpty() && rb.convention().isEmpty()) {
+                    continue;
+                }
+                TokenMatch t = direct(ra.token(), rb.token(), abjad);
+                if (t.score > best.score) {
+                    String convention = ra.convention().isEmpty() ? rb.convention() : ra.convention();
+                    best = new TokenMatch(t.score, t.kind, convention);
+                }
+            }
+        }
+        return best;
+    }
+
+    private static TokenMatch direct(String a, String b, boolean abjad) {
+        if (a.equals(b)) {
+            return new TokenMatch(1.0, Kind.EXACT);
+        }
+        if (NameVariants.same(a, b)) {
+            return new TokenMatch(0.95, Kind.VARIANT);
+        }
+        if (a.length() == 1 || b.length() == 1) {
+            return a.charAt(0) == b.charAt(0) ? new TokenMatch(0.9, Kind.INITIAL) : NONE;
+        }
+        TokenMatch best = spelling(a, b);
+        if (best.score < 0.92 && phoneticallyClose(a, b) && Phonetics.alike(a, b)) {
+            best = new TokenMatch(0.92, Kind.PHONETIC);
+        }
+        if (abjad && best.score < 0.9) {
+            String ca = Phonetics.consonants(a);
+            if (!ca.isEmpty() && ca.equals(Phonetics.consonants(b))) {
+                best = new TokenMatch(0.9, Kind.CONSONANTS);
+            }
+        }
+        return best.score < ALIGNABLE ? new TokenMatch(best.score, Kind.NONE) : best;
+    }
+}
