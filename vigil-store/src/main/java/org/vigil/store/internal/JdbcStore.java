@@ -17,6 +17,9 @@ import org.vigil.store.ManifestEntry;
 import org.vigil.store.ObjectQuery;
 import org.vigil.store.Organisation;
 import org.vigil.store.Page;
+import org.vigil.store.Place;
+import org.vigil.store.PlaceLink;
+import org.vigil.store.PlaceQuery;
 import org.vigil.store.Status;
 import org.vigil.store.Store;
 import org.vigil.store.StoredObject;
@@ -33,6 +36,7 @@ final class JdbcStore implements Store {
     private final PrincipalRepo principals;
     private final StatusRepo statuses;
     private final AuditLog auditLog;
+    private final PlaceReader places;
 
     JdbcStore(Database db, byte[] auditKey) {
         this.db = db;
@@ -42,6 +46,7 @@ final class JdbcStore implements Store {
         this.principals = new PrincipalRepo(db);
         this.statuses = new StatusRepo(db);
         this.auditLog = new AuditLog(db, auditKey);
+        this.places = new PlaceReader(db);
     }
 
     @Override
@@ -62,6 +67,16 @@ final class JdbcStore implements Store {
     @Override
     public Page<VersionEntry> versions(ObjectQuery query) {
         return reader.versions(query);
+    }
+
+    @Override
+    public List<PlaceLink> placeLinks(PlaceQuery query) {
+        return places.links(query);
+    }
+
+    @Override
+    public List<Place> places(PlaceQuery query) {
+        return places.places(query);
     }
 
     @Override
