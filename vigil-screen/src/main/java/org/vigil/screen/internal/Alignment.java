@@ -24,25 +24,25 @@ public record Alignment(double score, List<Pair> pairs, List<String> unpairedQue
     }
 
     /** What a part present in only one name costs, when the other's parts all found partners. */
-    static final double EXTRA_PART = 0.97;
+    static final double EXTRA_PART = 0.98;
     /**
      * What it costs more when the longer name's first part is the one missing: the given name, not a middle name
      * or patronymic, so possibly a relative (Ali Hassan Salameh, Hassan Salameh).
      */
     static final double EXTRA_FIRST_PART = 0.9;
     /** How far above its weakest paired part a name may score. */
-    static final double WEAKEST_MARGIN = 0.02;
+    static final double WEAKEST_MARGIN = 0.0;
     /** What each extra part costs when one name is a single word: a lone surname says little. */
     static final double EXTRA_PART_AFTER_ONE = 0.85;
 
-    public static Alignment of(List<String> query, List<String> listed, boolean abjad) {
+    public static Alignment of(List<String> query, List<String> listed, boolean abjad, boolean vowelsVary) {
         int n = query.size();
         int m = listed.size();
         List<int[]> candidates = new ArrayList<>();
         TokenMatch[][] sims = new TokenMatch[n][m];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                sims[i][j] = TokenMatch.of(query.get(i), listed.get(j), abjad);
+                sims[i][j] = TokenMatch.of(query.get(i), listed.get(j), abjad, vowelsVary);
                 if (sims[i][j].kind() != TokenMatch.Kind.NONE) {
                     candidates.add(new int[] {i, j});
                 }

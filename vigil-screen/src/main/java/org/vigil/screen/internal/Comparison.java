@@ -20,7 +20,8 @@ public record Comparison(double score, NameForm query, NameForm listed, Alignmen
         for (NameForm q : queryForms) {
             for (NameForm l : listedForms) {
                 boolean abjad = q.script().abjad() || l.script().abjad();
-                Alignment a = Alignment.of(q.tokens(), l.tokens(), abjad);
+                boolean vowelsVary = q.vowelsVary() || l.vowelsVary();
+                Alignment a = Alignment.of(q.tokens(), l.tokens(), abjad, vowelsVary);
                 if (q.tokens().size() != l.tokens().size()) {
                     Alignment joined = Alignment.joined(q.tokens(), l.tokens(), abjad);
                     a = joined.score() > a.score() ? joined : a;

@@ -4,7 +4,8 @@ package org.vigil.screen.internal;
  * Edit distance between name tokens (insertions, deletions, substitutions and swaps of neighbours, each one edit),
  * and what a single edit looks like: transliterations differ in vowels and in doubled or silent letters, typists
  * swap neighbours, while a changed consonant or ending usually makes another name (Maskhadov, Maskhanov). I and y
- * stand for the same Cyrillic letters in different conventions, so trading them is a slip.
+ * stand for the same Cyrillic letters in different conventions, u and w for the same Arabic one, so trading them
+ * is a slip.
  */
 public final class Edits {
 
@@ -14,11 +15,25 @@ public final class Edits {
         SLIP,
         /** One vowel written as another. */
         VOWEL,
+        /** A consonant written as one that sounds alike or that another convention uses (k, q; s, z; v, w). */
+        SOUND,
         /** A consonant changed, added or dropped. */
         CONSONANT
     }
 
+    private static final java.util.regex.Pattern HARD_C = java.util.regex.Pattern.compile("c(?!h)");
+
     private Edits() {
+    }
+
+    /** A token with y written i and ou written u, the same sounds in other conventions. */
+    public static String vowelsAsOne(String token) {
+        return token.replace("ou", "u").replace('y', 'i');
+    }
+
+    /** A token as it sounds, roughly: y as i, ou as u, ph as f, q and c (but not ch) as k. */
+    public static String soundKey(String token) {
+        return HARD_C.matcher(vowelsAsOne(token).replace("ph", "f").replace('q', 'k')).replaceAll("k");
     }
 
     /** The optimal-string-alignment distance, counting a swap of neighbours as one edit. */
@@ -56,10 +71,13 @@ public final class Edits {
             }
             char x = a.charAt(i);
             char y = b.charAt(i);
-            if ((x == 'i' && y == 'y') || (x == 'y' && y == 'i')) {
+            if ((x == 'i' && y == 'y') || (x == 'y' && y == 'i') || (x == 'u' && y == 'w') || (x == 'w' && y == 'u')) {
                 return Kind.SLIP;
             }
-            return vowel(x) && vowel(y) ? Kind.VOWEL : Kind.CONSONANT;
+            if (vowel(x) && vowel(y)) {
+                return Kind.VOWEL;
+            }
+            return soundAlike(x, y) ? Kind.SOUND : Kind.CONSONANT;
         }
         String longer = a.length() > b.length() ? a : b;
         String shorter = longer == a ? b : a;
@@ -70,11 +88,19 @@ public final class Edits {
         char extra = longer.charAt(i);
         boolean doubled = (i > 0 && longer.charAt(i - 1) == extra)
                 || (i + 1 < longer.length() && longer.charAt(i + 1) == extra);
-        if (i == shorter.length() && !doubled) {
+        if (i == shorter.length() && !doubled && extra != 'h') {
             // An ending added or dropped changes the name (Rahman, Rahmani; Ivanov, Ivanova).
             return Kind.CONSONANT;
         }
-        return vowel(extra) || extra == 'h' || doubled ? Kind.SLIP : Kind.CONSONANT;
+        // An h after s, c or z makes another sound (Asiri, Ashiri); after k, g, d or t it is a spelling habit.
+        boolean silentH = extra == 'h' && (i == 0 || "scz".indexOf(longer.charAt(i - 1)) < 0);
+        return vowel(extra) || silentH || doubled ? Kind.SLIP : Kind.CONSONANT;
+    }
+
+    /** Consonants that conventions trade for one another (Awlaki, Awlaqi; Yilmaz, Yilmas; Wolkow, Volkov). */
+    private static boolean soundAlike(char x, char y) {
+        String pair = x < y ? "" + x + y : "" + y + x;
+        return pair.equals("ck") || pair.equals("kq") || pair.equals("sz") || pair.equals("vw") || pair.equals("fv");
     }
 
     private static boolean vowel(char c) {

@@ -10,8 +10,11 @@ import java.util.List;
  * @param scheme how it was romanized, or empty for a name already in Latin letters
  * @param script the script it was written in
  * @param tokens the name's parts, in order
+ * @param vowelsVary whether the name comes from a script that leaves vowels out (Arabic, Hebrew), so that
+ *        spellings differ in vowels without being other names
  */
-public record NameForm(String original, String scheme, Romanizer.Script script, List<String> tokens) {
+public record NameForm(String original, String scheme, Romanizer.Script script, List<String> tokens,
+                       boolean vowelsVary) {
 
     public NameForm {
         tokens = List.copyOf(tokens);

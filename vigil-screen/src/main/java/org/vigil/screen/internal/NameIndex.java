@@ -90,11 +90,20 @@ public final class NameIndex {
         return out;
     }
 
+    /** The keys of a token and of each of its readings (as German or French transliteration, as it sounds). */
     static Set<String> keys(String token) {
         Set<String> keys = new LinkedHashSet<>();
         if (token.length() < 2) {
             return keys;
         }
+        for (Readings.Reading r : Readings.of(token)) {
+            addKeys(r.token(), keys);
+        }
+        addKeys(Edits.soundKey(token), keys);
+        return keys;
+    }
+
+    private static void addKeys(String token, Set<String> keys) {
         keys.add("t" + token);
         String group = NameVariants.group(token);
         if (group != null) {
@@ -104,7 +113,7 @@ public final class NameIndex {
             keys.add("p" + code);
         }
         String consonants = Phonetics.consonants(token);
-        if (consonants.length() >= 2) {
+        if (!consonants.isEmpty()) {
             keys.add("k" + consonants);
         }
         if (token.length() >= 4) {
@@ -113,7 +122,6 @@ public final class NameIndex {
         if (token.length() >= 5) {
             keys.add("z" + token.substring(token.length() - 3));
         }
-        return keys;
     }
 
     /** How many name forms the index holds. */

@@ -37,10 +37,29 @@ public final class Names {
         for (Romanizer.Romanization r : Romanizer.of(name)) {
             List<String> tokens = tokens(r.latin());
             if (!tokens.isEmpty()) {
-                out.putIfAbsent(tokens, new NameForm(name, r.scheme(), r.script(), tokens));
+                boolean vowelsVary = r.script().abjad() || looksArabic(r.latin());
+                out.putIfAbsent(tokens, new NameForm(name, r.scheme(), r.script(), tokens, vowelsVary));
             }
         }
         return List.copyOf(out.values());
+    }
+
+    /** Arabic particles (al-, bin, abu…): their presence marks a name transliterated from Arabic. */
+    private static final Set<String> ARABIC_PARTICLES = Set.of("al", "el", "ul", "ad", "ar", "as", "at", "az", "bin",
+            "ibn", "bint", "bn", "bel", "abu", "abou", "abw", "ould", "abd", "abdel", "abdul");
+
+    /** Whether a name was most likely transliterated from Arabic: an Arabic particle or a known Arabic name. */
+    static boolean looksArabic(String latin) {
+        String folded;
+        synchronized (FOLD) {
+            folded = FOLD.transliterate(latin);
+        }
+        for (String t : folded.split("[^a-z]+")) {
+            if (ARABIC_PARTICLES.contains(t) || NameVariants.arabic(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A Latin string folded to lower-case ASCII, cut at anything but letters and digits, particles dropped. */
@@ -49,7 +68,7 @@ public final class Names {
         synchronized (FOLD) {
             folded = FOLD.transliterate(latin);
         }
-        folded = folded.replaceAll(APOSTROPHES, "").replaceAll("[^a-z0-9]+", " ").trim();
+        folded = joinSyllables(folded.replaceAll(APOSTROPHES, "")).replaceAll("[^a-z0-9]+", " ").trim();
         if (folded.isEmpty()) {
             return List.of();
         }
@@ -68,6 +87,23 @@ public final class Names {
         }
         return joinAllah(kept.isEmpty() ? all : kept);
     }
+
+    /**
+     * Syllables joined by a hyphen (Wei-dong, Jong-un) are one given name, written elsewhere as one word; longer
+     * hyphenated parts (Jean-Pierre, Abdel-Rahman) are names of their own.
+     */
+    private static String joinSyllables(String folded) {
+        java.util.regex.Matcher m = SYLLABLES.matcher(folded);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String joined = PARTICLES.contains(m.group(1)) || PARTICLES.contains(m.group(2)) ? m.group() : m.group(1) + m.group(2);
+            m.appendReplacement(out, joined);
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static final java.util.regex.Pattern SYLLABLES = java.util.regex.Pattern.compile("\\b([a-z]{1,4})-([a-z]{1,4})\\b");
 
     /** Nasr Allah and Nasrallah, Ata Ullah and Ataullah are one name: the theophoric ending joins its word. */
     private static List<String> joinAllah(List<String> tokens) {

@@ -22,6 +22,7 @@ public final class Readings {
 
     private static final Transliterator GERMAN = rules("latin-german");
     private static final Transliterator FRENCH = rules("latin-french");
+    private static final Transliterator PLAIN = rules("latin-plain");
     private static final int CACHE_LIMIT = 500_000;
     private static final ConcurrentHashMap<String, List<Reading>> CACHE = new ConcurrentHashMap<>();
 
@@ -46,6 +47,7 @@ public final class Readings {
         out.add(new Reading(token, ""));
         add(out, apply(GERMAN, token), "German spelling");
         add(out, apply(FRENCH, token), "French spelling");
+        add(out, apply(PLAIN, token), "simplified spelling");
         return List.copyOf(out);
     }
 

@@ -71,6 +71,7 @@ public final class Romanizer {
                 out.add(new Romanization("ICU Greek-Latin", script, apply(ANY_LATIN, name)));
             }
             case ARABIC -> out.add(new Romanization("ICU Arabic-Latin", script, apply(ANY_LATIN, arabicArticleApart(name))));
+            case HAN -> out.add(new Romanization("ICU Han-Latin", script, givenNameJoined(apply(ANY_LATIN, name))));
             default -> out.add(new Romanization("ICU " + script.label() + "-Latin", script, apply(ANY_LATIN, name)));
         }
         return out;
@@ -109,6 +110,18 @@ public final class Romanizer {
             }
         }
         return Script.LATIN;
+    }
+
+    /**
+     * Pinyin comes one syllable a word (wáng wěi dōng), while a Chinese name is a one-syllable surname and a given
+     * name written as one word (Wang Weidong).
+     */
+    private static String givenNameJoined(String pinyin) {
+        String[] syllables = pinyin.strip().split("\\s+");
+        if (syllables.length < 3) {
+            return pinyin;
+        }
+        return syllables[0] + " " + String.join("", java.util.Arrays.copyOfRange(syllables, 1, syllables.length));
     }
 
     /**

@@ -19,10 +19,23 @@ public record TokenMatch(double score, Kind kind, String convention) {
     /** The score below which two tokens are not taken for one name part at all. */
     static final double ALIGNABLE = 0.6;
 
-    /** Beider–Morse codes are broad; they are trusted only for spellings at most two edits apart, alike at the start. */
-    private static boolean phoneticallyClose(String a, String b) {
-        int d = Edits.distance(a, b);
-        return d <= 1 || (d == 2 && a.charAt(0) == b.charAt(0) && Math.abs(a.length() - b.length()) <= 1);
+    /**
+     * Beider–Morse codes are broad, so they may only lift a vowel written differently, and only in names whose
+     * vowels vary by transliteration; compared with y as i and ou as u (the same sounds in other conventions).
+     */
+    private static boolean phoneticallyClose(String a, String b, boolean vowelsVary) {
+        String x = Edits.vowelsAsOne(a);
+        String y = Edits.vowelsAsOne(b);
+        int d = Edits.distance(x, y);
+        if (d == 0) {
+            return true;
+        }
+        if (d == 1) {
+            return Edits.singleEdit(x, y) != Edits.Kind.CONSONANT
+                    && (vowelsVary || Edits.singleEdit(x, y) == Edits.Kind.SLIP);
+        }
+        return vowelsVary && d == 2 && x.charAt(0) == y.charAt(0)
+                && Phonetics.consonants(x).equals(Phonetics.consonants(y));
     }
 
     /**
@@ -30,18 +43,22 @@ public record TokenMatch(double score, Kind kind, String convention) {
      * transliteration variant; a changed consonant or a second edit more often means another name, so they score
      * below the threshold unless the rest of the name is certain; further off, only Jaro–Winkler speaks, damped.
      */
-    static TokenMatch spelling(String a, String b) {
+    static TokenMatch spelling(String a, String b, boolean vowelsVary) {
         int shorter = Math.min(a.length(), b.length());
+        if (shorter >= 4 && Edits.soundKey(a).equals(Edits.soundKey(b))) {
+            return new TokenMatch(0.93, Kind.SPELLING);
+        }
         int d = Edits.distance(a, b);
         if (d == 1 && shorter >= 4) {
             return switch (Edits.singleEdit(a, b)) {
                 case SLIP -> new TokenMatch(0.93, Kind.SPELLING);
-                case VOWEL -> new TokenMatch(0.87, Kind.SPELLING);
+                case VOWEL -> new TokenMatch(vowelsVary ? 0.9 : 0.87, Kind.SPELLING);
+                case SOUND -> new TokenMatch(0.9, Kind.SPELLING);
                 case CONSONANT -> new TokenMatch(shorter >= 6 ? 0.85 : 0.8, Kind.SPELLING);
             };
         }
         if (d == 2 && shorter >= 5 && Phonetics.consonants(a).equals(Phonetics.consonants(b))) {
-            return new TokenMatch(0.90, Kind.SPELLING);
+            return new TokenMatch(vowelsVary ? 0.9 : 0.87, Kind.SPELLING);
         }
         if (d == 2 && shorter >= 8) {
             return new TokenMatch(0.84, Kind.SPELLING);
@@ -57,8 +74,26 @@ public record TokenMatch(double score, Kind kind, String convention) {
      * Compares two tokens, each also as read back from the German and French conventions; {@code abjad} when one
      * side was written without short vowels.
      */
-    public static TokenMatch of(String a, String b, boolean abjad) {
-        TokenMatch best = direct(a, b, abjad);
+    public static TokenMatch of(String a, String b, boolean abjad, boolean vowelsVary) {
+        String key = a + (abjad ? "|A|" : vowelsVary ? "|V|" : "|-|") + b;
+        TokenMatch known = KNOWN.get(key);
+        if (known == null) {
+            known = compare(a, b, abjad, vowelsVary);
+            if (KNOWN.size() > CACHE_LIMIT) {
+                KNOWN.clear();
+            }
+            KNOWN.put(key, known);
+        }
+        return known;
+    }
+
+    /** Screening compares the same common name parts over and over; their comparisons are kept. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, TokenMatch> KNOWN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 1_000_000;
+
+    private static TokenMatch compare(String a, String b, boolean abjad, boolean vowelsVary) {
+        TokenMatch best = direct(a, b, abjad, vowelsVary);
         if (best.score >= 0.95) {
             return best;
         }
@@ -67,7 +102,7 @@ public record TokenMatch(double score, Kind kind, String convention) {
                 if (ra.convention().isEmpty() && rb.convention().isEmpty()) {
                     continue;
                 }
-                TokenMatch t = direct(ra.token(), rb.token(), abjad);
+                TokenMatch t = direct(ra.token(), rb.token(), abjad, vowelsVary);
                 if (t.score > best.score) {
                     String convention = ra.convention().isEmpty() ? rb.convention() : ra.convention();
                     best = new TokenMatch(t.score, t.kind, convention);
@@ -77,18 +112,21 @@ public record TokenMatch(double score, Kind kind, String convention) {
         return best;
     }
 
-    private static TokenMatch direct(String a, String b, boolean abjad) {
+    private static TokenMatch direct(String a, String b, boolean abjad, boolean vowelsVary) {
         if (a.equals(b)) {
             return new TokenMatch(1.0, Kind.EXACT);
         }
         if (NameVariants.same(a, b)) {
             return new TokenMatch(0.95, Kind.VARIANT);
         }
+        if (NameVariants.slipFromVariant(a, b) || NameVariants.slipFromVariant(b, a)) {
+            return new TokenMatch(0.9, Kind.VARIANT);
+        }
         if (a.length() == 1 || b.length() == 1) {
             return a.charAt(0) == b.charAt(0) ? new TokenMatch(0.9, Kind.INITIAL) : NONE;
         }
-        TokenMatch best = spelling(a, b);
-        if (best.score < 0.92 && phoneticallyClose(a, b) && Phonetics.alike(a, b)) {
+        TokenMatch best = spelling(a, b, vowelsVary);
+        if (best.score < 0.92 && phoneticallyClose(a, b, vowelsVary) && Phonetics.alike(a, b)) {
             best = new TokenMatch(0.92, Kind.PHONETIC);
         }
         if (abjad && best.score < 0.9) {
