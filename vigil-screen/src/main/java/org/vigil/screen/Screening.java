@@ -60,7 +60,7 @@ public final class Screening {
         BitSet candidates = index.candidates(query);
         List<Match> out = new ArrayList<>();
         for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
-            Match m = compare(subject, query, persons.get(p), forms.get(p));
+            Match m = compare(subject, query, persons.get(p), forms.get(p), threshold);
             if (m != null && m.score() >= threshold) {
                 out.add(m);
             }
@@ -71,13 +71,15 @@ public final class Screening {
 
     /** How well one name compares with one person, however low the score, without the index. */
     public static Match compare(Subject subject, PersonOfInterest person) {
-        Match m = compare(subject, Names.forms(subject.name()), person, formsOf(person));
+        Match m = compare(subject, Names.forms(subject.name()), person, formsOf(person), 0.0);
         return m != null ? m : new Match(person, person.name(), 0.0, "no comparable name");
     }
 
-    private static Match compare(Subject subject, List<NameForm> query, PersonOfInterest person, List<NameForm> listed) {
+    /** The match, or null when the names alone score below {@code threshold} (what else is known only lowers it). */
+    private static Match compare(Subject subject, List<NameForm> query, PersonOfInterest person, List<NameForm> listed,
+                                 double threshold) {
         Comparison c = Comparison.best(query, listed);
-        if (c == null) {
+        if (c == null || c.score() < threshold) {
             return null;
         }
         List<String> reasons = c.reasons();

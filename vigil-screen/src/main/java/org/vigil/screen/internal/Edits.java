@@ -33,8 +33,20 @@ public final class Edits {
 
     /** A token as it sounds, roughly: y as i, ou as u, ph as f, q and c (but not ch) as k. */
     public static String soundKey(String token) {
-        return HARD_C.matcher(vowelsAsOne(token).replace("ph", "f").replace('q', 'k')).replaceAll("k");
+        String key = SOUND_KEYS.get(token);
+        if (key == null) {
+            key = HARD_C.matcher(vowelsAsOne(token).replace("ph", "f").replace('q', 'k')).replaceAll("k");
+            if (SOUND_KEYS.size() > 500_000) {
+                SOUND_KEYS.clear();
+            }
+            SOUND_KEYS.put(token, key);
+        }
+        return key;
     }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> SOUND_KEYS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
 
     /** The optimal-string-alignment distance, counting a swap of neighbours as one edit. */
     public static int distance(String a, String b) {

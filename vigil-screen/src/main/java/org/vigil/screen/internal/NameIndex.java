@@ -11,7 +11,10 @@ import java.util.Set;
 /**
  * Blocking keys over every listed name form, so that a screened name is compared only with the persons who share
  * keys with enough of its parts, never with the whole list. A token's keys are the token, its variant group, its
- * Beider–Morse codes, its consonants, and its first and last three letters (so that one typo leaves a key).
+ * consonants, and its first and last three letters (so that one typo leaves a key), for the token and for each of
+ * its readings. Beider–Morse codes are left out: computing them for every listed token costs more than the whole
+ * screening, and two tokens that sound alike and score as alike are at most two edits apart, so they share one of
+ * these keys anyway.
  */
 public final class NameIndex {
 
@@ -40,13 +43,13 @@ public final class NameIndex {
                 int form = persons.size();
                 persons.add(p);
                 parts.add(f.tokens().size());
+                Set<String> formKeys = new LinkedHashSet<>();
                 for (String t : f.tokens()) {
-                    for (String k : keys(t)) {
-                        List<Integer> list = building.computeIfAbsent(k, x -> new ArrayList<>(2));
-                        if (list.isEmpty() || list.get(list.size() - 1) != form) {
-                            list.add(form);
-                        }
-                    }
+                    formKeys.addAll(keys(t));
+                }
+                formKeys.addAll(joinedKeys(f.tokens()));
+                for (String k : formKeys) {
+                    building.computeIfAbsent(k, x -> new ArrayList<>(2)).add(form);
                 }
             }
         }
@@ -63,9 +66,16 @@ public final class NameIndex {
         List<Integer> touched = new ArrayList<>();
         for (NameForm q : queryForms) {
             List<String> tokens = q.tokens();
-            int n = Math.min(tokens.size(), 31);
+            int n = Math.min(tokens.size(), 15);
+            List<Set<String>> partKeys = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                for (String k : keys(tokens.get(i))) {
+                partKeys.add(keys(tokens.get(i)));
+            }
+            for (int i = 0; i + 1 < n; i++) {
+                partKeys.add(joinedKeys(tokens.subList(i, i + 2)));
+            }
+            for (int i = 0; i < partKeys.size(); i++) {
+                for (String k : partKeys.get(i)) {
                     int[] forms = postings.get(k);
                     if (forms == null) {
                         continue;
@@ -90,16 +100,29 @@ public final class NameIndex {
         return out;
     }
 
+    /**
+     * Two neighbouring parts written as one (Jin Ping, Jinping; Abdul Rahman, Abdulrahman) are indexed as one token
+     * too, so that names that split into words differently still share keys.
+     */
+    private static Set<String> joinedKeys(List<String> tokens) {
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            addKeys(tokens.get(i) + tokens.get(i + 1), out);
+        }
+        return out;
+    }
+
     /** The keys of a token and of each of its readings (as German or French transliteration, as it sounds). */
     static Set<String> keys(String token) {
         Set<String> keys = new LinkedHashSet<>();
         if (token.length() < 2) {
             return keys;
         }
+        addKeys(token, keys);
         for (Readings.Reading r : Readings.of(token)) {
             addKeys(r.token(), keys);
         }
-        addKeys(Edits.soundKey(token), keys);
+        keys.add("t" + Edits.soundKey(token));
         return keys;
     }
 
@@ -109,18 +132,16 @@ public final class NameIndex {
         if (group != null) {
             keys.add("v" + group);
         }
-        for (String code : Phonetics.keys(token)) {
-            keys.add("p" + code);
-        }
         String consonants = Phonetics.consonants(token);
         if (!consonants.isEmpty()) {
             keys.add("k" + consonants);
-        }
-        if (token.length() >= 4) {
-            keys.add("a" + token.substring(0, 3));
+            char[] sorted = consonants.toCharArray();
+            java.util.Arrays.sort(sorted);
+            keys.add("s" + new String(sorted));
+            keys.add("c" + consonants.replace('z', 's').replace('w', 'v').replace('c', 'k'));
         }
         if (token.length() >= 5) {
-            keys.add("z" + token.substring(token.length() - 3));
+            keys.add("a" + token.substring(0, 3) + "/" + token.substring(token.length() - 2));
         }
     }
 

@@ -44,16 +44,27 @@ public final class Names {
         return List.copyOf(out.values());
     }
 
+    /** Lower-case ASCII; most names are ASCII already and skip the transliterator, which costs far more. */
+    private static String fold(String latin) {
+        boolean ascii = true;
+        for (int i = 0; i < latin.length() && ascii; i++) {
+            ascii = latin.charAt(i) < 128;
+        }
+        if (ascii) {
+            return latin.toLowerCase(java.util.Locale.ROOT);
+        }
+        synchronized (FOLD) {
+            return FOLD.transliterate(latin);
+        }
+    }
+
     /** Arabic particles (al-, bin, abu…): their presence marks a name transliterated from Arabic. */
     private static final Set<String> ARABIC_PARTICLES = Set.of("al", "el", "ul", "ad", "ar", "as", "at", "az", "bin",
             "ibn", "bint", "bn", "bel", "abu", "abou", "abw", "ould", "abd", "abdel", "abdul");
 
     /** Whether a name was most likely transliterated from Arabic: an Arabic particle or a known Arabic name. */
     static boolean looksArabic(String latin) {
-        String folded;
-        synchronized (FOLD) {
-            folded = FOLD.transliterate(latin);
-        }
+        String folded = fold(latin);
         for (String t : folded.split("[^a-z]+")) {
             if (ARABIC_PARTICLES.contains(t) || NameVariants.arabic(t)) {
                 return true;
@@ -64,10 +75,7 @@ public final class Names {
 
     /** A Latin string folded to lower-case ASCII, cut at anything but letters and digits, particles dropped. */
     public static List<String> tokens(String latin) {
-        String folded;
-        synchronized (FOLD) {
-            folded = FOLD.transliterate(latin);
-        }
+        String folded = fold(latin);
         folded = joinSyllables(folded.replaceAll(APOSTROPHES, "")).replaceAll("[^a-z0-9]+", " ").trim();
         if (folded.isEmpty()) {
             return List.of();

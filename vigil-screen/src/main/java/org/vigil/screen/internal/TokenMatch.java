@@ -16,6 +16,9 @@ public record TokenMatch(double score, Kind kind, String convention) {
 
     static final TokenMatch NONE = new TokenMatch(0, Kind.NONE, "");
 
+    /** Jaro–Winkler below which two spellings are more than two edits apart in practice. */
+    private static final double FAR = 0.7;
+
     /** The score below which two tokens are not taken for one name part at all. */
     static final double ALIGNABLE = 0.6;
 
@@ -99,7 +102,8 @@ public record TokenMatch(double score, Kind kind, String convention) {
         }
         for (Readings.Reading ra : Readings.of(a)) {
             for (Readings.Reading rb : Readings.of(b)) {
-                if (ra.convention().isEmpty() && rb.convention().isEmpty()) {
+                if (ra.convention().isEmpty() && rb.convention().isEmpty()
+                        || !abjad && JaroWinkler.similarity(ra.token(), rb.token()) < FAR) {
                     continue;
                 }
                 TokenMatch t = direct(ra.token(), rb.token(), abjad, vowelsVary);
@@ -124,6 +128,13 @@ public record TokenMatch(double score, Kind kind, String convention) {
         }
         if (a.length() == 1 || b.length() == 1) {
             return a.charAt(0) == b.charAt(0) ? new TokenMatch(0.9, Kind.INITIAL) : NONE;
+        }
+        if (!abjad) {
+            double jw = JaroWinkler.similarity(a, b);
+            if (jw < FAR) {
+                // So far apart that no edit rule applies; spared the costlier comparisons.
+                return new TokenMatch(jw * 0.8, jw * 0.8 < ALIGNABLE ? Kind.NONE : Kind.SPELLING);
+            }
         }
         TokenMatch best = spelling(a, b, vowelsVary);
         if (best.score < 0.92 && phoneticallyClose(a, b, vowelsVary) && Phonetics.alike(a, b)) {
