@@ -181,6 +181,14 @@ public final class ReadPath {
         audit.recordRead(p, "refused", request, List.of(), answer);
     }
 
+    /**
+     * Records a screening of names against the persons of interest the principal may see: the query (the names
+     * screened) and the ids of the persons it matched, the only ones the answer releases.
+     */
+    public void recordScreening(Principal p, String request, String query, List<String> matchedIds) {
+        audit.recordRead(p, "screen", request, matchedIds, query);
+    }
+
     /** A status resource, only to the user whose request it describes. */
     public Optional<Status> status(Principal p, String apiRoot, UUID id) {
         if (p.isAnonymous()) {
