@@ -135,12 +135,13 @@ public final class Picture {
         for (String venue : venues) {
             places.add(level(series, venue, from));
         }
+        // Newest stories first, so that twenty copies of one wire story take one line, not twenty.
         List<String> recent = new ArrayList<>();
         for (int t = series.span - 1; t >= 0; t--) {
             for (String venue : venues) {
                 PlaceSeries.Days d = series.byPlace.get(venue);
                 if (d != null) {
-                    new TreeSet<>(d.objects.get(t)).forEach(recent::add);
+                    new TreeSet<>(d.stories.get(t)).forEach(recent::add);
                 }
             }
         }
