@@ -26,7 +26,7 @@ public final class NegativeBinomialDetector implements Detector {
     static final int WINDOW = 84;
     static final int GUARD = 2;
     static final double HALF_LIFE = 28;
-    static final double WEEKDAY_PRIOR = 7;
+    static final double WEEKDAY_PRIOR = 6;
     static final int MIN_HISTORY = 14;
     static final double ALPHA = 0.0025;
     static final int MIN_OBSERVED = 3;
@@ -107,14 +107,22 @@ public final class NegativeBinomialDetector implements Detector {
                 weight[i - start] = w;
                 totalWeight += w;
                 totalCount += w * counts[i];
+                // The weekly rhythm is steadier than the level, so every day of the window counts alike for it.
                 int d = weekdayIndex(i, dayOfWeek);
-                dayWeight[d] += w;
-                dayCount[d] += w * counts[i];
+                dayWeight[d] += w > 0 ? 1 : 0;
+                dayCount[d] += w > 0 ? counts[i] : 0;
             }
             double rate = (totalCount + PRIOR_SHAPE) / (totalWeight + PRIOR_RATE);
+            double days = 0;
+            double all = 0;
+            for (int d = 0; d < 7; d++) {
+                days += dayWeight[d];
+                all += dayCount[d];
+            }
+            double flat = (all + PRIOR_SHAPE) / (days + PRIOR_RATE);
             double[] factor = new double[7];
             for (int d = 0; d < 7; d++) {
-                factor[d] = (dayCount[d] + WEEKDAY_PRIOR * rate / 7) / (dayWeight[d] * rate + WEEKDAY_PRIOR * rate / 7);
+                factor[d] = (dayCount[d] + WEEKDAY_PRIOR * flat) / (dayWeight[d] * flat + WEEKDAY_PRIOR * flat);
             }
             Fit unscaled = new Fit(rate, factor, Double.POSITIVE_INFINITY, totalCount + PRIOR_SHAPE);
             double pearson = 0;
