@@ -82,6 +82,9 @@ public final class Picture {
             }
             int[] counts = e.getValue().counts();
             for (int t = series.index(from); t < series.span; t++) {
+                if (!detector.mayFlag(counts[t])) {
+                    continue;
+                }
                 Detector.Verdict v = detector.judge(counts, 0, t, dayOfWeek(series.start));
                 if (v.flagged()) {
                     out.add(new Uptick(e.getKey(), series.name(e.getKey()), series.start.plusDays(t).toString(),

@@ -16,6 +16,11 @@ public interface Detector {
      */
     Verdict judge(int[] counts, int firstDay, int t, int dayOfWeek);
 
+    /** Whether a day with this count could be flagged at all; callers may skip judging days that could not. */
+    default boolean mayFlag(int count) {
+        return true;
+    }
+
     /** A short name for reports ("negative binomial", "EARS C2"). */
     String name();
 

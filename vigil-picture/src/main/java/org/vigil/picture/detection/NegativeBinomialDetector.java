@@ -33,6 +33,19 @@ public final class NegativeBinomialDetector implements Detector {
     private static final double PRIOR_SHAPE = 0.5;
     private static final double PRIOR_RATE = 1.0;
     private static final double OUTLIER_Z = 3.0;
+    /** The recency weight of a day k days before the baseline's end. */
+    private static final double[] RECENCY = new double[WINDOW + 1];
+
+    static {
+        for (int k = 0; k <= WINDOW; k++) {
+            RECENCY[k] = Math.pow(0.5, k / HALF_LIFE);
+        }
+    }
+
+    @Override
+    public boolean mayFlag(int count) {
+        return count >= MIN_OBSERVED;
+    }
 
     @Override
     public Verdict judge(int[] counts, int firstDay, int t, int dayOfWeek) {
@@ -100,7 +113,7 @@ public final class NegativeBinomialDetector implements Detector {
             double[] dayWeight = new double[7];
             double[] dayCount = new double[7];
             for (int i = start; i < end; i++) {
-                double w = Math.pow(0.5, (end - 1 - i) / HALF_LIFE);
+                double w = RECENCY[end - 1 - i];
                 if (previous != null && previous.outlier(counts[i], previous.expected(i, dayOfWeek))) {
                     w = 0;
                 }
