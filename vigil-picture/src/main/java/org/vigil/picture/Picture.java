@@ -126,10 +126,13 @@ public final class Picture {
                 .sorted(Comparator.comparing(Event::first).thenComparing(Event::name)).toList();
     }
 
-    /** The picture of one event as of today: each place's reporting, its upticks, and what is newest. */
-    public EventPicture picture(Principal p, String eventId, String request) {
+    /**
+     * The picture of one event as of a day (today when empty): each venue's reporting over the days before, its
+     * upticks, and what is newest.
+     */
+    public EventPicture picture(Principal p, String eventId, Optional<LocalDate> asOf, String request) {
         Event event = event(p, eventId, request);
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = asOf.orElse(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         LocalDate from = today.minusDays(EventPicture.RECENT_DAYS - 1);
         Set<String> venues = new LinkedHashSet<>(event.venues());
         PlaceSeries series = series(p, from, today, venues, request);

@@ -41,7 +41,7 @@ public final class PictureApi implements ApiModule {
         api.get("/events", refusing(call -> Map.of("events", picture.events(call.principal(), call.request())
                 .stream().map(PictureApi::describe).toList())));
         api.get("/events/{event}/picture", refusing(call -> picture.picture(call.principal(),
-                id(call.pathParam("event"), Event.TYPE, "event"), call.request())));
+                id(call.pathParam("event"), Event.TYPE, "event"), call.day("at"), call.request())));
         api.describe(PictureApi.class.getResourceAsStream("openapi.json"));
     }
 

@@ -63,7 +63,7 @@ public final class NegativeBinomialDetector implements Detector {
         double pRun = runTail(counts, t, dayOfWeek, fit, Math.max(firstDay, start));
         double p = Math.min(pDay, pRun);
         boolean flagged = counts[t] >= MIN_OBSERVED && p < ALPHA;
-        return new Verdict(mean, pDay, flagged);
+        return new Verdict(mean, p, flagged);
     }
 
     /** The tail of the last three days' sum, which catches a sustained rise no single day makes improbable. */
