@@ -32,6 +32,9 @@ import org.vigil.store.Collection;
 import org.vigil.store.Organisation;
 import org.vigil.store.Store;
 import org.vigil.store.StoreConfig;
+import org.vigil.picture.Event;
+import org.vigil.picture.Picture;
+import org.vigil.picture.PictureApi;
 import org.vigil.taxii.api.ApiModule;
 
 /**
@@ -56,6 +59,7 @@ final class Installation implements AutoCloseable {
     final ReadPath reads;
     final WritePath writes;
     final Authenticator authenticator;
+    final Picture picture;
 
     private Installation(Settings settings, Store store) {
         this.settings = settings;
@@ -64,6 +68,7 @@ final class Installation implements AutoCloseable {
         this.reads = new ReadPath(store, audit);
         this.writes = new WritePath(store, audit, Clock.systemUTC());
         this.authenticator = new Authenticator(store, audit, Clock.systemUTC());
+        this.picture = new Picture(reads, Clock.systemUTC());
     }
 
     static Installation open(Settings settings) {
@@ -109,6 +114,8 @@ final class Installation implements AutoCloseable {
             store.add(ORGANISATIONS, List.of(Publisher.identity(), RedRecipients.definition(),
                     Provenance.extensionDefinition()));
         }
+        // Definitions added by later versions reach existing installations too; adding a held one is a no-op.
+        store.add(ORGANISATIONS, List.of(Event.definition()));
     }
 
     /** Creates an organisation with its STIX identity, filed in the organisations collection. */
@@ -172,7 +179,7 @@ final class Installation implements AutoCloseable {
      * server and the tests wire the same list.
      */
     List<ApiModule> apiModules() {
-        return List.of();
+        return List.of(new PictureApi(picture, Clock.systemUTC()));
     }
 
     /** The key that signs next tokens; made once per data directory, so tokens survive a restart. */

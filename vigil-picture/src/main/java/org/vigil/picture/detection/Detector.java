@@ -16,6 +16,11 @@ public interface Detector {
      */
     Verdict judge(int[] counts, int firstDay, int t, int dayOfWeek);
 
+    /** Whether a day with this count could be flagged at all; callers may skip judging days that could not. */
+    default boolean mayFlag(int count) {
+        return true;
+    }
+
     /** A short name for reports ("negative binomial", "EARS C2"). */
     String name();
 
@@ -23,8 +28,9 @@ public interface Detector {
      * What a detector made of one day.
      *
      * @param expected the count it expected, or NaN when the history is too short to expect anything
-     * @param pValue the probability of a count at least as high under the expectation (1 when not tested); for
-     *     detectors without a probability model, a monotone score mapped into (0, 1]
+     * @param pValue the probability of a count at least as high under the expectation (1 when not tested); where a
+     *     detector makes several tests, the smallest; for detectors without a probability model, a monotone score
+     *     mapped into (0, 1]
      * @param flagged whether the day is an uptick
      */
     record Verdict(double expected, double pValue, boolean flagged) {

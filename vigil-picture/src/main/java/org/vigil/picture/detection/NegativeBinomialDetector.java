@@ -26,13 +26,26 @@ public final class NegativeBinomialDetector implements Detector {
     static final int WINDOW = 84;
     static final int GUARD = 2;
     static final double HALF_LIFE = 28;
-    static final double WEEKDAY_PRIOR = 7;
+    static final double WEEKDAY_PRIOR = 6;
     static final int MIN_HISTORY = 14;
     static final double ALPHA = 0.0025;
     static final int MIN_OBSERVED = 3;
     private static final double PRIOR_SHAPE = 0.5;
     private static final double PRIOR_RATE = 1.0;
     private static final double OUTLIER_Z = 3.0;
+    /** The recency weight of a day k days before the baseline's end. */
+    private static final double[] RECENCY = new double[WINDOW + 1];
+
+    static {
+        for (int k = 0; k <= WINDOW; k++) {
+            RECENCY[k] = Math.pow(0.5, k / HALF_LIFE);
+        }
+    }
+
+    @Override
+    public boolean mayFlag(int count) {
+        return count >= MIN_OBSERVED;
+    }
 
     @Override
     public Verdict judge(int[] counts, int firstDay, int t, int dayOfWeek) {
@@ -50,7 +63,7 @@ public final class NegativeBinomialDetector implements Detector {
         double pRun = runTail(counts, t, dayOfWeek, fit, Math.max(firstDay, start));
         double p = Math.min(pDay, pRun);
         boolean flagged = counts[t] >= MIN_OBSERVED && p < ALPHA;
-        return new Verdict(mean, pDay, flagged);
+        return new Verdict(mean, p, flagged);
     }
 
     /** The tail of the last three days' sum, which catches a sustained rise no single day makes improbable. */
@@ -100,21 +113,29 @@ public final class NegativeBinomialDetector implements Detector {
             double[] dayWeight = new double[7];
             double[] dayCount = new double[7];
             for (int i = start; i < end; i++) {
-                double w = Math.pow(0.5, (end - 1 - i) / HALF_LIFE);
+                double w = RECENCY[end - 1 - i];
                 if (previous != null && previous.outlier(counts[i], previous.expected(i, dayOfWeek))) {
                     w = 0;
                 }
                 weight[i - start] = w;
                 totalWeight += w;
                 totalCount += w * counts[i];
+                // The weekly rhythm is steadier than the level, so every day of the window counts alike for it.
                 int d = weekdayIndex(i, dayOfWeek);
-                dayWeight[d] += w;
-                dayCount[d] += w * counts[i];
+                dayWeight[d] += w > 0 ? 1 : 0;
+                dayCount[d] += w > 0 ? counts[i] : 0;
             }
             double rate = (totalCount + PRIOR_SHAPE) / (totalWeight + PRIOR_RATE);
+            double days = 0;
+            double all = 0;
+            for (int d = 0; d < 7; d++) {
+                days += dayWeight[d];
+                all += dayCount[d];
+            }
+            double flat = (all + PRIOR_SHAPE) / (days + PRIOR_RATE);
             double[] factor = new double[7];
             for (int d = 0; d < 7; d++) {
-                factor[d] = (dayCount[d] + WEEKDAY_PRIOR * rate / 7) / (dayWeight[d] * rate + WEEKDAY_PRIOR * rate / 7);
+                factor[d] = (dayCount[d] + WEEKDAY_PRIOR * flat) / (dayWeight[d] * flat + WEEKDAY_PRIOR * flat);
             }
             Fit unscaled = new Fit(rate, factor, Double.POSITIVE_INFINITY, totalCount + PRIOR_SHAPE);
             double pearson = 0;

@@ -139,7 +139,8 @@ public final class Simulation {
         return out;
     }
 
-    static int poisson(double mean, SplittableRandom random) {
+    /** A Poisson draw; exact below a mean of 50, normal above. */
+    public static int poisson(double mean, SplittableRandom random) {
         if (mean <= 0) {
             return 0;
         }
