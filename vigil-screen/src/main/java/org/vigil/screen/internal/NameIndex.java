@@ -20,16 +20,24 @@ public final class NameIndex {
 
     /** A name form must share keys with this many of the query's parts (fewer when either name has fewer). */
     private static final int PARTS_TO_SHARE = 2;
+    /** A key is common when more than one name form in this many holds it, and at least this floor. */
+    private static final int COMMON_SHARE = 50;
+    private static final int COMMON_FLOOR = 1_000;
+    /** The longest word taken for a syllable of a name written in syllables (Chinese, Korean). */
+    private static final int SYLLABLE = 4;
 
     private final int[] formPerson;
     private final int[] formParts;
     private final Map<String, int[]> postings;
     private final ThreadLocal<int[]> scratch;
+    /** Postings longer than this belong to keys too common to select anything. */
+    private final int common;
 
     private NameIndex(int[] formPerson, int[] formParts, Map<String, int[]> postings) {
         this.formPerson = formPerson;
         this.formParts = formParts;
         this.postings = postings;
+        this.common = Math.max(COMMON_FLOOR, formPerson.length / COMMON_SHARE);
         this.scratch = ThreadLocal.withInitial(() -> new int[formPerson.length]);
     }
 
@@ -59,43 +67,66 @@ public final class NameIndex {
                 parts.stream().mapToInt(Integer::intValue).toArray(), postings);
     }
 
-    /** The persons worth comparing with any of the query's forms, by their number. */
+    /**
+     * The persons worth comparing with any of the query's forms, by their number. A key shared by very many names
+     * (a common given name) selects nothing: a query part whose keys are all that common is left to the comparison,
+     * and the other parts must then match, so that "Mohammed X" is compared with the Xs, not with every Mohammed.
+     */
     public BitSet candidates(List<NameForm> queryForms) {
         BitSet out = new BitSet();
         int[] mask = scratch.get();
-        List<Integer> touched = new ArrayList<>();
+        int[] touched = new int[64];
         for (NameForm q : queryForms) {
             List<String> tokens = q.tokens();
             int n = Math.min(tokens.size(), 15);
-            List<Set<String>> partKeys = new ArrayList<>();
+            List<List<int[]>> parts = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                partKeys.add(keys(tokens.get(i)));
+                parts.add(postingsOf(keys(tokens.get(i))));
             }
             for (int i = 0; i + 1 < n; i++) {
-                partKeys.add(joinedKeys(tokens.subList(i, i + 2)));
+                parts.add(postingsOf(joinedKeys(tokens.subList(i, i + 2))));
             }
-            for (int i = 0; i < partKeys.size(); i++) {
-                for (String k : partKeys.get(i)) {
-                    int[] forms = postings.get(k);
-                    if (forms == null) {
+            int selective = 0;
+            for (int i = 0; i < n; i++) {
+                selective += parts.get(i).stream().anyMatch(p -> p.length <= common) ? 1 : 0;
+            }
+            int touchedCount = 0;
+            for (int i = 0; i < parts.size(); i++) {
+                for (int[] forms : parts.get(i)) {
+                    if (selective > 0 && forms.length > common) {
                         continue;
                     }
                     for (int f : forms) {
                         if (mask[f] == 0) {
-                            touched.add(f);
+                            if (touchedCount == touched.length) {
+                                touched = java.util.Arrays.copyOf(touched, touched.length * 2);
+                            }
+                            touched[touchedCount++] = f;
                         }
                         mask[f] |= 1 << i;
                     }
                 }
             }
-            for (int f : touched) {
-                int needed = Math.min(PARTS_TO_SHARE, Math.min(n, formParts[f]));
+            int usable = selective > 0 ? selective : n;
+            for (int t = 0; t < touchedCount; t++) {
+                int f = touched[t];
+                int needed = Math.min(PARTS_TO_SHARE, Math.min(usable, formParts[f]));
                 if (Integer.bitCount(mask[f]) >= needed) {
                     out.set(formPerson[f]);
                 }
                 mask[f] = 0;
             }
-            touched.clear();
+        }
+        return out;
+    }
+
+    private List<int[]> postingsOf(Set<String> keys) {
+        List<int[]> out = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            int[] forms = postings.get(k);
+            if (forms != null) {
+                out.add(forms);
+            }
         }
         return out;
     }
@@ -107,7 +138,14 @@ public final class NameIndex {
     private static Set<String> joinedKeys(List<String> tokens) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i + 1 < tokens.size(); i++) {
-            addKeys(tokens.get(i) + tokens.get(i + 1), out);
+            // The first and last letters of two joined words are those of any two words, so they select nothing,
+            // except for syllables (Xi Jin Ping), which are short and are what gets written joined.
+            Set<String> all = new LinkedHashSet<>();
+            addKeys(tokens.get(i) + tokens.get(i + 1), all);
+            if (tokens.get(i).length() > SYLLABLE || tokens.get(i + 1).length() > SYLLABLE) {
+                all.removeIf(k -> k.startsWith("a"));
+            }
+            out.addAll(all);
         }
         return out;
     }
@@ -133,12 +171,16 @@ public final class NameIndex {
             keys.add("v" + group);
         }
         String consonants = Phonetics.consonants(token);
-        if (!consonants.isEmpty()) {
+        if (consonants.length() >= 3) {
             keys.add("k" + consonants);
+            keys.add("c" + consonants.replace('z', 's').replace('w', 'v').replace('c', 'k'));
+        } else if (!consonants.isEmpty()) {
+            keys.add("K" + consonants);
+        }
+        if (consonants.length() >= 4) {
             char[] sorted = consonants.toCharArray();
             java.util.Arrays.sort(sorted);
             keys.add("s" + new String(sorted));
-            keys.add("c" + consonants.replace('z', 's').replace('w', 'v').replace('c', 'k'));
         }
         if (token.length() >= 5) {
             keys.add("a" + token.substring(0, 3) + "/" + token.substring(token.length() - 2));

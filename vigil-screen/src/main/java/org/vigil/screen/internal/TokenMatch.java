@@ -16,6 +16,14 @@ public record TokenMatch(double score, Kind kind, String convention) {
 
     static final TokenMatch NONE = new TokenMatch(0, Kind.NONE, "");
 
+    private static final TokenMatch EXACT_MATCH = new TokenMatch(1.0, Kind.EXACT);
+
+    /**
+     * Jaro–Winkler below which not even another convention's reading of either token brings them together
+     * (Saizew and Zaytsev, the most distant pair that the readings reconcile, score 0.6).
+     */
+    private static final double HOPELESS = 0.5;
+
     /** Jaro–Winkler below which two spellings are more than two edits apart in practice. */
     private static final double FAR = 0.7;
 
@@ -78,6 +86,12 @@ public record TokenMatch(double score, Kind kind, String convention) {
      * side was written without short vowels.
      */
     public static TokenMatch of(String a, String b, boolean abjad, boolean vowelsVary) {
+        if (a.equals(b)) {
+            return EXACT_MATCH;
+        }
+        if (!abjad && JaroWinkler.similarity(a, b) < HOPELESS && !NameVariants.same(a, b)) {
+            return NONE;
+        }
         String key = a + (abjad ? "|A|" : vowelsVary ? "|V|" : "|-|") + b;
         TokenMatch known = KNOWN.get(key);
         if (known == null) {
