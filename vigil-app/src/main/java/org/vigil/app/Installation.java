@@ -20,6 +20,9 @@ import org.vigil.access.Authenticator;
 import org.vigil.access.Principal;
 import org.vigil.access.RedRecipients;
 import org.vigil.extract.Provenance;
+import org.vigil.federation.FeedSecrets;
+import org.vigil.federation.Federation;
+import org.vigil.federation.FederationSettings;
 import org.vigil.stix.Publisher;
 import org.vigil.access.ReadPath;
 import org.vigil.access.WritePath;
@@ -164,6 +167,18 @@ final class Installation implements AutoCloseable {
         }
         LOG.info("made {}: the audit log's head is sealed with it from now on; keep it with the data directory, and"
                 + " copy it to every server sharing this store", keyFile);
+    }
+
+    /** Runs federation feeds as this installation's read and write paths; the caller closes it. */
+    Federation federation() {
+        FederationSettings fs = FederationSettings.defaults().withPageSize(settings.getInt("federation.page_size"))
+                .withLease(java.time.Duration.parse(settings.get("federation.lease")));
+        return new Federation(store, reads, writes, new FeedSecrets(feedKey()), fs);
+    }
+
+    /** The key that seals feeds' remote secrets (see {@link FeedSecrets}); like secret.key, made on first use. */
+    byte[] feedKey() {
+        return secretFile(settings.dataDir().resolve("feed.key"));
     }
 
     /** The key that signs next tokens; made once per data directory, so tokens survive a restart. */
