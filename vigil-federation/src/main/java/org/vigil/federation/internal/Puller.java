@@ -51,6 +51,8 @@ public final class Puller {
         // medallion's next is only valid with the same filters and limit as the first request, so they stay.
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("limit", Integer.toString(pageSize));
+        // Every version, not the TAXII default of the newest only: versions are kept as versions.
+        filters.put("match[version]", "all");
         if (start != null) {
             filters.put("added_after", start);
         }
