@@ -46,7 +46,7 @@ class FeedKillNineTest {
 
             Path data = dir.resolve("local");
             try (TestVigil local = TestVigil.create(StoreKind.SQLITE, data,
-                    Map.of("federation.lease", "PT2S", "federation.page_size", "500"))) {
+                    Map.of("federation.lease", "PT1S", "federation.page_size", "1000"))) {
                 local.org("Hub", true);
                 local.user("relay", "Hub", "federation");
                 local.collection("Partners", "partners");

@@ -131,9 +131,9 @@ public final class Federation implements AutoCloseable {
             TaxiiClient client = client(feed);
             FeedState after = feed.direction() == Feed.Direction.PULL
                     ? new Puller(writes, settings.pageSize(), holder).pass(feed, account, view, client)
-                    : new Pusher(store, reads, settings.pageSize()).pass(feed, account, view, client);
+                    : new Pusher(store, reads, settings.pageSize(), holder).pass(feed, account, view, client);
             FeedState done = after.synced(Instant.now(), null);
-            store.putFeedState(feed.id(), done);
+            store.putFeedState(feed.id(), holder, done);
             PassResult r = result(feed, before, done, null);
             LOG.info("feed {}: caught up; {} stored, {} already held, {} refused, {} above the ceiling", feed.name(),
                     r.stored(), r.duplicates(), r.refused(), r.aboveCeiling());
@@ -144,7 +144,7 @@ public final class Federation implements AutoCloseable {
             LOG.debug("feed {} failure", feed.name(), e);
             FeedState now = store.feed(feed.name()).map(Feed::state).orElse(before).synced(Instant.now(), error);
             try {
-                store.putFeedState(feed.id(), now);
+                store.putFeedState(feed.id(), holder, now);
             } catch (RuntimeException ignored) {
                 LOG.debug("could not record the error of feed {}", feed.name(), ignored);
             }

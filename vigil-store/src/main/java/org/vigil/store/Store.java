@@ -160,8 +160,13 @@ public interface Store extends AutoCloseable {
     /** Gives the lease back, if {@code holder} still has it. */
     void releaseFeed(UUID feedId, String holder);
 
-    /** Sets a feed's state outside a batch of objects (a push, the end of a pass, an error). */
-    void putFeedState(UUID feedId, FeedState state);
+    /**
+     * Sets a feed's state outside a batch of objects (a push, the end of a pass, an error).
+     *
+     * @param holder the lease holder running the feed, or null to set it regardless of the lease
+     * @throws StoreException when the feed is gone or {@code holder} no longer holds its lease
+     */
+    void putFeedState(UUID feedId, String holder, FeedState state);
 
     // Status resources
 

@@ -32,11 +32,13 @@ public final class Pusher {
     private final Store store;
     private final ReadPath reads;
     private final int pageSize;
+    private final String holder;
 
-    public Pusher(Store store, ReadPath reads, int pageSize) {
+    public Pusher(Store store, ReadPath reads, int pageSize, String holder) {
         this.store = store;
         this.reads = reads;
         this.pageSize = pageSize;
+        this.holder = holder;
     }
 
     public FeedState pass(Feed feed, Principal account, CollectionView from, TaxiiClient remote) {
@@ -59,7 +61,7 @@ public final class Pusher {
                     f.path("id").asText(), f.path("message").asText()));
             cursor = page.next().orElseGet(() -> after(page.dateAddedLast()));
             state = state.plus(cursor.token(), sent, 0, refused, 0);
-            store.putFeedState(feed.id(), state);
+            store.putFeedState(feed.id(), holder, state);
             if (!page.more()) {
                 return state;
             }

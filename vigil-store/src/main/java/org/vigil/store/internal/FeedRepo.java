@@ -77,9 +77,9 @@ final class FeedRepo {
                 + " locked_until = NULL WHERE id = ? AND locked_by = ?", p -> p.uuid(feedId).text(holder)));
     }
 
-    void putState(UUID feedId, FeedState state) {
+    void putState(UUID feedId, String holder, FeedState state) {
         db.write("saving the state of feed " + feedId, c -> {
-            writeState(c, feedId, null, state);
+            writeState(c, feedId, holder, state);
             return null;
         });
     }

@@ -176,8 +176,8 @@ final class JdbcStore implements Store {
     }
 
     @Override
-    public void putFeedState(UUID feedId, FeedState state) {
-        feeds.putState(feedId, state);
+    public void putFeedState(UUID feedId, String holder, FeedState state) {
+        feeds.putState(feedId, holder, state);
     }
 
     @Override
