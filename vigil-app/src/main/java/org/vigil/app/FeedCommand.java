@@ -71,8 +71,8 @@ final class FeedCommand {
                 User account = hub.store.userByName(user).orElseThrow(() -> new Settings.SettingsException(
                         "no user '" + user + "'; add one with vigil user add " + user + " --role federation"));
                 if (account.role() != Role.FEDERATION) {
-                    throw new Settings.SettingsException("user " + user + " is a " + account.role().label()
-                            + " account; feeds run as a federation account (vigil user add NAME --role federation)");
+                    throw new Settings.SettingsException("user " + user + " has the role " + account.role().label()
+                            + "; feeds run as a federation account (vigil user add NAME --role federation)");
                 }
                 Collection c = hub.collection(collectionRef());
                 Feed feed = new Feed(UUID.randomUUID(), name, direction(), remote.toString(), c.id(), account.id(),

@@ -226,7 +226,9 @@ public final class TaxiiClient {
             JsonNode body = r.body().length == 0 ? null : JSON.readTree(r.body());
             return new Response(r.statusCode(), body, headers);
         } catch (IOException e) {
-            throw new UncheckedIOException(request.method() + " " + request.uri() + ": " + e.getMessage(), e);
+            // A refused connection has no message of its own; its class says what happened.
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new UncheckedIOException(request.method() + " " + request.uri() + ": " + why, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during " + request.method() + " " + request.uri(), e);
