@@ -65,7 +65,7 @@ public final class WritePath {
     /**
      * Adds objects like {@link #add(Principal, CollectionView, List, String)}, and, when {@code progress} is given,
      * moves a federation feed's state in the same store transaction as the objects (even when none is accepted),
-     * so that a feed's cursor never runs ahead of, or behind, what it brought in.
+     * so that a feed's cursor never runs ahead of, or behind, what it brought in. The status returned is not kept.
      */
     public Status add(Principal p, CollectionView c, List<Item> items, String path, FeedProgress progress) {
         if (!c.canWrite()) {
@@ -96,7 +96,11 @@ public final class WritePath {
         }
         Status status = new Status(UUID.randomUUID(), c.collection().apiRoot(), p.userId(), Status.State.COMPLETE,
                 requested, items.size(), successes.size(), failures.size(), 0, successes, failures, List.of());
-        store.putStatus(status);
+        if (progress == null) {
+            // A feed's batches keep no status resource: no TAXII client will ask for it, and it would cost each
+            // page another durable write. The feed's state and the log say what became of them.
+            store.putStatus(status);
+        }
         audit.record(p, "add", path, successes.stream().map(Status.Detail::id).toList(),
                 failures.isEmpty() ? null : failures.size() + " refused");
         return status;
