@@ -139,7 +139,7 @@ public final class WritePath {
             return carriesCreator(object) && p.organisationIdentity() != null && p.role() != Role.FEDERATION
                     ? object.with("created_by_ref", p.organisationIdentity()) : object;
         }
-        if (creator.equals(p.organisationIdentity()) || p.role() == Role.FEDERATION || claims.contains(creator)) {
+        if (p.signsAs(creator) || p.role() == Role.FEDERATION || claims.contains(creator)) {
             return object;
         }
         failures.add(new Status.Detail(object.id(), object.version().orElse(null), "created_by_ref " + creator

@@ -199,6 +199,16 @@ abstract class FederationContract {
         assertEquals(0, local.as(ann).add(mixed, signed).json().path("success_count").asInt());
         local.cli("org", "set", "Agency", "--identity", own).ok();
         assertEquals(1, local.as(ann).add(mixed, signed).json().path("success_count").asInt());
+        // AMBER+STRICT reaches the organisation whose identity signed it, a claimed one included, and nobody else.
+        StixObject strict = Stix.marked(Stix.indicator("strict, signed as of old"), Stix.AMBER_STRICT)
+                .with("created_by_ref", own);
+        assertEquals(1, local.as(ann).add(mixed, strict).json().path("success_count").asInt());
+        Account amy = local.user("amy", "Agency", "reader");
+        local.grant(mixed, amy, "read");
+        local.grant(mixed, relay, "read");
+        assertEquals(200, local.as(amy).get(Taxii.object(mixed, strict.id())).status());
+        assertTrue(local.as(amy).get(Taxii.objects(mixed)).ids().contains(strict.id()));
+        assertEquals(404, local.as(relay).get(Taxii.object(mixed, strict.id())).status());
         TestVigil.Run taken = local.cli("org", "add", "Copycat", "--identity", own);
         assertNotEquals(0, taken.code());
         assertTrue(taken.err().contains("Agency"), taken.err());

@@ -163,7 +163,7 @@ public final class Federation implements AutoCloseable {
                 + feed.userId() + " no longer exists"));
         Organisation org = store.organisation(user.organisationId()).orElseThrow(() -> new IllegalStateException(
                 "the organisation of " + user.name() + " no longer exists"));
-        return Principal.of(user, org);
+        return Principal.of(user, org).withClaimedIdentities(store.claimedIdentities(org.id()));
     }
 
     private CollectionView view(Feed feed, Principal account) {
