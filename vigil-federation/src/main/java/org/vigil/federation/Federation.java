@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -80,7 +81,7 @@ public final class Federation implements AutoCloseable {
         while (true) {
             Feed feed = store.feed(name).orElseThrow(() -> new IllegalArgumentException("no feed '" + name
                     + "'; see vigil feed list"));
-            java.util.Optional<PassResult> r = runIfFree(feed);
+            Optional<PassResult> r = runIfFree(feed);
             if (r.isPresent()) {
                 return r.get();
             }
@@ -93,9 +94,9 @@ public final class Federation implements AutoCloseable {
     }
 
     /** A pass of the feed if its lease is free; empty when another holder has it. */
-    public java.util.Optional<PassResult> runIfFree(Feed feed) {
+    public Optional<PassResult> runIfFree(Feed feed) {
         if (!store.leaseFeed(feed.id(), holder, Instant.now().plus(settings.lease()))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long period = Math.max(1, settings.lease().toMillis() / 3);
         ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(feed), period, period,
@@ -104,9 +105,9 @@ public final class Federation implements AutoCloseable {
             // Read again under the lease: another holder may have moved the cursor since it was listed.
             Feed current = store.feed(feed.name()).filter(f -> f.id().equals(feed.id())).orElse(null);
             if (current == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(run(current));
+            return Optional.of(run(current));
         } finally {
             renewal.cancel(false);
             store.releaseFeed(feed.id(), holder);
