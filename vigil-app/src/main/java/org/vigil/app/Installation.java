@@ -20,6 +20,9 @@ import org.vigil.access.Authenticator;
 import org.vigil.access.Principal;
 import org.vigil.access.RedRecipients;
 import org.vigil.extract.Provenance;
+import org.vigil.federation.FeedSecrets;
+import org.vigil.federation.Federation;
+import org.vigil.federation.FederationSettings;
 import org.vigil.stix.Publisher;
 import org.vigil.access.ReadPath;
 import org.vigil.access.WritePath;
@@ -180,6 +183,18 @@ final class Installation implements AutoCloseable {
      */
     List<ApiModule> apiModules() {
         return List.of(new PictureApi(picture, Clock.systemUTC()));
+    }
+
+    /** Runs federation feeds as this installation's read and write paths; the caller closes it. */
+    Federation federation() {
+        FederationSettings fs = FederationSettings.defaults().withPageSize(settings.getInt("federation.page_size"))
+                .withLease(java.time.Duration.parse(settings.get("federation.lease")));
+        return new Federation(store, reads, writes, new FeedSecrets(feedKey()), fs);
+    }
+
+    /** The key that seals feeds' remote secrets (see {@link FeedSecrets}); like secret.key, made on first use. */
+    byte[] feedKey() {
+        return secretFile(settings.dataDir().resolve("feed.key"));
     }
 
     /** The key that signs next tokens; made once per data directory, so tokens survive a restart. */

@@ -11,6 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.federation.FeedScheduler;
+import org.vigil.federation.Federation;
 import org.vigil.taxii.Hub;
 import org.vigil.taxii.TaxiiConfig;
 import org.vigil.taxii.TaxiiServer;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    /** How often serve looks for feeds that are due, new ones included. */
+    private static final java.time.Duration FEED_TICK = java.time.Duration.ofSeconds(10);
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ./data).")
     String data;
@@ -60,7 +64,9 @@ final class ServeCommand implements Callable<Integer> {
         try (Installation hub = Installation.open(settings)) {
             Demo.Credentials demoUser = demo ? Demo.load(hub) : null;
             try (TaxiiServer server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes), config(hub),
-                    hub.apiModules())) {
+                    hub.apiModules());
+                 Federation federation = hub.federation();
+                 FeedScheduler feeds = FeedScheduler.start(hub.store, federation, FEED_TICK, 2)) {
                 String scheme = settings.get("tls.keystore") == null ? "http" : "https";
                 String url = scheme + "://" + settings.get("host") + ":" + server.port();
                 LOG.info("Vigil is serving TAXII 2.1 at {}/taxii2/ (data in {}, store {})", url,

@@ -44,6 +44,8 @@ final class Settings {
         k.put("tls.password", new String[] {null, "password of the keystore"});
         k.put("taxii.max_content_length", new String[] {"104857600", "largest request body accepted, in bytes"});
         k.put("taxii.page_size", new String[] {"1000", "most objects in one page"});
+        k.put("federation.page_size", new String[] {"1000", "objects a feed asks a remote server for per page"});
+        k.put("federation.lease", new String[] {"PT1M", "how long a node's claim on a feed lasts unless renewed"});
         return k;
     }
 

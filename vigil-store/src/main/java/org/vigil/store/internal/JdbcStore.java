@@ -1,5 +1,6 @@
 package org.vigil.store.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,9 @@ import org.vigil.store.AuditHead;
 import org.vigil.store.AuditQuery;
 import org.vigil.store.AuditRecord;
 import org.vigil.store.Collection;
+import org.vigil.store.Feed;
+import org.vigil.store.FeedProgress;
+import org.vigil.store.FeedState;
 import org.vigil.store.Grant;
 import org.vigil.store.ManifestEntry;
 import org.vigil.store.ObjectQuery;
@@ -37,6 +41,7 @@ final class JdbcStore implements Store {
     private final StatusRepo statuses;
     private final AuditLog auditLog;
     private final PlaceReader places;
+    private final FeedRepo feeds;
 
     JdbcStore(Database db, byte[] auditKey) {
         this.db = db;
@@ -47,11 +52,17 @@ final class JdbcStore implements Store {
         this.statuses = new StatusRepo(db);
         this.auditLog = new AuditLog(db, auditKey);
         this.places = new PlaceReader(db);
+        this.feeds = new FeedRepo(db);
     }
 
     @Override
     public List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects) {
         return writer.add(collectionId, postedBy, objects);
+    }
+
+    @Override
+    public List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects, FeedProgress progress) {
+        return writer.add(collectionId, postedBy, objects, progress, feeds);
     }
 
     @Override
@@ -137,6 +148,51 @@ final class JdbcStore implements Store {
     @Override
     public List<Organisation> organisations() {
         return principals.organisations();
+    }
+
+    @Override
+    public void claimIdentity(UUID organisationId, String identityId) {
+        principals.claimIdentity(organisationId, identityId);
+    }
+
+    @Override
+    public List<String> claimedIdentities(UUID organisationId) {
+        return principals.claimedIdentities(organisationId);
+    }
+
+    @Override
+    public void putFeed(Feed feed) {
+        feeds.putFeed(feed);
+    }
+
+    @Override
+    public Optional<Feed> feed(String name) {
+        return feeds.feed(name);
+    }
+
+    @Override
+    public List<Feed> feeds() {
+        return feeds.feeds();
+    }
+
+    @Override
+    public boolean removeFeed(String name) {
+        return feeds.removeFeed(name);
+    }
+
+    @Override
+    public boolean leaseFeed(UUID feedId, String holder, Instant until) {
+        return feeds.lease(feedId, holder, until);
+    }
+
+    @Override
+    public void releaseFeed(UUID feedId, String holder) {
+        feeds.release(feedId, holder);
+    }
+
+    @Override
+    public void putFeedState(UUID feedId, String holder, FeedState state) {
+        feeds.putState(feedId, holder, state);
     }
 
     @Override
