@@ -120,6 +120,31 @@ public interface Store extends AutoCloseable {
     /** Every grant on a collection. */
     List<Grant> grantsOn(UUID collectionId);
 
+    /** Whether a user holds the right to publish travel alerts; false for no such user. */
+    boolean isPublisher(UUID userId);
+
+    /** Gives or takes the right to publish travel alerts. */
+    void setPublisher(UUID userId, boolean publisher);
+
+    // Webhook subscriptions
+
+    /** Creates a subscription, or replaces its settings and delivery state (never its user or secret). */
+    void putWebhook(Webhook webhook);
+
+    Optional<Webhook> webhook(UUID id);
+
+    /** Every subscription, oldest first. */
+    List<Webhook> webhooks();
+
+    /** Removes a subscription and its cursors; false when there is no such subscription. */
+    boolean removeWebhook(UUID id);
+
+    /** Where a subscription's deliveries stand in a collection: after this cursor nothing has gone out yet. */
+    Optional<Cursor> webhookCursor(UUID webhookId, UUID collectionId);
+
+    /** Records that a subscription has delivered everything of a collection up to this cursor. */
+    void putWebhookCursor(UUID webhookId, UUID collectionId, Cursor after);
+
     // Status resources
 
     /** Creates or replaces a status resource, its lists included. */

@@ -12,6 +12,7 @@ import org.vigil.store.AuditHead;
 import org.vigil.store.AuditQuery;
 import org.vigil.store.AuditRecord;
 import org.vigil.store.Collection;
+import org.vigil.store.Cursor;
 import org.vigil.store.Grant;
 import org.vigil.store.ManifestEntry;
 import org.vigil.store.ObjectQuery;
@@ -22,6 +23,7 @@ import org.vigil.store.Store;
 import org.vigil.store.StoredObject;
 import org.vigil.store.User;
 import org.vigil.store.VersionEntry;
+import org.vigil.store.Webhook;
 
 /** The store over JDBC, for both dialects; each part of the interface is served by its own repository. */
 final class JdbcStore implements Store {
@@ -33,6 +35,7 @@ final class JdbcStore implements Store {
     private final PrincipalRepo principals;
     private final StatusRepo statuses;
     private final AuditLog auditLog;
+    private final WebhookRepo webhooks;
 
     JdbcStore(Database db, byte[] auditKey) {
         this.db = db;
@@ -42,6 +45,7 @@ final class JdbcStore implements Store {
         this.principals = new PrincipalRepo(db);
         this.statuses = new StatusRepo(db);
         this.auditLog = new AuditLog(db, auditKey);
+        this.webhooks = new WebhookRepo(db);
     }
 
     @Override
@@ -182,6 +186,46 @@ final class JdbcStore implements Store {
     @Override
     public List<Grant> grantsOn(UUID collectionId) {
         return principals.grantsOn(collectionId);
+    }
+
+    @Override
+    public boolean isPublisher(UUID userId) {
+        return webhooks.isPublisher(userId);
+    }
+
+    @Override
+    public void setPublisher(UUID userId, boolean publisher) {
+        webhooks.setPublisher(userId, publisher);
+    }
+
+    @Override
+    public void putWebhook(Webhook webhook) {
+        webhooks.putWebhook(webhook);
+    }
+
+    @Override
+    public Optional<Webhook> webhook(UUID id) {
+        return webhooks.webhook(id);
+    }
+
+    @Override
+    public List<Webhook> webhooks() {
+        return webhooks.webhooks();
+    }
+
+    @Override
+    public boolean removeWebhook(UUID id) {
+        return webhooks.removeWebhook(id);
+    }
+
+    @Override
+    public Optional<Cursor> webhookCursor(UUID webhookId, UUID collectionId) {
+        return webhooks.webhookCursor(webhookId, collectionId);
+    }
+
+    @Override
+    public void putWebhookCursor(UUID webhookId, UUID collectionId, Cursor after) {
+        webhooks.putWebhookCursor(webhookId, collectionId, after);
     }
 
     @Override
