@@ -2,7 +2,10 @@ package org.vigil.access;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +19,7 @@ import org.vigil.store.Cursor;
 import org.vigil.store.ManifestEntry;
 import org.vigil.store.ObjectQuery;
 import org.vigil.store.Page;
+import org.vigil.store.PlaceLink;
 import org.vigil.store.Status;
 import org.vigil.store.Store;
 import org.vigil.store.StoredObject;
@@ -35,11 +39,13 @@ public final class ReadPath {
     private final Store store;
     private final Grants grants;
     private final AuditLog audit;
+    private final PlaceReads places;
 
     public ReadPath(Store store, AuditLog audit) {
         this.store = store;
         this.grants = new Grants(store);
         this.audit = audit;
+        this.places = new PlaceReads(store, grants);
     }
 
     /** The API roots the hub serves; they describe the server, not its content, so anyone may list them. */
@@ -115,6 +121,56 @@ public final class ReadPath {
             all = all.after(page.next().orElse(null));
         } while (page.more());
         return out;
+    }
+
+    /**
+     * What the reporting the principal may see says about places between two days (inclusive): for the threat
+     * picture. {@code places} and {@code countries} narrow it to links to those place ids or to places in those
+     * countries; both empty means every place. Recorded as a read of every object the answer rests on.
+     */
+    public PlaceReporting placeReporting(Principal p, LocalDate from, LocalDate to, Set<String> placeIds,
+                                         Set<String> countries, String request) {
+        PlaceReporting r = places.read(p, from, to, placeIds, countries);
+        audit.recordRead(p, "read-picture", request, r.links().stream().map(PlaceLink::objectId).distinct()
+                .toList(), null);
+        return r;
+    }
+
+    /** The newest version of one object, as the principal may see it, from any collection they may read. */
+    public Optional<ReleasedObject> object(Principal p, String id, String request) {
+        List<ReleasedObject> found = newest(p, c -> ObjectQuery.in(c).ids(List.of(id)), 1);
+        audit.recordRead(p, "read", request, found.stream().map(ReleasedObject::id).toList(), null);
+        return found.stream().findFirst();
+    }
+
+    /**
+     * The newest version of every object of a type that the principal may see, in every collection they may read,
+     * up to {@code max}; an object held in several collections comes once.
+     */
+    public List<ReleasedObject> objectsOfType(Principal p, String type, int max, String request) {
+        List<ReleasedObject> found = newest(p, c -> ObjectQuery.in(c).types(List.of(type)), max);
+        audit.recordRead(p, "read", request, found.stream().map(ReleasedObject::id).toList(), null);
+        return found;
+    }
+
+    private List<ReleasedObject> newest(Principal p, java.util.function.Function<UUID, ObjectQuery.Builder> query,
+                                        int max) {
+        Map<String, ReleasedObject> out = new LinkedHashMap<>();
+        for (PlaceReads.Reader r : places.readers(p).values()) {
+            CollectionView view = grants.view(p, r.collection());
+            ObjectQuery q = query.apply(r.collection().id()).limit(Math.min(max + 1, ObjectQuery.MAX_LIMIT))
+                    .build();
+            ObjectsPage<ReleasedObject> page;
+            do {
+                page = scan(p, view, q, (reader, row) -> view(reader, r.collection(), row));
+                page.items().forEach(o -> out.putIfAbsent(o.id(), o));
+                q = q.after(page.next().orElse(null));
+            } while (page.more() && out.size() < max);
+            if (out.size() >= max) {
+                break;
+            }
+        }
+        return out.values().stream().limit(max).toList();
     }
 
     /**

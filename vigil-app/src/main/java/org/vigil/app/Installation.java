@@ -32,6 +32,7 @@ import org.vigil.store.Collection;
 import org.vigil.store.Organisation;
 import org.vigil.store.Store;
 import org.vigil.store.StoreConfig;
+import org.vigil.taxii.api.ApiModule;
 
 /**
  * One Vigil installation opened from its settings: the store, the access layer over it, the default API root,
@@ -164,6 +165,14 @@ final class Installation implements AutoCloseable {
         }
         LOG.info("made {}: the audit log's head is sealed with it from now on; keep it with the data directory, and"
                 + " copy it to every server sharing this store", keyFile);
+    }
+
+    /**
+     * The modules serving Vigil's own API under /api/v1/ beside TAXII, each over the read and write paths; the
+     * server and the tests wire the same list.
+     */
+    List<ApiModule> apiModules() {
+        return List.of();
     }
 
     /** The key that signs next tokens; made once per data directory, so tokens survive a restart. */

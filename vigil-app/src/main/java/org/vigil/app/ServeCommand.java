@@ -59,7 +59,8 @@ final class ServeCommand implements Callable<Integer> {
         Settings settings = Settings.load(System.getenv(), flags);
         try (Installation hub = Installation.open(settings)) {
             Demo.Credentials demoUser = demo ? Demo.load(hub) : null;
-            try (TaxiiServer server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes), config(hub))) {
+            try (TaxiiServer server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes), config(hub),
+                    hub.apiModules())) {
                 String scheme = settings.get("tls.keystore") == null ? "http" : "https";
                 String url = scheme + "://" + settings.get("host") + ":" + server.port();
                 LOG.info("Vigil is serving TAXII 2.1 at {}/taxii2/ (data in {}, store {})", url,

@@ -22,14 +22,15 @@ import org.vigil.store.Store;
  */
 class OneReadPathArchitectureTest {
 
-    private static final Set<String> OBJECT_READS = Set.of("objects", "manifest", "versions");
+    private static final Set<String> OBJECT_READS = Set.of("objects", "manifest", "versions", "placeLinks",
+            "places");
 
     private static final JavaClasses VIGIL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.vigil");
 
     private static final DescribedPredicate<JavaMethodCall> READS_OBJECTS_FROM_THE_STORE =
-            DescribedPredicate.describe("read objects from the Store (objects, manifest or versions)", call ->
+            DescribedPredicate.describe("read objects from the Store (objects, manifest, versions or the place index)", call ->
                     call.getTargetOwner().isAssignableTo(Store.class) && OBJECT_READS.contains(call.getName()));
 
     /**

@@ -181,7 +181,7 @@ final class TestVigil implements AutoCloseable {
         Settings s = hub.settings;
         server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes),
                 new TaxiiConfig(s.get("host"), 0, s.get("title"), "Vigil under test", null, null,
-                        s.getInt("taxii.page_size"), hub.tokenKey()));
+                        s.getInt("taxii.page_size"), hub.tokenKey()), hub.apiModules());
     }
 
     /** Stops the server and closes the store, then opens both again, as a restart of {@code vigil serve} does. */

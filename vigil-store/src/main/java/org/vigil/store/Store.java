@@ -52,6 +52,16 @@ public interface Store extends AutoCloseable {
     Page<VersionEntry> versions(ObjectQuery query);
 
     /**
+     * The place index's rows for some days: what reports, sightings and relationships say about which places,
+     * kept in step with the objects in the transactions that store them. For the threat picture, read by the
+     * access layer only, which decides each row.
+     */
+    List<PlaceLink> placeLinks(PlaceQuery query);
+
+    /** The locations the place index holds in the query's collections (its days and places are ignored). */
+    List<Place> places(PlaceQuery query);
+
+    /**
      * Deletes the versions of one object that a query matches (its paging is ignored) and returns them.
      *
      * @throws IllegalArgumentException unless the query names exactly one id

@@ -874,4 +874,121 @@ abstract class StoreContract {
         AddResult next = store.add(collection, List.of(indicator(newId("indicator"), time(1)))).get(0);
         assertEquals(AddResult.Outcome.STORED, next.outcome());
     }
+
+    // The place index
+
+    private static StixObject report(String id, String modified, String published, List<String> refs, Tlp tlp) {
+        StixObject.Builder b = StixObject.builder("report", id).put("created", time(0)).put("modified", modified)
+                .put("name", "report " + id).put("published", published).put("object_refs", refs);
+        if (tlp != null) {
+            b.put("object_marking_refs", List.of(tlp.markingId()));
+        }
+        return b.build();
+    }
+
+    private static PlaceQuery everyone(UUID collectionId, java.time.LocalDate from, java.time.LocalDate to) {
+        Audience all = new Audience(Set.of(Tlp.values()), Tlp.AMBER, null, null, null);
+        return new PlaceQuery(List.of(new PlaceQuery.Scope(collectionId, all)), from, to, Set.of(), Set.of());
+    }
+
+    private static final java.time.LocalDate MAR_1 = java.time.LocalDate.of(2024, 3, 1);
+
+    @Test
+    void reportNamingALocationIsIndexedOnTheDayItWasPublished() {
+        String place = newId("location");
+        String report = newId("report");
+        store.add(collection, List.of(report(report, time(1), "2024-02-20T08:00:00Z", List.of(place,
+                newId("threat-actor")), null)));
+        List<PlaceLink> links = store.placeLinks(everyone(collection, MAR_1.minusDays(30), MAR_1));
+        assertEquals(1, links.size(), links::toString);
+        assertEquals(place, links.get(0).placeId());
+        assertEquals(report, links.get(0).storyId());
+        assertEquals(java.time.LocalDate.of(2024, 2, 20), links.get(0).day());
+    }
+
+    @Test
+    void aNewerVersionReplacesWhatTheOlderSaidAndAnOlderOneChangesNothing() {
+        String sochi = newId("location");
+        String adler = newId("location");
+        String report = newId("report");
+        store.add(collection, List.of(report(report, time(5), "2024-03-01T00:00:00Z", List.of(sochi), null)));
+        store.add(collection, List.of(report(report, time(9), "2024-03-01T00:00:00Z", List.of(adler), null)));
+        store.add(collection, List.of(report(report, time(7), "2024-03-01T00:00:00Z", List.of(sochi), null)));
+        List<PlaceLink> links = store.placeLinks(everyone(collection, MAR_1, MAR_1));
+        assertEquals(List.of(adler), links.stream().map(PlaceLink::placeId).toList());
+    }
+
+    @Test
+    void deletingTheNewestVersionIndexesTheOneBeforeAndDeletingAllRemovesIt() {
+        String sochi = newId("location");
+        String adler = newId("location");
+        String report = newId("report");
+        store.add(collection, List.of(report(report, time(5), "2024-03-01T00:00:00Z", List.of(sochi), null),
+                report(report, time(9), "2024-03-01T00:00:00Z", List.of(adler), null)));
+        store.delete(ObjectQuery.in(collection).ids(List.of(report)).versions(VersionMatch.LAST).build());
+        assertEquals(List.of(sochi), store.placeLinks(everyone(collection, MAR_1, MAR_1)).stream()
+                .map(PlaceLink::placeId).toList());
+        store.delete(ObjectQuery.in(collection).ids(List.of(report)).versions(VersionMatch.ALL).build());
+        assertTrue(store.placeLinks(everyone(collection, MAR_1, MAR_1)).isEmpty());
+    }
+
+    @Test
+    void aDuplicateCountsAsTheStoryItCopies() {
+        String place = newId("location");
+        String original = newId("report");
+        String copy = newId("report");
+        store.add(collection, List.of(report(original, time(1), "2024-03-01T00:00:00Z", List.of(place), null),
+                report(copy, time(1), "2024-03-01T06:00:00Z", List.of(place), null),
+                StixObject.builder("relationship", newId("relationship")).put("created", time(2))
+                        .put("modified", time(2)).put("relationship_type", "duplicate-of").put("source_ref", copy)
+                        .put("target_ref", original).build()));
+        assertEquals(Set.of(original), store.placeLinks(everyone(collection, MAR_1, MAR_1)).stream()
+                .map(PlaceLink::storyId).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void relationshipsAndSightingsTiePlacesToWhatTheyConcern() {
+        String place = newId("location");
+        String actor = newId("threat-actor");
+        String hq = newId("identity");
+        store.add(collection, List.of(
+                StixObject.builder("relationship", newId("relationship")).put("created", "2024-03-01T01:00:00Z")
+                        .put("modified", time(2)).put("relationship_type", "targets").put("source_ref", actor)
+                        .put("target_ref", place).build(),
+                StixObject.builder("relationship", newId("relationship")).put("created", time(2))
+                        .put("modified", time(2)).put("relationship_type", "uses").put("source_ref", actor)
+                        .put("target_ref", newId("malware")).build(),
+                StixObject.builder("sighting", newId("sighting")).put("created", time(2)).put("modified", time(2))
+                        .put("first_seen", "2024-03-01T03:00:00Z").put("sighting_of_ref", newId("indicator"))
+                        .put("where_sighted_refs", List.of(hq)).build()));
+        List<PlaceLink> links = store.placeLinks(everyone(collection, MAR_1, MAR_1));
+        assertEquals(Set.of(actor + "@" + place, "sighting@" + hq), links.stream()
+                .map(l -> (l.itemId().startsWith("sighting") ? "sighting" : l.itemId()) + "@" + l.placeId())
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void placesRollUpByCountryAndAnAudienceLeavesOutWhatItCannotSee() {
+        String russia = newId("location");
+        String sochi = newId("location");
+        store.add(collection, List.of(
+                StixObject.builder("location", russia).put("created", time(0)).put("modified", time(0))
+                        .put("country", "ru").build(),
+                StixObject.builder("location", sochi).put("created", time(0)).put("modified", time(0))
+                        .put("name", "Sochi").put("country", "RU").put("latitude", 43.6).put("longitude", 39.7)
+                        .build(),
+                report(newId("report"), time(1), "2024-03-01T00:00:00Z", List.of(sochi), Tlp.CLEAR),
+                report(newId("report"), time(1), "2024-03-01T00:00:00Z", List.of(sochi), Tlp.AMBER_STRICT)));
+        List<Place> places = store.places(everyone(collection, MAR_1, MAR_1));
+        assertEquals(Set.of("RU"), places.stream().map(Place::country).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(places.stream().anyMatch(p -> p.id().equals(russia) && p.isCountry()));
+        assertTrue(places.stream().anyMatch(p -> p.id().equals(sochi) && !p.isCountry() && p.latitude() == 43.6));
+        Audience stranger = new Audience(Set.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER), Tlp.AMBER,
+                "identity--00000000-0000-4000-8000-000000000001", null, null);
+        PlaceQuery byCountry = new PlaceQuery(List.of(new PlaceQuery.Scope(collection, stranger)), MAR_1, MAR_1,
+                Set.of(), Set.of("RU"));
+        assertEquals(1, store.placeLinks(byCountry).size());
+        assertEquals(2, store.placeLinks(new PlaceQuery(everyone(collection, MAR_1, MAR_1).scopes(), MAR_1, MAR_1,
+                Set.of(), Set.of("RU"))).size());
+    }
 }

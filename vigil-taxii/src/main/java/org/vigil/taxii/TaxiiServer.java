@@ -7,6 +7,8 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.vigil.taxii.api.ApiModule;
+import org.vigil.taxii.api.ApiV1;
 import org.vigil.taxii.internal.TaxiiErrorHandler;
 import org.vigil.taxii.internal.TaxiiRoutes;
 
@@ -20,6 +22,11 @@ public final class TaxiiServer implements AutoCloseable {
     }
 
     public static TaxiiServer start(Hub hub, TaxiiConfig config) {
+        return start(hub, config, java.util.List.of());
+    }
+
+    /** Starts the server with Vigil's own API beside TAXII, each module adding its operations under /api/v1/. */
+    public static TaxiiServer start(Hub hub, TaxiiConfig config, java.util.List<ApiModule> modules) {
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.startupWatcherEnabled = false;
@@ -32,7 +39,9 @@ public final class TaxiiServer implements AutoCloseable {
                 c.jetty.addConnector((server, http) -> tls(server, http, config));
             }
         });
-        TaxiiRoutes.install(app, hub, config);
+        ApiV1 api = new ApiV1(app, config.tokenKey());
+        TaxiiRoutes.install(app, hub, config, api);
+        modules.forEach(m -> m.install(api));
         if (config.keystore() != null) {
             app.start();
         } else {

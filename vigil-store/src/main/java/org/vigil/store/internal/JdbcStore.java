@@ -18,6 +18,9 @@ import org.vigil.store.ManifestEntry;
 import org.vigil.store.ObjectQuery;
 import org.vigil.store.Organisation;
 import org.vigil.store.Page;
+import org.vigil.store.Place;
+import org.vigil.store.PlaceLink;
+import org.vigil.store.PlaceQuery;
 import org.vigil.store.Status;
 import org.vigil.store.Store;
 import org.vigil.store.StoredObject;
@@ -36,6 +39,7 @@ final class JdbcStore implements Store {
     private final StatusRepo statuses;
     private final AuditLog auditLog;
     private final WebhookRepo webhooks;
+    private final PlaceReader places;
 
     JdbcStore(Database db, byte[] auditKey) {
         this.db = db;
@@ -46,6 +50,7 @@ final class JdbcStore implements Store {
         this.statuses = new StatusRepo(db);
         this.auditLog = new AuditLog(db, auditKey);
         this.webhooks = new WebhookRepo(db);
+        this.places = new PlaceReader(db);
     }
 
     @Override
@@ -66,6 +71,16 @@ final class JdbcStore implements Store {
     @Override
     public Page<VersionEntry> versions(ObjectQuery query) {
         return reader.versions(query);
+    }
+
+    @Override
+    public List<PlaceLink> placeLinks(PlaceQuery query) {
+        return places.links(query);
+    }
+
+    @Override
+    public List<Place> places(PlaceQuery query) {
+        return places.places(query);
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.vigil.store.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.vigil.stix.Tlp;
-import org.vigil.store.Audience;
 import org.vigil.store.ObjectQuery;
 import org.vigil.store.VersionMatch;
 
@@ -37,7 +35,7 @@ final class ObjectSql {
         b.in("o.type", query.types());
         b.versions(query);
         if (query.audience() != null) {
-            b.audience(query.audience());
+            b.sql.append(" AND ").append(AudienceSql.condition("o", "o.json", query.audience(), b.params));
         }
         Long after = lowerBound(query, paged);
         if (after != null) {
@@ -50,34 +48,6 @@ final class ObjectSql {
             b.params.add(query.limit() + 1);
         }
         return new SqlQuery(b.sql.toString(), b.params);
-    }
-
-    /**
-     * Rows whose level (their TLP marking, else the collection's default) the reader may read outright, and the
-     * AMBER+STRICT and RED rows that could be theirs; the access layer decides the rest.
-     */
-    private void audience(Audience a) {
-        String level = "COALESCE(o.tlp, ?)";
-        List<String> terms = new ArrayList<>();
-        if (!a.open().isEmpty()) {
-            terms.add(level + list(a.open().size()));
-            params.add(TlpCode.of(a.unmarkedAs()));
-            a.open().stream().map(TlpCode::of).sorted().forEach(params::add);
-        }
-        if (a.sourceIdentity() != null) {
-            terms.add("(" + level + " = ? AND o.created_by_ref = ?)");
-            params.add(TlpCode.of(a.unmarkedAs()));
-            params.add(TlpCode.of(Tlp.AMBER_STRICT));
-            params.add(a.sourceIdentity());
-        }
-        if (a.poster() != null) {
-            terms.add("(" + level + " = ? AND (o.posted_by = ? OR o.json LIKE ?))");
-            params.add(TlpCode.of(a.unmarkedAs()));
-            params.add(TlpCode.of(Tlp.RED));
-            params.add(a.poster());
-            params.add("%" + a.recipient() + "%");
-        }
-        sql.append(" AND ").append(terms.isEmpty() ? "FALSE" : "(" + String.join(" OR ", terms) + ")");
     }
 
     private static Long lowerBound(ObjectQuery query, boolean paged) {

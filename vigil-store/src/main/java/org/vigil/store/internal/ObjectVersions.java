@@ -156,6 +156,19 @@ final class ObjectVersions {
         }
     }
 
+    /** The incoming object that became this object's newest version, or null when a held version stays newest. */
+    IncomingObject newestIncoming() {
+        List<VersionFlags.Version> all = new ArrayList<>(held.size());
+        held.forEach(h -> all.add(new VersionFlags.Version(h.version, h.specVersion)));
+        Map<Long, VersionFlags.Flags> flags = VersionFlags.of(all);
+        for (Held h : held) {
+            if (h.incoming != null && flags.get(h.version).latest()) {
+                return h.incoming;
+            }
+        }
+        return null;
+    }
+
     void add(IncomingObject incoming, long version, long dateAdded) {
         held.add(new Held(version, incoming.specVersion(), dateAdded, null, incoming));
     }

@@ -22,9 +22,11 @@ final class ObjectWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ObjectWriter.class);
 
     private final Database db;
+    private final PlaceIndex places;
 
     ObjectWriter(Database db) {
         this.db = db;
+        this.places = new PlaceIndex(db.dialect);
     }
 
     List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects) {
@@ -61,6 +63,7 @@ final class ObjectWriter {
             results.add(result(in, version, AddResult.Outcome.STORED, dateAdded));
         }
         writeVersions(c, touched.values(), postedBy);
+        indexPlaces(c, collectionId, touched.values(), postedBy);
         if (next != first) {
             setLastAdded(c, collectionId, next - 1);
         }
@@ -105,7 +108,40 @@ final class ObjectWriter {
             ps.executeBatch();
         }
         writeVersions(c, List.of(ObjectVersions.load(c, db.dialect, query.collectionId(), objectId)), null);
+        if (!gone.isEmpty() && PlaceIndex.concerns(objectId.substring(0, Math.max(0, objectId.indexOf("--"))))) {
+            reindexFromStore(c, query.collectionId(), objectId);
+        }
         return gone;
+    }
+
+    /** The place index follows each object's newest version: a new newest version replaces what it said. */
+    private void indexPlaces(Connection c, UUID collectionId, Iterable<ObjectVersions> all, UUID postedBy)
+            throws SQLException {
+        for (ObjectVersions versions : all) {
+            IncomingObject newest = versions.newestIncoming();
+            if (newest != null && PlaceIndex.concerns(newest.type())) {
+                places.reindex(c, collectionId, newest.id(), newest.object(), postedBy, newest.tlp(),
+                        newest.createdByRef());
+            }
+        }
+    }
+
+    /** After a delete, the index says what the newest remaining version says, or nothing. */
+    private void reindexFromStore(Connection c, UUID collectionId, String objectId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT json, posted_by, tlp, created_by_ref FROM objects"
+                + " WHERE collection_id = ? AND object_id = ? AND latest = TRUE")) {
+            new Params(db.dialect, ps).uuid(collectionId).text(objectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    places.remove(c, collectionId, objectId);
+                    return;
+                }
+                String poster = rs.getString(2);
+                int tlp = rs.getInt(3);
+                places.reindex(c, collectionId, objectId, org.vigil.stix.StixJson.parse(rs.getString(1)),
+                        poster == null ? null : UUID.fromString(poster), rs.wasNull() ? null : tlp, rs.getString(4));
+            }
+        }
     }
 
     /** Inserts the new versions, posted by {@code postedBy}, and moves the flags of the held ones. */

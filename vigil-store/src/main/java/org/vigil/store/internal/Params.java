@@ -18,6 +18,12 @@ final class Params {
         this.ps = ps;
     }
 
+    /** Binds from parameter {@code first} on, for statements whose earlier parameters are set by hand. */
+    Params(Dialect dialect, PreparedStatement ps, int first) {
+        this(dialect, ps);
+        this.index = first - 1;
+    }
+
     /** Binds non-null values by their runtime type: String, Long, Integer, Boolean or UUID. */
     static void bindAll(Dialect dialect, PreparedStatement ps, List<Object> values) throws SQLException {
         Params params = new Params(dialect, ps);

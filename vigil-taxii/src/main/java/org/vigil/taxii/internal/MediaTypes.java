@@ -27,6 +27,26 @@ public final class MediaTypes {
         return false;
     }
 
+    /** Whether a JSON response satisfies the Accept header of a call to Vigil's own API (absent means anything). */
+    public static boolean acceptsJson(String acceptHeader) {
+        if (acceptHeader == null || acceptHeader.isBlank()) {
+            return true;
+        }
+        for (String range : acceptHeader.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].trim().toLowerCase(Locale.ROOT);
+            boolean refused = false;
+            for (int i = 1; i < parts.length; i++) {
+                String[] kv = parts[i].split("=", 2);
+                refused |= kv[0].trim().equalsIgnoreCase("q") && kv.length > 1 && isZero(kv[1].trim());
+            }
+            if (!refused && (type.equals("*/*") || type.equals("application/*") || type.equals("application/json"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean acceptable(String range) {
         String[] parts = range.split(";");
         String type = parts[0].trim().toLowerCase(Locale.ROOT);

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.vigil.access.Principal;
 import org.vigil.taxii.Hub;
 import org.vigil.taxii.TaxiiConfig;
+import org.vigil.taxii.api.ApiException;
+import org.vigil.taxii.api.ApiV1;
 
 /**
  * Binds the TAXII endpoints to their paths, with what every request goes through: content negotiation,
@@ -24,11 +26,14 @@ public final class TaxiiRoutes {
     private TaxiiRoutes() {
     }
 
-    public static void install(Javalin app, Hub hub, TaxiiConfig config) {
+    public static void install(Javalin app, Hub hub, TaxiiConfig config, ApiV1 api) {
         Endpoints e = new Endpoints(hub, config);
         app.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
         app.before(ctx -> {
-            if (!ctx.path().equals("/healthz")) {
+            if (api.isDocument(ctx.path())) {
+                // Public documents (CAP, Atom) are served to anyone in their own media type.
+                ctx.attribute(PRINCIPAL, Principal.anonymous());
+            } else if (!ctx.path().equals("/healthz")) {
                 admit(ctx, hub);
             }
         });
@@ -44,6 +49,8 @@ public final class TaxiiRoutes {
         getAndHead(app, "/{root}/collections/{collection}/objects/{object}/versions/", e::versions);
         getAndHead(app, "/{root}/collections/{collection}/manifest/", e::manifest);
         app.exception(TaxiiException.class, (ex, ctx) -> error(ctx, ex));
+        app.exception(ApiException.class, (ex, ctx) -> error(ctx,
+                new TaxiiException(ex.status(), ex.title(), ex.description())));
         // Javalin's own refusals (no such endpoint, method not allowed) are TAXII errors too, not plain text.
         app.exception(HttpResponseException.class, (ex, ctx) -> error(ctx, ex.getStatus() == 404
                 ? TaxiiException.notFound("resource " + ctx.path())
@@ -75,7 +82,12 @@ public final class TaxiiRoutes {
 
     /** Content negotiation first, so that a client that cannot read the answer learns so before anything else. */
     private static void admit(Context ctx, Hub hub) {
-        if (!MediaTypes.accepts(ctx.header("Accept"))) {
+        if (ApiV1.isApi(ctx.path())) {
+            if (!MediaTypes.acceptsJson(ctx.header("Accept"))) {
+                throw new TaxiiException(406, "Not acceptable", "Vigil's API answers in " + ApiV1.JSON
+                        + "; send an Accept header that allows it, or none");
+            }
+        } else if (!MediaTypes.accepts(ctx.header("Accept"))) {
             throw new TaxiiException(406, "Not acceptable", "this server answers in " + MediaTypes.TAXII
                     + "; send an Accept header that allows it");
         }
@@ -87,7 +99,13 @@ public final class TaxiiRoutes {
         if (ex.status() == 401) {
             ctx.header("WWW-Authenticate", Caller.CHALLENGE);
         }
-        Endpoints.send(ctx, ex.status(), JsonOut.error(ex.status(), ex.title(), ex.description()));
+        var body = JsonOut.error(ex.status(), ex.title(), ex.description());
+        if (ApiV1.isApi(ctx.path())) {
+            ctx.status(ex.status()).contentType(ApiV1.JSON + ";charset=utf-8")
+                    .result(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } else {
+            Endpoints.send(ctx, ex.status(), body);
+        }
     }
 
     /** One line per request: method, path, status, milliseconds, user. */

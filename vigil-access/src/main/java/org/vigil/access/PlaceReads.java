@@ -1,0 +1,79 @@
+package org.vigil.access;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.vigil.stix.Tlp;
+import org.vigil.store.ApiRoot;
+import org.vigil.store.Collection;
+import org.vigil.store.Place;
+import org.vigil.store.PlaceLink;
+import org.vigil.store.PlaceQuery;
+import org.vigil.store.Store;
+
+/**
+ * Reads the place index for one reader: in every collection they may read, as they read it (a public collection's
+ * reader without a grant as anonymous), each row then decided by the marking policy as the object it came from
+ * would be.
+ */
+final class PlaceReads {
+
+    private final Store store;
+    private final Grants grants;
+
+    PlaceReads(Store store, Grants grants) {
+        this.store = store;
+        this.grants = grants;
+    }
+
+    PlaceReporting read(Principal p, LocalDate from, LocalDate to, Set<String> places, Set<String> countries) {
+        Map<UUID, Reader> readers = readers(p);
+        List<PlaceQuery.Scope> scopes = new ArrayList<>();
+        readers.forEach((id, r) -> scopes.add(new PlaceQuery.Scope(id,
+                MarkingPolicy.audience(r.principal(), r.collection().defaultMarking()))));
+        PlaceQuery q = new PlaceQuery(scopes, from, to, places, countries);
+        List<PlaceLink> links = new ArrayList<>();
+        for (PlaceLink l : store.placeLinks(q)) {
+            Reader r = readers.get(l.collectionId());
+            if (r != null && r.permits(l.tlp(), l.createdByRef(), l.postedBy(), l.redRecipients())) {
+                links.add(l);
+            }
+        }
+        List<Place> visiblePlaces = new ArrayList<>();
+        for (Place place : store.places(q)) {
+            Reader r = readers.get(place.collectionId());
+            if (r != null && r.permits(place.tlp(), place.createdByRef(), place.postedBy(), place.redRecipients())) {
+                visiblePlaces.add(place);
+            }
+        }
+        return new PlaceReporting(links, visiblePlaces);
+    }
+
+    /** The collections {@code p} may read, each with whom they read it as. */
+    Map<UUID, Reader> readers(Principal p) {
+        Map<UUID, Reader> out = new HashMap<>();
+        for (ApiRoot root : store.apiRoots()) {
+            for (Collection c : store.collections(root.name())) {
+                CollectionView v = grants.view(p, c);
+                if (v.canRead()) {
+                    out.put(c.id(), new Reader(c, v.viaPublic() ? Principal.anonymous() : p));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A collection and the principal its rows are decided for. */
+    record Reader(Collection collection, Principal principal) {
+
+        boolean permits(Tlp tlp, String source, UUID postedBy, Set<String> recipients) {
+            Tlp level = tlp != null ? tlp : collection.defaultMarking();
+            return MarkingPolicy.permits(principal, level, source, postedBy, new LinkedHashSet<>(recipients));
+        }
+    }
+}

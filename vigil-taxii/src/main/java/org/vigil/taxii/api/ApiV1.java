@@ -1,0 +1,139 @@
+package org.vigil.taxii.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.vigil.taxii.internal.PageToken;
+
+/**
+ * Vigil's own HTTP API under {@code /api/v1/}, with the conventions of docs/api-v1.md in one place: the caller is
+ * worked out as for TAXII, bodies are JSON, refusals are TAXII-shaped errors, and lists page with signed tokens.
+ * Modules register their operations here; they never see the HTTP server itself.
+ */
+public final class ApiV1 {
+
+    public static final String PREFIX = "/api/v1";
+    public static final String JSON = "application/json";
+
+    private final Javalin app;
+    private final PageToken tokens;
+    private final ObjectNode paths = ApiJson.MAPPER.createObjectNode();
+    private final List<String> documentPrefixes = new ArrayList<>();
+
+    /** For the HTTP server: binds the API to an app whose request filter applies {@link #isApi}. */
+    public ApiV1(Javalin app, byte[] tokenKey) {
+        this.app = app;
+        this.tokens = new PageToken(tokenKey);
+        app.get(PREFIX + "/openapi.json", ctx -> write(ctx, 200, openApi()));
+    }
+
+    /** Whether a path belongs to the JSON API (and so negotiates JSON, not TAXII). */
+    public static boolean isApi(String path) {
+        return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
+    }
+
+    /** Whether a path serves a registered document (served to anyone, in its own media type). */
+    public boolean isDocument(String path) {
+        return documentPrefixes.stream().anyMatch(path::startsWith);
+    }
+
+    public void get(String path, ApiHandler handler) {
+        app.get(PREFIX + path, json(handler));
+    }
+
+    public void post(String path, ApiHandler handler) {
+        app.post(PREFIX + path, json(handler));
+    }
+
+    public void delete(String path, ApiHandler handler) {
+        app.delete(PREFIX + path, json(handler));
+    }
+
+    /**
+     * A document outside the JSON API (e.g. {@code /alerts/feed.atom}); {@code prefix} is the fixed start of its
+     * path, which the server exempts from TAXII content negotiation.
+     */
+    public void document(String prefix, String path, DocumentHandler handler) {
+        documentPrefixes.add(prefix);
+        app.get(path, ctx -> {
+            Document d = handler.handle(new ApiCall(ctx, tokens));
+            ctx.status(200).contentType(d.mediaType()).result(d.body());
+        });
+    }
+
+    /** Adds the OpenAPI 3.1 path items a module ships (a JSON object keyed by path, relative to /api/v1). */
+    public void describe(InputStream pathItems) {
+        try (InputStream in = pathItems) {
+            if (in == null) {
+                throw new IllegalArgumentException("the OpenAPI description resource is missing");
+            }
+            JsonNode node = ApiJson.MAPPER.readTree(in);
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                paths.set(PREFIX + e.getKey(), e.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read an OpenAPI description: " + e.getMessage(), e);
+        }
+    }
+
+    /** One operation producing a document of its own type. */
+    @FunctionalInterface
+    public interface DocumentHandler {
+        Document handle(ApiCall call) throws Exception;
+    }
+
+    private Handler json(ApiHandler handler) {
+        return ctx -> {
+            Object out = handler.handle(new ApiCall(ctx, tokens));
+            if (out instanceof ApiResponse r) {
+                write(ctx, r.status(), r.body());
+            } else {
+                write(ctx, 200, out);
+            }
+        };
+    }
+
+    static void write(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType(JSON + ";charset=utf-8")
+                    .result(ApiJson.MAPPER.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an API answer could not be written as JSON", e);
+        }
+    }
+
+    private ObjectNode openApi() {
+        ObjectNode doc = ApiJson.MAPPER.createObjectNode();
+        doc.put("openapi", "3.1.0");
+        ObjectNode info = doc.putObject("info");
+        info.put("title", "Vigil API");
+        info.put("version", "1");
+        info.put("description", "Vigil's own HTTP API beside TAXII 2.1: HTTP Basic or Bearer tokens, JSON bodies, "
+                + "TAXII-shaped errors.");
+        ObjectNode security = doc.putObject("components").putObject("securitySchemes");
+        security.putObject("basic").put("type", "http").put("scheme", "basic");
+        security.putObject("bearer").put("type", "http").put("scheme", "bearer");
+        ObjectNode schemas = ((ObjectNode) doc.get("components")).putObject("schemas");
+        ObjectNode error = schemas.putObject("Error").put("type", "object");
+        error.putArray("required").add("title").add("http_status");
+        ObjectNode props = error.putObject("properties");
+        props.putObject("title").put("type", "string");
+        props.putObject("description").put("type", "string");
+        props.putObject("http_status").put("type", "string");
+        props.putObject("details").put("type", "object");
+        doc.set("paths", paths.deepCopy());
+        return doc;
+    }
+}
