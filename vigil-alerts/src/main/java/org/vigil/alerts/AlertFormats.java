@@ -15,7 +15,7 @@ public final class AlertFormats {
     public static final int FEED_PAGE = 50;
 
     private final AlertDesk desk;
-    private final SigningKey key;
+    private final java.util.function.Supplier<SigningKey> key;
     private final String sender;
     private final String senderName;
 
@@ -24,15 +24,28 @@ public final class AlertFormats {
      * @param senderName the name shown to people (CAP senderName, the feed's author)
      */
     public AlertFormats(AlertDesk desk, SigningKey key, String sender, String senderName) {
+        this(desk, () -> key, sender, senderName);
+    }
+
+    /** With the key loaded (or made) on first use, so that commands that never sign do not pay for it. */
+    public AlertFormats(AlertDesk desk, java.util.function.Supplier<SigningKey> key, String sender, String senderName) {
         this.desk = desk;
-        this.key = key;
+        SigningKey[] held = new SigningKey[1];
+        this.key = () -> {
+            synchronized (held) {
+                if (held[0] == null) {
+                    held[0] = key.get();
+                }
+                return held[0];
+            }
+        };
         this.sender = CapMessage.checkSender(sender);
         this.senderName = senderName;
     }
 
     /** The signed CAP message of a published alert, or nothing when there is no such public alert. */
     public Optional<byte[]> cap(String id, String via) {
-        return desk.publishedMessage(id, via).map(a -> CapMessage.signed(a, sentOf(a, via), sender, senderName, key));
+        return desk.publishedMessage(id, via).map(a -> CapMessage.signed(a, sentOf(a, via), sender, senderName, key.get()));
     }
 
     private Map<String, Instant> sentOf(Alert a, String via) {
@@ -49,6 +62,6 @@ public final class AlertFormats {
     }
 
     public String signingKeyPem() {
-        return key.publicPem();
+        return key.get().publicPem();
     }
 }

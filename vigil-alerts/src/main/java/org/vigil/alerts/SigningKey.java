@@ -64,7 +64,7 @@ public final class SigningKey {
         KeyPair pair;
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(3072);
+            g.initialize(2048);
             pair = g.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JVM cannot make RSA keys", e);

@@ -16,6 +16,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.access.AuditLog;
+import org.vigil.alerts.AlertDesk;
+import org.vigil.alerts.TravelAlerts;
 import org.vigil.access.Authenticator;
 import org.vigil.access.Principal;
 import org.vigil.access.RedRecipients;
@@ -56,6 +58,7 @@ final class Installation implements AutoCloseable {
     final ReadPath reads;
     final WritePath writes;
     final Authenticator authenticator;
+    final TravelAlerts alerts;
 
     private Installation(Settings settings, Store store) {
         this.settings = settings;
@@ -64,6 +67,8 @@ final class Installation implements AutoCloseable {
         this.reads = new ReadPath(store, audit);
         this.writes = new WritePath(store, audit, Clock.systemUTC());
         this.authenticator = new Authenticator(store, audit, Clock.systemUTC());
+        this.alerts = new TravelAlerts(reads, writes, store, API_ROOT, settings.dataDir(), settings.get("alerts.sender"),
+                settings.get("title"));
     }
 
     static Installation open(Settings settings) {
@@ -109,6 +114,7 @@ final class Installation implements AutoCloseable {
             store.add(ORGANISATIONS, List.of(Publisher.identity(), RedRecipients.definition(),
                     Provenance.extensionDefinition()));
         }
+        AlertDesk.install(store, API_ROOT);
     }
 
     /** Creates an organisation with its STIX identity, filed in the organisations collection. */
@@ -172,7 +178,7 @@ final class Installation implements AutoCloseable {
      * server and the tests wire the same list.
      */
     List<ApiModule> apiModules() {
-        return List.of();
+        return List.of(alerts.api());
     }
 
     /** The key that signs next tokens; made once per data directory, so tokens survive a restart. */

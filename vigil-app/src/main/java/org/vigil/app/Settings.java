@@ -44,6 +44,7 @@ final class Settings {
         k.put("tls.password", new String[] {null, "password of the keystore"});
         k.put("taxii.max_content_length", new String[] {"104857600", "largest request body accepted, in bytes"});
         k.put("taxii.page_size", new String[] {"1000", "most objects in one page"});
+        k.put("alerts.sender", new String[] {"vigil@localhost", "CAP sender of travel alerts: no spaces, commas, < or &"});
         return k;
     }
 

@@ -31,6 +31,7 @@ public final class Vigil implements Runnable {
         cli.addSubcommand(new TokenCommand());
         cli.addSubcommand(new AuditCommand());
         cli.addSubcommand(new BenchCommand());
+        cli.addSubcommand(new AlertCommand());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler(Vigil::onFailure);
