@@ -12,6 +12,10 @@ public final class TravelAlerts {
 
     private final AlertDesk desk;
     private final AlertFormats formats;
+    private final Webhooks webhooks;
+    private final ReadPath reads;
+    private final Store store;
+    private final String apiRoot;
 
     /**
      * @param dataDir where the signing key is kept ({@value SigningKey#FILE}), made on first use
@@ -22,6 +26,19 @@ public final class TravelAlerts {
                         String senderName) {
         this.desk = new AlertDesk(reads, writes, store, apiRoot, Clock.systemUTC());
         this.formats = new AlertFormats(desk, () -> SigningKey.in(dataDir), sender, senderName);
+        this.webhooks = new Webhooks(reads, store, apiRoot, Clock.systemUTC());
+        this.reads = reads;
+        this.store = store;
+        this.apiRoot = apiRoot;
+    }
+
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /** Starts delivering webhook notifications in the background; close it to stop. */
+    public WebhookDeliverer startDeliveries(java.time.Duration poll) {
+        return new WebhookDeliverer(reads, store, apiRoot, Clock.systemUTC(), poll);
     }
 
     public AlertDesk desk() {
