@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.alerts.WebhookDeliverer;
 import org.vigil.taxii.Hub;
 import org.vigil.taxii.TaxiiConfig;
 import org.vigil.taxii.TaxiiServer;
@@ -60,7 +61,8 @@ final class ServeCommand implements Callable<Integer> {
         try (Installation hub = Installation.open(settings)) {
             Demo.Credentials demoUser = demo ? Demo.load(hub) : null;
             try (TaxiiServer server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes), config(hub),
-                    hub.apiModules())) {
+                    hub.apiModules());
+                 WebhookDeliverer deliveries = hub.alerts.startDeliveries(java.time.Duration.ofMillis(500))) {
                 String scheme = settings.get("tls.keystore") == null ? "http" : "https";
                 String url = scheme + "://" + settings.get("host") + ":" + server.port();
                 LOG.info("Vigil is serving TAXII 2.1 at {}/taxii2/ (data in {}, store {})", url,

@@ -32,6 +32,7 @@ public final class Vigil implements Runnable {
         cli.addSubcommand(new AuditCommand());
         cli.addSubcommand(new BenchCommand());
         cli.addSubcommand(new AlertCommand());
+        cli.addSubcommand(new WebhookCommand());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler(Vigil::onFailure);
