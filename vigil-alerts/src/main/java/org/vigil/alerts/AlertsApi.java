@@ -18,21 +18,25 @@ import org.vigil.taxii.api.Document;
 /**
  * Alerts over HTTP. Anonymous documents: {@code /alerts/{id}.cap}, {@code /alerts/feed.atom} and
  * {@code /alerts/signing-key.pem}. The workflow under {@code /api/v1/alerts}: list, draft (POST), one alert, and
- * POST {@code /{id}/publish}, {@code /{id}/update}, {@code /{id}/cancel}.
+ * POST {@code /{id}/publish}, {@code /{id}/update}, {@code /{id}/cancel}. And the live stream of new objects,
+ * {@code /api/v1/stream} (Server-Sent Events).
  */
 final class AlertsApi implements ApiModule {
 
     private final AlertDesk desk;
     private final AlertFormats formats;
+    private final LiveStream stream;
 
-    AlertsApi(AlertDesk desk, AlertFormats formats) {
+    AlertsApi(AlertDesk desk, AlertFormats formats, LiveStream stream) {
         this.desk = desk;
         this.formats = formats;
+        this.stream = stream;
     }
 
     @Override
     public void install(ApiV1 api) {
         api.document("/alerts/", "/alerts/{name}", this::document);
+        api.stream("/stream", stream::serve);
         api.get("/alerts", call -> Map.of("alerts", desk.list(call.principal(), call.request()).stream()
                 .map(AlertsApi::json).toList()));
         api.post("/alerts", call -> ApiResponse.created(json(refusing(() -> desk.draft(author(call),

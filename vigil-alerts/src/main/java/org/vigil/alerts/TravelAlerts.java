@@ -51,6 +51,6 @@ public final class TravelAlerts {
 
     /** The documents under /alerts/ and the operations under /api/v1/alerts. */
     public ApiModule api() {
-        return new AlertsApi(desk, formats);
+        return new AlertsApi(desk, formats, new LiveStream(reads, store, apiRoot, Clock.systemUTC()));
     }
 }

@@ -28,7 +28,6 @@ import org.vigil.access.CollectionView;
 import org.vigil.access.ObjectsPage;
 import org.vigil.access.Principal;
 import org.vigil.access.ReadPath;
-import org.vigil.access.ReleasedObject;
 import org.vigil.stix.StixJson;
 import org.vigil.stix.StixObject;
 import org.vigil.store.Collection;
@@ -134,18 +133,17 @@ public final class WebhookDeliverer implements AutoCloseable {
         if (!w.types().isEmpty()) {
             q.types(List.copyOf(w.types()));
         }
-        ObjectsPage<ReleasedObject> page;
+        ObjectsPage<ReadPath.Dated> page;
         do {
-            page = reads.objects(owner, view, q.after(cursor).build(), "webhook " + w.id() + " " + w.url());
-            for (ReleasedObject o : page.items()) {
-                StixObject object = o.object();
+            page = reads.datedObjects(owner, view, q.after(cursor).build(), "webhook " + w.id() + " " + w.url());
+            for (ReadPath.Dated d : page.items()) {
+                StixObject object = d.object().object();
                 String event = event(w, c, object);
                 if (event != null) {
                     send(w, c, event, object);
                 }
-            }
-            if (page.dateAddedLast() != null) {
-                cursor = Cursor.afterMicros(micros(Instant.parse(page.dateAddedLast())));
+                // Each acknowledged object moves the cursor, so a failure later in the page repeats nothing.
+                cursor = Cursor.afterMicros(micros(Instant.parse(d.dateAdded())));
                 store.putWebhookCursor(w.id(), c, cursor);
             }
         } while (page.more());
