@@ -1,6 +1,5 @@
 package org.vigil.alerts;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,8 +27,7 @@ import org.vigil.access.CollectionView;
 import org.vigil.access.ObjectsPage;
 import org.vigil.access.Principal;
 import org.vigil.access.ReadPath;
-import org.vigil.stix.StixJson;
-import org.vigil.stix.StixObject;
+import org.vigil.access.ReleasedObject;
 import org.vigil.store.Collection;
 import org.vigil.store.Cursor;
 import org.vigil.store.ObjectQuery;
@@ -71,9 +69,9 @@ public final class WebhookDeliverer implements AutoCloseable {
         this.store = store;
         this.apiRoot = apiRoot;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.senders = Executors.newFixedThreadPool(4, r -> daemon(r, "vigil-webhook-sender"));
+        this.senders = Executors.newFixedThreadPool(2, r -> daemon(r, "vigil-webhook-sender"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-webhook-ticker"));
         ticker.scheduleWithFixedDelay(this::tick, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -136,22 +134,30 @@ public final class WebhookDeliverer implements AutoCloseable {
         ObjectsPage<ReadPath.Dated> page;
         do {
             page = reads.datedObjects(owner, view, q.after(cursor).build(), "webhook " + w.id() + " " + w.url());
-            for (ReadPath.Dated d : page.items()) {
-                StixObject object = d.object().object();
-                String event = event(w, c, object);
-                if (event != null) {
-                    send(w, c, event, object);
+            Cursor acknowledged = cursor;
+            try {
+                for (ReadPath.Dated d : page.items()) {
+                    String event = event(w, c, d.object());
+                    if (event != null) {
+                        send(w, c, event, d);
+                    }
+                    acknowledged = Cursor.afterMicros(micros(Instant.parse(d.dateAdded())));
                 }
-                // Each acknowledged object moves the cursor, so a failure later in the page repeats nothing.
-                cursor = Cursor.afterMicros(micros(Instant.parse(d.dateAdded())));
-                store.putWebhookCursor(w.id(), c, cursor);
+            } finally {
+                // What the receiver acknowledged is kept even when a later delivery of the page fails, so a retry
+                // repeats nothing; one write per page rather than per delivery.
+                if (!acknowledged.equals(cursor)) {
+                    store.putWebhookCursor(w.id(), c, acknowledged);
+                    cursor = acknowledged;
+                }
             }
         } while (page.more());
     }
 
     /** Which event an object is for this subscription, or null when it wants none. */
-    private static String event(Webhook w, UUID collection, StixObject o) {
-        boolean alert = collection.equals(AlertSchema.PUBLISHED) && o.type().equals(AlertSchema.TYPE);
+    private static String event(Webhook w, UUID collection, ReleasedObject o) {
+        boolean alert = collection.equals(AlertSchema.PUBLISHED)
+                && o.id().startsWith(AlertSchema.TYPE + "--");
         if (alert && w.events().contains(Webhooks.ALERT_PUBLISHED)) {
             return Webhooks.ALERT_PUBLISHED;
         }
@@ -172,18 +178,15 @@ public final class WebhookDeliverer implements AutoCloseable {
         return out;
     }
 
-    private void send(Webhook w, UUID collection, String event, StixObject object) {
-        // The same notification always has the same id, so receivers can drop the repeats at-least-once brings.
-        String id = "msg_" + UUID.nameUUIDFromBytes((w.id() + "|" + collection + "|" + object.id() + "|"
-                + object.version().orElse("")).getBytes(StandardCharsets.UTF_8));
+    private void send(Webhook w, UUID collection, String event, ReadPath.Dated d) {
+        // The same notification always has the same id (a version's date_added never changes), so receivers can
+        // drop the repeats that at-least-once brings.
+        String id = "msg_" + UUID.nameUUIDFromBytes((w.id() + "|" + collection + "|" + d.object().id() + "|"
+                + d.dateAdded()).getBytes(StandardCharsets.UTF_8));
         Instant now = clock.instant();
-        ObjectNode body = StixJson.newObjectNode();
-        body.put("type", event);
-        body.put("timestamp", AlertTimes.stix(now));
-        ObjectNode data = body.putObject("data");
-        data.put("collection", collection.toString());
-        data.set("object", object.json());
-        String text = body.toString();
+        // Built as text around the object's JSON as released, which need not be parsed again.
+        String text = "{\"type\":\"" + event + "\",\"timestamp\":\"" + AlertTimes.stix(now)
+                + "\",\"data\":{\"collection\":\"" + collection + "\",\"object\":" + d.object().json() + "}}";
         long seconds = now.getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(w.url())).timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json").header("webhook-id", id)

@@ -152,7 +152,11 @@ public interface Store extends AutoCloseable {
     /** Where a subscription's deliveries stand in a collection: after this cursor nothing has gone out yet. */
     Optional<Cursor> webhookCursor(UUID webhookId, UUID collectionId);
 
-    /** Records that a subscription has delivered everything of a collection up to this cursor. */
+    /**
+     * Records that a subscription has delivered everything of a collection up to this cursor. Committed without
+     * waiting for the disk (as {@link #appendAuditLazily}): a power cut may cost the last moves, which only makes
+     * deliveries repeat.
+     */
     void putWebhookCursor(UUID webhookId, UUID collectionId, Cursor after);
 
     // Status resources

@@ -76,7 +76,8 @@ final class WebhookRepo {
     }
 
     void putWebhookCursor(UUID webhookId, UUID collectionId, Cursor after) {
-        db.write("moving the cursor of webhook " + webhookId, c -> sql.update(c, "INSERT INTO webhook_cursors"
+        // Not flushed: a cursor lost to a power cut only makes deliveries repeat, which at-least-once allows.
+        db.write("moving the cursor of webhook " + webhookId, false, c -> sql.update(c, "INSERT INTO webhook_cursors"
                 + " (webhook_id, collection_id, after_added) VALUES (?, ?, ?) ON CONFLICT (webhook_id, collection_id)"
                 + " DO UPDATE SET after_added = excluded.after_added",
                 p -> p.uuid(webhookId).uuid(collectionId).bigint(after.dateAddedMicros())));
