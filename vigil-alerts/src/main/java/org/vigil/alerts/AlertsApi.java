@@ -37,6 +37,7 @@ final class AlertsApi implements ApiModule {
     public void install(ApiV1 api) {
         api.document("/alerts/", "/alerts/{name}", this::document);
         api.stream("/stream", stream::serve);
+        api.describe(AlertsApi.class.getResourceAsStream("openapi-paths.json"));
         api.get("/alerts", call -> Map.of("alerts", desk.list(call.principal(), call.request()).stream()
                 .map(AlertsApi::json).toList()));
         api.post("/alerts", call -> ApiResponse.created(json(refusing(() -> desk.draft(author(call),

@@ -66,7 +66,7 @@ abstract class MigrationContract {
             assertEquals(legacyHash, both.get(1).prevHash(), "the first new record chains onto the last old one");
             assertEquals(both.get(1).hash(), both.get(1).computeHash());
         }
-        assertEquals("5", Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
+        assertEquals("8", Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
                 .locations("classpath:" + dialect.migrations).load().info().current().getVersion().getVersion());
     }
 
