@@ -10,6 +10,7 @@ import java.util.Map;
 import org.vigil.access.Principal;
 import org.vigil.taxii.api.ApiCall;
 import org.vigil.taxii.api.ApiException;
+import org.vigil.taxii.api.ApiHandler;
 import org.vigil.taxii.api.ApiModule;
 import org.vigil.taxii.api.ApiResponse;
 import org.vigil.taxii.api.ApiV1;
@@ -26,11 +27,14 @@ final class AlertsApi implements ApiModule {
     private final AlertDesk desk;
     private final AlertFormats formats;
     private final LiveStream stream;
+    private final TravellerMail mail;
 
-    AlertsApi(AlertDesk desk, AlertFormats formats, LiveStream stream) {
+    /** @param mail the e-mail subscriptions, or null when no SMTP server is configured */
+    AlertsApi(AlertDesk desk, AlertFormats formats, LiveStream stream, TravellerMail mail) {
         this.desk = desk;
         this.formats = formats;
         this.stream = stream;
+        this.mail = mail;
     }
 
     @Override
@@ -38,6 +42,28 @@ final class AlertsApi implements ApiModule {
         api.document("/alerts/", "/alerts/{name}", this::document);
         api.stream("/stream", stream::serve);
         api.describe(AlertsApi.class.getResourceAsStream("openapi-paths.json"));
+        api.post("/alerts/subscriptions", call -> {
+            JsonNode body = call.body();
+            String email = body.path("email").asText("");
+            refusingMail(() -> mailer().subscribe(email, texts(body, "places")));
+            return new ApiResponse(202, Map.of("status", "a confirmation link was sent to " + email
+                    + "; nothing else is sent until it is followed"));
+        });
+        api.get("/alerts/subscriptions/confirm", call -> {
+            if (!mailer().confirm(call.query("token").orElse(""))) {
+                throw ApiException.notFound("subscription");
+            }
+            return Map.of("status", "confirmed: travel alerts will be mailed to this address");
+        });
+        // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" to the link; people may also open it.
+        ApiHandler unsubscribe = call -> {
+            if (!mailer().unsubscribe(call.query("token").orElse(""))) {
+                throw ApiException.notFound("subscription");
+            }
+            return Map.of("status", "unsubscribed: no more travel alerts will be mailed to this address");
+        };
+        api.post("/alerts/subscriptions/unsubscribe", unsubscribe);
+        api.get("/alerts/subscriptions/unsubscribe", unsubscribe);
         api.get("/alerts", call -> Map.of("alerts", desk.list(call.principal(), call.request()).stream()
                 .map(AlertsApi::json).toList()));
         api.post("/alerts", call -> ApiResponse.created(json(refusing(() -> desk.draft(author(call),
@@ -68,6 +94,21 @@ final class AlertsApi implements ApiModule {
                     .orElseThrow(() -> ApiException.notFound("alert " + id));
         }
         throw ApiException.notFound("resource /alerts/" + name);
+    }
+
+    private TravellerMail mailer() {
+        if (mail == null) {
+            throw new ApiException(503, "Service unavailable", "this hub sends no e-mail: it has no SMTP server "
+                    + "configured (settings smtp.host, smtp.from, alerts.base_url)");
+        }
+        return mail;
+    }
+
+    private static void refusingMail(Runnable act) {
+        refusing(() -> {
+            act.run();
+            return null;
+        });
     }
 
     private static Principal author(ApiCall call) {

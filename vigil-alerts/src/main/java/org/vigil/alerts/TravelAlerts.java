@@ -16,6 +16,7 @@ public final class TravelAlerts {
     private final ReadPath reads;
     private final Store store;
     private final String apiRoot;
+    private TravellerMail mail;
 
     /**
      * @param dataDir where the signing key is kept ({@value SigningKey#FILE}), made on first use
@@ -30,6 +31,41 @@ public final class TravelAlerts {
         this.reads = reads;
         this.store = store;
         this.apiRoot = apiRoot;
+    }
+
+    /** Turns on e-mail for travellers through this SMTP server; call before {@link #api()}. */
+    public void mailVia(MailSettings settings) {
+        this.mail = new TravellerMail(reads, store, apiRoot, settings, Clock.systemUTC());
+    }
+
+    /** The e-mail side, when an SMTP server is configured. */
+    public java.util.Optional<TravellerMail> mail() {
+        return java.util.Optional.ofNullable(mail);
+    }
+
+    /**
+     * Starts mailing published alerts to confirmed travellers every {@code poll}, if e-mail is on; close it to
+     * stop. A pass that fails (the SMTP server is down) is logged and tried again at the next.
+     */
+    public AutoCloseable startMailing(java.time.Duration poll) {
+        if (mail == null) {
+            return () -> { };
+        }
+        java.util.concurrent.ScheduledExecutorService s = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "vigil-alert-mailer");
+                    t.setDaemon(true);
+                    return t;
+                });
+        s.scheduleWithFixedDelay(() -> {
+            try {
+                mail.deliver();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(TravelAlerts.class).warn("mailing travel alerts failed; trying "
+                        + "again shortly: {}", e.getMessage());
+            }
+        }, 0, poll.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return s::shutdownNow;
     }
 
     public Webhooks webhooks() {
@@ -51,6 +87,6 @@ public final class TravelAlerts {
 
     /** The documents under /alerts/ and the operations under /api/v1/alerts. */
     public ApiModule api() {
-        return new AlertsApi(desk, formats, new LiveStream(reads, store, apiRoot, Clock.systemUTC()));
+        return new AlertsApi(desk, formats, new LiveStream(reads, store, apiRoot, Clock.systemUTC()), mail);
     }
 }

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.access.AuditLog;
 import org.vigil.alerts.AlertDesk;
+import org.vigil.alerts.MailSettings;
 import org.vigil.alerts.TravelAlerts;
 import org.vigil.access.Authenticator;
 import org.vigil.access.Principal;
@@ -69,6 +70,12 @@ final class Installation implements AutoCloseable {
         this.authenticator = new Authenticator(store, audit, Clock.systemUTC());
         this.alerts = new TravelAlerts(reads, writes, store, API_ROOT, settings.dataDir(), settings.get("alerts.sender"),
                 settings.get("title"));
+        if (settings.get("smtp.host") != null) {
+            String base = settings.get("alerts.base_url");
+            alerts.mailVia(new MailSettings(settings.get("smtp.host"), settings.getInt("smtp.port"),
+                    settings.get("smtp.from") != null ? settings.get("smtp.from") : settings.get("alerts.sender"),
+                    base != null ? base : "http://" + settings.get("host") + ":" + settings.get("port")));
+        }
     }
 
     static Installation open(Settings settings) {

@@ -62,7 +62,8 @@ final class ServeCommand implements Callable<Integer> {
             Demo.Credentials demoUser = demo ? Demo.load(hub) : null;
             try (TaxiiServer server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes), config(hub),
                     hub.apiModules());
-                 WebhookDeliverer deliveries = hub.alerts.startDeliveries(java.time.Duration.ofMillis(500))) {
+                 WebhookDeliverer deliveries = hub.alerts.startDeliveries(java.time.Duration.ofMillis(500));
+                 AutoCloseable mailing = hub.alerts.startMailing(java.time.Duration.ofSeconds(2))) {
                 String scheme = settings.get("tls.keystore") == null ? "http" : "https";
                 String url = scheme + "://" + settings.get("host") + ":" + server.port();
                 LOG.info("Vigil is serving TAXII 2.1 at {}/taxii2/ (data in {}, store {})", url,

@@ -159,6 +159,26 @@ public interface Store extends AutoCloseable {
      */
     void putWebhookCursor(UUID webhookId, UUID collectionId, Cursor after);
 
+    // Travellers' e-mail subscriptions, and the positions of background passes
+
+    /** Creates an e-mail subscription, or changes its places and confirmation. */
+    void putEmailSubscription(EmailSubscription subscription);
+
+    /** The subscription whose links carry this token. */
+    Optional<EmailSubscription> emailSubscriptionByToken(String token);
+
+    /** Every e-mail subscription, oldest first. */
+    List<EmailSubscription> emailSubscriptions();
+
+    /** Removes an e-mail subscription; false when there is no such subscription. */
+    boolean removeEmailSubscription(UUID id);
+
+    /** Where a named background pass over a collection stands. */
+    Optional<Cursor> workPosition(String name);
+
+    /** Records that a named background pass has done everything up to this cursor. */
+    void putWorkPosition(String name, Cursor after);
+
     // Status resources
 
     /** Creates or replaces a status resource, its lists included. */

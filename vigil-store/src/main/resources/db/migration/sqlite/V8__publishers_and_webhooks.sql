@@ -30,3 +30,21 @@ CREATE TABLE webhook_cursors (
     after_added   INTEGER NOT NULL,
     PRIMARY KEY (webhook_id, collection_id)
 );
+
+-- Travellers' e-mail subscriptions, double opt-in: confirmed once the link sent to the address is followed. The
+-- token is in every message's one-click unsubscribe link (RFC 8058), so it is kept as it was given out.
+CREATE TABLE email_subscriptions (
+    id         TEXT    NOT NULL PRIMARY KEY,
+    address    TEXT    NOT NULL,
+    -- comma-separated location ids; NULL for every place
+    places     TEXT,
+    token      TEXT    NOT NULL UNIQUE,
+    confirmed  BOOLEAN NOT NULL DEFAULT FALSE,
+    created_at INTEGER NOT NULL
+);
+
+-- Where a named background pass over a collection stands (the alert mailer): everything up to after_added is done.
+CREATE TABLE work_positions (
+    name        TEXT    NOT NULL PRIMARY KEY,
+    after_added INTEGER NOT NULL
+);

@@ -13,6 +13,7 @@ import org.vigil.store.AuditQuery;
 import org.vigil.store.AuditRecord;
 import org.vigil.store.Collection;
 import org.vigil.store.Cursor;
+import org.vigil.store.EmailSubscription;
 import org.vigil.store.Grant;
 import org.vigil.store.ManifestEntry;
 import org.vigil.store.ObjectQuery;
@@ -241,6 +242,36 @@ final class JdbcStore implements Store {
     @Override
     public void putWebhookCursor(UUID webhookId, UUID collectionId, Cursor after) {
         webhooks.putWebhookCursor(webhookId, collectionId, after);
+    }
+
+    @Override
+    public void putEmailSubscription(EmailSubscription subscription) {
+        webhooks.putEmailSubscription(subscription);
+    }
+
+    @Override
+    public Optional<EmailSubscription> emailSubscriptionByToken(String token) {
+        return webhooks.emailSubscriptionByToken(token);
+    }
+
+    @Override
+    public List<EmailSubscription> emailSubscriptions() {
+        return webhooks.emailSubscriptions();
+    }
+
+    @Override
+    public boolean removeEmailSubscription(UUID id) {
+        return webhooks.removeEmailSubscription(id);
+    }
+
+    @Override
+    public Optional<Cursor> workPosition(String name) {
+        return webhooks.workPosition(name);
+    }
+
+    @Override
+    public void putWorkPosition(String name, Cursor after) {
+        webhooks.putWorkPosition(name, after);
     }
 
     @Override

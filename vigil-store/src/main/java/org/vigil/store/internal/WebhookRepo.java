@@ -9,13 +9,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.vigil.store.Cursor;
+import org.vigil.store.EmailSubscription;
 import org.vigil.store.Webhook;
 
-/** The publisher right, webhook subscriptions and their delivery cursors. */
+/** The publisher right, webhook and e-mail subscriptions, and the positions of delivery work. */
 final class WebhookRepo {
 
     private static final String WEBHOOKS = "SELECT id, user_id, url, secret, collections, types, events, created_at,"
             + " failing, failures, first_failure_at, next_attempt_at, last_error FROM webhooks";
+
+    private static final String EMAILS = "SELECT id, address, places, token, confirmed, created_at"
+            + " FROM email_subscriptions";
 
     private final Database db;
     private final Sql sql;
@@ -81,6 +85,46 @@ final class WebhookRepo {
                 + " (webhook_id, collection_id, after_added) VALUES (?, ?, ?) ON CONFLICT (webhook_id, collection_id)"
                 + " DO UPDATE SET after_added = excluded.after_added",
                 p -> p.uuid(webhookId).uuid(collectionId).bigint(after.dateAddedMicros())));
+    }
+
+    void putEmailSubscription(EmailSubscription e) {
+        db.write("saving e-mail subscription " + e.id(), c -> sql.update(c, "INSERT INTO email_subscriptions (id,"
+                + " address, places, token, confirmed, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+                + " SET places = excluded.places, confirmed = excluded.confirmed",
+                p -> p.uuid(e.id()).text(e.address()).text(joined(e.places())).text(e.token()).bool(e.confirmed())
+                        .bigint(Micros.of(e.created()))));
+    }
+
+    Optional<EmailSubscription> emailSubscriptionByToken(String token) {
+        return db.read("reading an e-mail subscription", c -> sql.first(c, EMAILS + " WHERE token = ?",
+                p -> p.text(token), WebhookRepo::email));
+    }
+
+    List<EmailSubscription> emailSubscriptions() {
+        return db.read("listing e-mail subscriptions", c -> sql.list(c, EMAILS + " ORDER BY created_at, id", p -> { },
+                WebhookRepo::email));
+    }
+
+    boolean removeEmailSubscription(UUID id) {
+        return db.write("removing e-mail subscription " + id, c -> sql.update(c,
+                "DELETE FROM email_subscriptions WHERE id = ?", p -> p.uuid(id))) > 0;
+    }
+
+    Optional<Cursor> workPosition(String name) {
+        return db.read("reading work position " + name, c -> sql.first(c,
+                "SELECT after_added FROM work_positions WHERE name = ?", p -> p.text(name),
+                rs -> Cursor.afterMicros(rs.getLong(1))));
+    }
+
+    void putWorkPosition(String name, Cursor after) {
+        db.write("moving work position " + name, c -> sql.update(c, "INSERT INTO work_positions (name, after_added)"
+                + " VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET after_added = excluded.after_added",
+                p -> p.text(name).bigint(after.dateAddedMicros())));
+    }
+
+    private static EmailSubscription email(ResultSet rs) throws SQLException {
+        return new EmailSubscription(Rows.uuid(rs, "id"), rs.getString("address"), split(rs.getString("places")),
+                rs.getString("token"), rs.getBoolean("confirmed"), Micros.instant(rs.getLong("created_at")));
     }
 
     private static String joined(Set<String> values) {
