@@ -31,7 +31,7 @@ final class Demo {
     static final UUID COLLECTION = UUID.fromString("8b6f1d4e-2c3a-4f5b-9e7d-1a2b3c4d5e6f");
     private static final String BUNDLE = "/demo/ics-attack-18.1.json.gz";
 
-    record Credentials(String user, String password, UUID collection, long stored, long refused) {
+    record Credentials(String user, String password, UUID collection, long stored, long refused, String event) {
     }
 
     private Demo() {
@@ -53,7 +53,8 @@ final class Demo {
         hub.store.putGrant(new Grant(demo.id(), Installation.ORGANISATIONS, true, false));
         hub.store.putGrant(new Grant(feed.id(), COLLECTION, true, true));
         long[] counts = post(hub, Principal.of(feed, feeds), new CollectionView(c, true, true, false));
-        return new Credentials("demo", password, COLLECTION, counts[0], counts[1]);
+        String event = DemoPicture.load(hub, demo, Principal.of(demo, agency));
+        return new Credentials("demo", password, COLLECTION, counts[0], counts[1], event);
     }
 
     private static long[] post(Installation hub, Principal feed, CollectionView c) throws IOException {
@@ -96,6 +97,11 @@ final class Demo {
         System.out.println("  try: curl -u " + c.user() + ":" + c.password()
                 + " -H 'Accept: application/taxii+json;version=2.1' '" + url + "/" + Installation.API_ROOT
                 + "/collections/" + c.collection() + "/objects/?limit=2'");
+        System.out.println("  threat picture (the Sochi 2014 Winter Olympics and synthetic dated reporting):");
+        System.out.println("    curl -u " + c.user() + ":" + c.password() + " '" + url
+                + "/api/v1/upticks?from=2013-12-01&to=2014-02-23'");
+        System.out.println("    curl -u " + c.user() + ":" + c.password() + " '" + url + "/api/v1/events/" + c.event()
+                + "/picture?at=2014-01-22'");
         System.out.println("Stop with Ctrl-C; the demo data directory is removed on exit.");
         System.out.flush();
     }

@@ -35,6 +35,9 @@ import org.vigil.store.Collection;
 import org.vigil.store.Organisation;
 import org.vigil.store.Store;
 import org.vigil.store.StoreConfig;
+import org.vigil.picture.Event;
+import org.vigil.picture.Picture;
+import org.vigil.picture.PictureApi;
 import org.vigil.taxii.api.ApiModule;
 
 /**
@@ -59,6 +62,7 @@ final class Installation implements AutoCloseable {
     final ReadPath reads;
     final WritePath writes;
     final Authenticator authenticator;
+    final Picture picture;
     final TravelAlerts alerts;
 
     private Installation(Settings settings, Store store) {
@@ -68,6 +72,7 @@ final class Installation implements AutoCloseable {
         this.reads = new ReadPath(store, audit);
         this.writes = new WritePath(store, audit, Clock.systemUTC());
         this.authenticator = new Authenticator(store, audit, Clock.systemUTC());
+        this.picture = new Picture(reads, Clock.systemUTC());
         this.alerts = new TravelAlerts(reads, writes, store, API_ROOT, settings.dataDir(), settings.get("alerts.sender"),
                 settings.get("title"));
         if (settings.get("smtp.host") != null) {
@@ -121,6 +126,8 @@ final class Installation implements AutoCloseable {
             store.add(ORGANISATIONS, List.of(Publisher.identity(), RedRecipients.definition(),
                     Provenance.extensionDefinition()));
         }
+        // Definitions added by later versions reach existing installations too; adding a held one is a no-op.
+        store.add(ORGANISATIONS, List.of(Event.definition()));
         AlertDesk.install(store, API_ROOT);
     }
 
@@ -185,7 +192,7 @@ final class Installation implements AutoCloseable {
      * server and the tests wire the same list.
      */
     List<ApiModule> apiModules() {
-        return List.of(alerts.api());
+        return List.of(new PictureApi(picture, Clock.systemUTC()), alerts.api());
     }
 
     /** The key that signs next tokens; made once per data directory, so tokens survive a restart. */

@@ -30,6 +30,8 @@ public final class Vigil implements Runnable {
         cli.addSubcommand(new CollectionCommand());
         cli.addSubcommand(new TokenCommand());
         cli.addSubcommand(new AuditCommand());
+        cli.addSubcommand(new EventCommand());
+        cli.addSubcommand(new PictureCommand());
         cli.addSubcommand(new BenchCommand());
         cli.addSubcommand(new AlertCommand());
         cli.addSubcommand(new WebhookCommand());

@@ -156,6 +156,11 @@ final class ObjectVersions {
         }
     }
 
+    /** Whether the collection held a version of this object before this batch. */
+    boolean heldBefore() {
+        return held.stream().anyMatch(h -> h.incoming == null);
+    }
+
     /** The incoming object that became this object's newest version, or null when a held version stays newest. */
     IncomingObject newestIncoming() {
         List<VersionFlags.Version> all = new ArrayList<>(held.size());

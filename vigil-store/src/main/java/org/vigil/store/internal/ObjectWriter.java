@@ -117,13 +117,15 @@ final class ObjectWriter {
     /** The place index follows each object's newest version: a new newest version replaces what it said. */
     private void indexPlaces(Connection c, UUID collectionId, Iterable<ObjectVersions> all, UUID postedBy)
             throws SQLException {
+        List<PlaceIndex.Entry> entries = new ArrayList<>();
         for (ObjectVersions versions : all) {
             IncomingObject newest = versions.newestIncoming();
             if (newest != null && PlaceIndex.concerns(newest.type())) {
-                places.reindex(c, collectionId, newest.id(), newest.object(), postedBy, newest.tlp(),
-                        newest.createdByRef());
+                entries.add(new PlaceIndex.Entry(newest.id(), newest.object(), postedBy, newest.tlp(),
+                        newest.createdByRef(), versions.heldBefore()));
             }
         }
+        places.reindex(c, collectionId, entries);
     }
 
     /** After a delete, the index says what the newest remaining version says, or nothing. */
@@ -133,13 +135,16 @@ final class ObjectWriter {
             new Params(db.dialect, ps).uuid(collectionId).text(objectId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    places.remove(c, collectionId, objectId);
+                    places.reindex(c, collectionId, List.of(new PlaceIndex.Entry(objectId, null, null, null, null,
+                            true)));
                     return;
                 }
                 String poster = rs.getString(2);
                 int tlp = rs.getInt(3);
-                places.reindex(c, collectionId, objectId, org.vigil.stix.StixJson.parse(rs.getString(1)),
-                        poster == null ? null : UUID.fromString(poster), rs.wasNull() ? null : tlp, rs.getString(4));
+                Integer level = rs.wasNull() ? null : tlp;
+                places.reindex(c, collectionId, List.of(new PlaceIndex.Entry(objectId,
+                        org.vigil.stix.StixJson.parse(rs.getString(1)), poster == null ? null : UUID.fromString(poster),
+                        level, rs.getString(4), true)));
             }
         }
     }

@@ -43,40 +43,89 @@ final class PlaceIndex {
         };
     }
 
-    /** Replaces what the index holds for an object with what its newest version says. */
-    void reindex(Connection c, UUID collectionId, String objectId, StixObject newest, UUID postedBy,
-                 Integer tlp, String createdByRef) throws SQLException {
-        remove(c, collectionId, objectId);
-        if (newest != null) {
-            add(c, collectionId, newest, postedBy, tlp, createdByRef);
-        }
+    /** What the index should hold for one object: what its newest version says, or nothing. */
+    record Entry(String objectId, StixObject newest, UUID postedBy, Integer tlp, String createdByRef,
+                 boolean wasIndexed) {
     }
 
-    void remove(Connection c, UUID collectionId, String objectId) throws SQLException {
-        for (String table : List.of("place_links", "places", "story_copies")) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table
-                    + " WHERE collection_id = ? AND " + (table.equals("places") ? "place_id" : "object_id") + " = ?")) {
-                new Params(dialect, ps).uuid(collectionId).text(objectId);
-                ps.executeUpdate();
+    /**
+     * Replaces what the index holds for these objects with what their newest versions say, in a few batched
+     * statements: an add of many reports must not cost a round of statements each.
+     */
+    void reindex(Connection c, UUID collectionId, List<Entry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (Statements st = new Statements(c)) {
+            for (Entry e : entries) {
+                if (e.wasIndexed()) {
+                    for (PreparedStatement delete : st.deletes) {
+                        new Params(dialect, delete).uuid(collectionId).text(e.objectId());
+                        delete.addBatch();
+                    }
+                }
             }
+            for (PreparedStatement delete : st.deletes) {
+                delete.executeBatch();
+            }
+            for (Entry e : entries) {
+                if (e.newest() != null) {
+                    add(st, collectionId, e.newest(), e.postedBy(), e.tlp(), e.createdByRef());
+                }
+            }
+            st.links.executeBatch();
+            st.places.executeBatch();
+            st.copies.executeBatch();
         }
     }
 
-    private void add(Connection c, UUID collectionId, StixObject o, UUID postedBy, Integer tlp, String createdBy)
+    /** The statements of one reindexing, prepared once. */
+    private static final class Statements implements AutoCloseable {
+        final List<PreparedStatement> deletes = new ArrayList<>();
+        final PreparedStatement links;
+        final PreparedStatement places;
+        final PreparedStatement copies;
+
+        Statements(Connection c) throws SQLException {
+            for (String table : List.of("place_links", "places", "story_copies")) {
+                deletes.add(c.prepareStatement("DELETE FROM " + table + " WHERE collection_id = ? AND "
+                        + (table.equals("places") ? "place_id" : "object_id") + " = ?"));
+            }
+            links = c.prepareStatement("INSERT INTO place_links (collection_id, object_id, item_id, item_type,"
+                    + " place_id, day, tlp, created_by_ref, posted_by, red_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            places = c.prepareStatement("INSERT INTO places (collection_id, place_id, name, country, is_country,"
+                    + " latitude, longitude, tlp, created_by_ref, posted_by, red_to)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            copies = c.prepareStatement("INSERT INTO story_copies (collection_id, object_id, copy_id, original_id)"
+                    + " VALUES (?, ?, ?, ?)");
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement ps : deletes) {
+                ps.close();
+            }
+            links.close();
+            places.close();
+            copies.close();
+        }
+    }
+
+    private void add(Statements st, UUID collectionId, StixObject o, UUID postedBy, Integer tlp, String createdBy)
             throws SQLException {
         switch (o.type()) {
-            case "report" -> links(c, collectionId, o, o.id(), locations(o.texts("object_refs")),
+            case "report" -> links(st, collectionId, o, o.id(), locations(o.texts("object_refs")),
                     day(o.text("published"), o), postedBy, tlp, createdBy);
-            case "sighting" -> links(c, collectionId, o, o.id(), placesOrIdentities(o.texts("where_sighted_refs")),
+            case "sighting" -> links(st, collectionId, o, o.id(), placesOrIdentities(o.texts("where_sighted_refs")),
                     day(o.text("first_seen"), o), postedBy, tlp, createdBy);
-            case "relationship" -> relationship(c, collectionId, o, postedBy, tlp, createdBy);
-            case "location" -> place(c, collectionId, o, postedBy, tlp, createdBy);
+            case "relationship" -> relationship(st, collectionId, o, postedBy, tlp, createdBy);
+            case "location" -> place(st, collectionId, o, postedBy, tlp, createdBy);
             default -> {
             }
         }
     }
 
-    private void relationship(Connection c, UUID collectionId, StixObject o, UUID postedBy, Integer tlp,
+    private void relationship(Statements st, UUID collectionId, StixObject o, UUID postedBy, Integer tlp,
                               String createdBy) throws SQLException {
         String type = o.text("relationship_type");
         String source = o.text("source_ref");
@@ -85,51 +134,40 @@ final class PlaceIndex {
             return;
         }
         if (type.equals("duplicate-of")) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO story_copies (collection_id, object_id,"
-                    + " copy_id, original_id) VALUES (?, ?, ?, ?)")) {
-                new Params(dialect, ps).uuid(collectionId).text(o.id()).text(source).text(target);
-                ps.executeUpdate();
-            }
+            new Params(dialect, st.copies).uuid(collectionId).text(o.id()).text(source).text(target);
+            st.copies.addBatch();
         } else if (PLACE_RELATIONSHIPS.contains(type) && target.startsWith(LOCATION)) {
-            links(c, collectionId, o, source, List.of(target), day(o.text("start_time"), o), postedBy, tlp,
+            links(st, collectionId, o, source, List.of(target), day(o.text("start_time"), o), postedBy, tlp,
                     createdBy);
         }
     }
 
-    private void links(Connection c, UUID collectionId, StixObject o, String itemId, List<String> places, long day,
+    private void links(Statements st, UUID collectionId, StixObject o, String itemId, List<String> places, long day,
                        UUID postedBy, Integer tlp, String createdBy) throws SQLException {
         if (places.isEmpty()) {
             return;
         }
         String itemType = itemId.substring(0, Math.max(0, itemId.indexOf("--")));
         String redTo = recipients(o);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO place_links (collection_id, object_id, item_id,"
-                + " item_type, place_id, day, tlp, created_by_ref, posted_by, red_to)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (String place : places) {
-                new Params(dialect, ps).uuid(collectionId).text(o.id()).text(itemId).text(itemType).text(place)
-                        .bigint(day).smallint(tlp).text(createdBy).uuid(postedBy).text(redTo);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        for (String place : places) {
+            new Params(dialect, st.links).uuid(collectionId).text(o.id()).text(itemId).text(itemType).text(place)
+                    .bigint(day).smallint(tlp).text(createdBy).uuid(postedBy).text(redTo);
+            st.links.addBatch();
         }
     }
 
-    private void place(Connection c, UUID collectionId, StixObject o, UUID postedBy, Integer tlp, String createdBy)
+    private void place(Statements st, UUID collectionId, StixObject o, UUID postedBy, Integer tlp, String createdBy)
             throws SQLException {
         String country = o.text("country");
         boolean countryOnly = country != null && !o.has("city") && !o.has("street_address")
                 && !o.has("postal_code") && !o.has("administrative_area") && !o.has("latitude");
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO places (collection_id, place_id, name, country,"
-                + " is_country, latitude, longitude, tlp, created_by_ref, posted_by, red_to)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            new Params(dialect, ps).uuid(collectionId).text(o.id()).text(name(o))
-                    .text(country == null ? null : country.toUpperCase(java.util.Locale.ROOT)).bool(countryOnly);
-            setDouble(ps, 6, o.property("latitude"));
-            setDouble(ps, 7, o.property("longitude"));
-            new Params(dialect, ps, 8).smallint(tlp).text(createdBy).uuid(postedBy).text(recipients(o));
-            ps.executeUpdate();
-        }
+        PreparedStatement ps = st.places;
+        new Params(dialect, ps).uuid(collectionId).text(o.id()).text(name(o))
+                .text(country == null ? null : country.toUpperCase(java.util.Locale.ROOT)).bool(countryOnly);
+        setDouble(ps, 6, o.property("latitude"));
+        setDouble(ps, 7, o.property("longitude"));
+        new Params(dialect, ps, 8).smallint(tlp).text(createdBy).uuid(postedBy).text(recipients(o));
+        ps.addBatch();
     }
 
     private static void setDouble(PreparedStatement ps, int index, java.util.Optional<JsonNode> value)

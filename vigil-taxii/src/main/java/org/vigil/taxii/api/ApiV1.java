@@ -150,7 +150,10 @@ public final class ApiV1 {
         ObjectNode security = doc.putObject("components").putObject("securitySchemes");
         security.putObject("basic").put("type", "http").put("scheme", "basic");
         security.putObject("bearer").put("type", "http").put("scheme", "bearer");
-        ObjectNode schemas = ((ObjectNode) doc.get("components")).putObject("schemas");
+        ObjectNode components = (ObjectNode) doc.get("components");
+        ObjectNode schemas = components.putObject("schemas");
+        components.putObject("responses").putObject("Error").put("description", "A TAXII-shaped error")
+                .putObject("content").putObject(JSON).putObject("schema").put("$ref", "#/components/schemas/Error");
         ObjectNode error = schemas.putObject("Error").put("type", "object");
         error.putArray("required").add("title").add("http_status");
         ObjectNode props = error.putObject("properties");

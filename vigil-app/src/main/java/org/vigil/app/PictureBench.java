@@ -1,0 +1,195 @@
+package org.vigil.app;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.vigil.access.CollectionView;
+import org.vigil.access.Passwords;
+import org.vigil.access.Principal;
+import org.vigil.access.WritePath;
+import org.vigil.picture.detection.Detector;
+import org.vigil.picture.detection.EarsC2;
+import org.vigil.picture.detection.NegativeBinomialDetector;
+import org.vigil.picture.detection.Simulation;
+import org.vigil.stix.StixObject;
+import org.vigil.stix.Tlp;
+import org.vigil.store.Collection;
+import org.vigil.store.Grant;
+import org.vigil.store.Organisation;
+import org.vigil.store.Role;
+import org.vigil.store.User;
+import org.vigil.taxii.Hub;
+import org.vigil.taxii.TaxiiConfig;
+import org.vigil.taxii.TaxiiServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vigil bench picture}: how well the uptick test detects bursts next to EARS C2 on simulated series, and how
+ * fast the picture answers on a generated hub of reports about many places.
+ */
+@Command(name = "picture", mixinStandardHelpOptions = true,
+        description = "Uptick detection on simulated series (next to EARS C2), and upticks latency on generated data.")
+final class PictureBench implements Callable<Integer> {
+
+    @Option(names = "--series", description = "Simulated places per scenario (default: ${DEFAULT-VALUE}).")
+    int series = 100;
+
+    @Option(names = "--seed", description = "Seed of the simulation (default: ${DEFAULT-VALUE}).")
+    long seed = 7;
+
+    @Option(names = "--objects", description = "Reports to generate for the latency part; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int objects = 100_000;
+
+    @Option(names = "--places", description = "Places the generated reports are about (default: ${DEFAULT-VALUE}).")
+    int places = 1_000;
+
+    @Option(names = "--runs", description = "Timed requests per case (default: ${DEFAULT-VALUE}).")
+    int runs = 20;
+
+    @Option(names = "--store", paramLabel = "JDBC_URL", description = "Use this store instead of a fresh SQLite file.")
+    String storeUrl;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        simulate();
+        if (objects > 0) {
+            latency();
+        }
+        return 0;
+    }
+
+    private void simulate() {
+        List<Detector> detectors = List.of(new NegativeBinomialDetector(), new EarsC2());
+        out.printf("Simulation: %d places per scenario, bursts tripling the expected count for 3, 5 or 7 days, "
+                + "seed %d%n", series, seed);
+        out.printf("%-18s %6s %6s %6s %5s | %7s %7s %7s %9s%n", "detector", "mean", "weekly", "trend", "size",
+                "detect", "<=1 day", "delay", "false/90d");
+        List<Simulation.Outcome> all = Simulation.run(Simulation.scenarios(), detectors, series, 3, seed);
+        for (Simulation.Outcome o : all) {
+            Simulation.Scenario s = o.scenario();
+            out.printf("%-18s %6.1f %6.1f %+6.1f %5s | %7.3f %7.3f %7.2f %9.3f%n", o.detector(), s.mean(), s.weekly(),
+                    s.trend(), Double.isInfinite(s.size()) ? "inf" : String.format("%.0f", s.size()), o.detection(),
+                    (double) o.withinOneDay() / o.bursts(), o.meanDelay(), o.falseFlagsPer90Days());
+        }
+        for (Detector d : detectors) {
+            List<Simulation.Outcome> mine = all.stream().filter(o -> o.detector().equals(d.name())).toList();
+            List<Simulation.Outcome> busy = mine.stream().filter(o -> o.scenario().mean() >= 3).toList();
+            out.printf("%s: places expecting >= 3 a day: detected %.3f of bursts by their end, %.3f within a day; "
+                            + "all places: %.3f false flags per place per 90 days%n", d.name(),
+                    busy.stream().mapToDouble(Simulation.Outcome::detection).average().orElse(Double.NaN),
+                    busy.stream().mapToDouble(o -> (double) o.withinOneDay() / o.bursts()).average().orElse(Double.NaN),
+                    mine.stream().mapToDouble(Simulation.Outcome::falseFlagsPer90Days).average().orElse(Double.NaN));
+        }
+    }
+
+    private void latency() throws Exception {
+        Path data = Files.createTempDirectory("vigil-bench-");
+        Map<String, String> flags = new HashMap<>(Map.of("data", data.toString()));
+        if (storeUrl != null) {
+            flags.put("store.url", storeUrl);
+        }
+        try (Installation hub = Installation.open(Settings.load(Map.of(), flags))) {
+            Organisation org = hub.addOrganisation("Bench", true);
+            User user = new User(UUID.randomUUID(), "bench", org.id(), Role.ANALYST,
+                    Passwords.hash("bench".toCharArray()));
+            hub.store.putUser(user);
+            Collection c = Collection.of(UUID.randomUUID(), Installation.API_ROOT, "bench");
+            hub.store.putCollection(c);
+            hub.store.putGrant(new Grant(user.id(), c.id(), true, true));
+            LocalDate last = LocalDate.of(2014, 2, 23);
+            List<String> placeIds = generate(hub, Principal.of(user, org), new CollectionView(c, true, true, false), last);
+            TaxiiConfig config = new TaxiiConfig("127.0.0.1", 0, "bench", null, null, null, 1000, hub.tokenKey());
+            try (TaxiiServer server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes), config,
+                    hub.apiModules())) {
+                String base = "http://127.0.0.1:" + server.port() + "/api/v1";
+                String year = "from=" + last.minusDays(364) + "&to=" + last;
+                time("upticks, one year, every place", base + "/upticks?" + year);
+                time("upticks, one year, one place", base + "/upticks?" + year + "&place=" + placeIds.get(0));
+                time("timeline, one year, one place", base + "/places/" + placeIds.get(0) + "/timeline?" + year);
+            }
+        } finally {
+            ServeCommand.deleteTree(data);
+        }
+    }
+
+    /** Reports spread over a year, each about one or two of the places, at CLEAR, GREEN or AMBER. */
+    private List<String> generate(Installation hub, Principal p, CollectionView c, LocalDate last) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> placeIds = new ArrayList<>();
+        List<WritePath.Item> batch = new ArrayList<>();
+        for (int i = 0; i < places; i++) {
+            String id = "location--" + UUID.randomUUID();
+            placeIds.add(id);
+            batch.add(WritePath.Item.of(StixObject.builder("location", id).put("created", "2013-01-01T00:00:00.000Z")
+                    .put("modified", "2013-01-01T00:00:00.000Z").put("name", "Place " + i)
+                    .put("country", String.valueOf((char) ('A' + i % 26)) + (char) ('A' + i / 26 % 26))
+                    .put("latitude", random.nextDouble(-60, 60)).put("longitude", random.nextDouble(-180, 180)).build()));
+        }
+        List<Tlp> levels = List.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER);
+        long start = System.nanoTime();
+        try (Progress progress = Progress.start("generating reports", objects, false)) {
+            for (int i = 0; i < objects; i++) {
+                String at = last.minusDays(random.nextInt(465)) + "T12:00:00.000Z";
+                List<String> refs = random.nextInt(3) == 0
+                        ? List.of(placeIds.get(random.nextInt(places)), placeIds.get(random.nextInt(places)))
+                        : List.of(placeIds.get(random.nextInt(places)));
+                batch.add(WritePath.Item.of(StixObject.builder("report", "report--" + UUID.randomUUID())
+                        .put("created", at).put("modified", at).put("name", "Report " + i).put("published", at)
+                        .put("report_types", List.of("threat-report")).put("object_refs", refs.stream().distinct().toList())
+                        .put("object_marking_refs", List.of(levels.get(random.nextInt(3)).markingId())).build()));
+                if (batch.size() == 1000) {
+                    hub.writes.add(p, c, batch, "vigil bench picture");
+                    batch.clear();
+                    progress.update(i + 1, "");
+                }
+            }
+            if (!batch.isEmpty()) {
+                hub.writes.add(p, c, batch, "vigil bench picture");
+            }
+        }
+        out.printf("%nLatency: %,d reports about %,d places over 465 days (%s), posted through the write path at "
+                        + "%,.0f objects/s%n", objects, places, storeUrl == null ? "SQLite" : storeUrl,
+                objects / ((System.nanoTime() - start) / 1e9));
+        return placeIds;
+    }
+
+    private void time(String label, String url) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8))).build();
+        List<Double> ms = new ArrayList<>();
+        int size = 0;
+        for (int i = 0; i < runs + 3; i++) {
+            long t = System.nanoTime();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(label + ": HTTP " + r.statusCode() + " " + r.body());
+            }
+            size = r.body().length();
+            if (i >= 3) {
+                ms.add((System.nanoTime() - t) / 1e6);
+            }
+        }
+        Collections.sort(ms);
+        out.printf("%-34s p50 %8.1f ms  p95 %8.1f ms  (%,d bytes)%n", label, ms.get(ms.size() / 2),
+                ms.get((int) Math.ceil(ms.size() * 0.95) - 1), size);
+    }
+}
