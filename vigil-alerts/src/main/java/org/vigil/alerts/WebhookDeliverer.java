@@ -158,6 +158,9 @@ public final class WebhookDeliverer implements AutoCloseable {
     private static String event(Webhook w, UUID collection, ReleasedObject o) {
         boolean alert = collection.equals(AlertSchema.PUBLISHED)
                 && o.id().startsWith(AlertSchema.TYPE + "--");
+        if (!w.places().isEmpty() && w.places().stream().noneMatch(place -> o.json().contains("\"" + place + "\""))) {
+            return null;
+        }
         if (alert && w.events().contains(Webhooks.ALERT_PUBLISHED)) {
             return Webhooks.ALERT_PUBLISHED;
         }

@@ -51,9 +51,12 @@ public final class Webhooks {
      *
      * @param collections collection ids the owner may read; empty for every one they may read
      * @param types STIX types; empty for all
+     * @param places location ids the owner may see: only objects that name one of them (the location itself, or
+     *     an object that refers to it); empty for all
      * @param events {@value #OBJECT_ADDED} and/or {@value #ALERT_PUBLISHED}; empty for object.added
      */
-    public Added add(Principal owner, String url, List<UUID> collections, List<String> types, List<String> events) {
+    public Added add(Principal owner, String url, List<UUID> collections, List<String> types, List<String> places,
+                     List<String> events) {
         if (owner.isAnonymous()) {
             throw new AlertRefusal(401, "a webhook acts as a user; name one");
         }
@@ -80,11 +83,18 @@ public final class Webhooks {
                 throw new AlertRefusal(404, "no collection " + c + " that " + owner + " may read");
             }
         }
+        for (String place : places) {
+            if (!place.startsWith("location--") || PlaceFinder.byId(reads, store, apiRoot, owner, place,
+                    "webhook add").isEmpty()) {
+                throw new AlertRefusal(404, "no location " + place + " that " + owner + " may see (--place takes a "
+                        + "location id)");
+            }
+        }
         byte[] key = new byte[24];
         RANDOM.nextBytes(key);
         String secret = "whsec_" + Base64.getEncoder().encodeToString(key);
         Webhook w = Webhook.of(UUID.randomUUID(), owner.userId(), url, secret, Set.copyOf(collections),
-                Set.copyOf(types), wanted, clock.instant());
+                Set.copyOf(types), Set.copyOf(places), wanted, clock.instant());
         store.putWebhook(w);
         return new Added(w, secret);
     }

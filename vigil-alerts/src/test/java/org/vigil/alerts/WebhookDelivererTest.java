@@ -61,7 +61,7 @@ class WebhookDelivererTest {
     }
 
     private Webhook subscribe(Principal p, List<String> events) {
-        Webhooks.Added added = webhooks.add(p, receiver.url(), List.of(SHARED), List.of(), events);
+        Webhooks.Added added = webhooks.add(p, receiver.url(), List.of(SHARED), List.of(), List.of(), events);
         receiver.secret = added.secret();
         assertTrue(added.secret().startsWith("whsec_"));
         return added.webhook();
@@ -134,7 +134,7 @@ class WebhookDelivererTest {
     @Test
     void aPublishedAlertIsAnAlertPublishedEvent() throws Exception {
         Webhooks.Added added = webhooks.add(hub.partner, receiver.url(), List.of(), List.of(),
-                List.of(Webhooks.ALERT_PUBLISHED));
+                List.of(), List.of(Webhooks.ALERT_PUBLISHED));
         receiver.secret = added.secret();
         Alert a = hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Paris"), "t").id(), "t");
         deliverer.deliver(added.webhook().id());
@@ -145,11 +145,26 @@ class WebhookDelivererTest {
     }
 
     @Test
+    void aPlaceFilterCarriesOnlyObjectsThatNameThePlace() throws Exception {
+        Webhooks.Added added = webhooks.add(hub.partner, receiver.url(), List.of(), List.of(), List.of(hub.lyon),
+                List.of(Webhooks.ALERT_PUBLISHED));
+        receiver.secret = added.secret();
+        hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Paris"), "t").id(), "t");
+        Alert lyon = hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Lyon"), "t").id(), "t");
+        deliverer.deliver(added.webhook().id());
+        assertEquals(1, receiver.received.size());
+        assertEquals(lyon.id(), JSON.readTree(receiver.received.get(0).body()).path("data").path("object").path("id")
+                .asText());
+    }
+
+    @Test
     void refusesUnknownEventsAndCollectionsTheUserMayNotRead() {
         assertThrows(AlertRefusal.class, () -> webhooks.add(hub.analyst, receiver.url(), List.of(), List.of(),
-                List.of("uptick.flagged")));
+                List.of(), List.of("uptick.flagged")));
         assertThrows(AlertRefusal.class, () -> webhooks.add(hub.partner, receiver.url(),
-                List.of(AlertHub.PRIVATE_PLACES), List.of(), List.of()));
-        assertThrows(AlertRefusal.class, () -> webhooks.add(hub.partner, "ftp://x/y", List.of(), List.of(), List.of()));
+                List.of(AlertHub.PRIVATE_PLACES), List.of(), List.of(), List.of()));
+        assertThrows(AlertRefusal.class, () -> webhooks.add(hub.partner, "ftp://x/y", List.of(), List.of(), List.of(), List.of()));
+        assertThrows(AlertRefusal.class, () -> webhooks.add(hub.partner, receiver.url(), List.of(), List.of(),
+                List.of(hub.safehouse), List.of()));
     }
 }

@@ -94,7 +94,7 @@ final class WebhookBench implements Callable<Integer> {
                 double without = post(client, collection(hub, user, "no subscriptions"), bodies).perSecond();
                 UUID watched = collection(hub, user, "watched");
                 for (int i = 0; i < subscriptions; i++) {
-                    hub.alerts.webhooks().add(p, url, List.of(watched), List.of(), List.of(Webhooks.OBJECT_ADDED));
+                    hub.alerts.webhooks().add(p, url, List.of(watched), List.of(), List.of(), List.of(Webhooks.OBJECT_ADDED));
                 }
                 try (WebhookDeliverer d = hub.alerts.startDeliveries(Duration.ofMillis(500))) {
                     long t0 = System.nanoTime();
@@ -123,7 +123,7 @@ final class WebhookBench implements Callable<Integer> {
             throws Exception {
         UUID c = collection(hub, user, "fan-out");
         for (int i = 0; i < fanout; i++) {
-            hub.alerts.webhooks().add(p, url, List.of(c), List.of(), List.of(Webhooks.OBJECT_ADDED));
+            hub.alerts.webhooks().add(p, url, List.of(c), List.of(), List.of(), List.of(Webhooks.OBJECT_ADDED));
         }
         List<StixObject> few = readFile().subList(0, fanoutObjects);
         received.set(0);

@@ -32,6 +32,9 @@ final class WebhookCommand {
         @Option(names = "--type", paramLabel = "T", description = "A STIX type to carry; repeatable (default: all).")
         java.util.List<String> types = new ArrayList<>();
 
+        @Option(names = "--place", paramLabel = "P", description = "A location id: carry only objects that name it; repeatable.")
+        java.util.List<String> places = new ArrayList<>();
+
         @Option(names = "--event", paramLabel = "E", description = "object.added or alert.published; repeatable (default: object.added).")
         java.util.List<String> events = new ArrayList<>();
 
@@ -48,7 +51,7 @@ final class WebhookCommand {
                 }
                 Webhooks.Added added;
                 try {
-                    added = webhooks.add(p, url, ids, types, events);
+                    added = webhooks.add(p, url, ids, types, places, events);
                 } catch (AlertRefusal r) {
                     throw new Settings.SettingsException(r.getMessage());
                 }

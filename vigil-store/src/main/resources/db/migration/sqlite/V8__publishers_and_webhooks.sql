@@ -14,6 +14,8 @@ CREATE TABLE webhooks (
     -- comma-separated; NULL means every collection the user may read / every type
     collections      TEXT,
     types            TEXT,
+    -- comma-separated location ids: only objects that name one of them; NULL for every object
+    places           TEXT,
     events           TEXT    NOT NULL,
     created_at       INTEGER NOT NULL,
     failing          BOOLEAN NOT NULL DEFAULT FALSE,

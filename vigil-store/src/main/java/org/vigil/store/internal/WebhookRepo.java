@@ -15,7 +15,7 @@ import org.vigil.store.Webhook;
 /** The publisher right, webhook and e-mail subscriptions, and the positions of delivery work. */
 final class WebhookRepo {
 
-    private static final String WEBHOOKS = "SELECT id, user_id, url, secret, collections, types, events, created_at,"
+    private static final String WEBHOOKS = "SELECT id, user_id, url, secret, collections, types, places, events, created_at,"
             + " failing, failures, first_failure_at, next_attempt_at, last_error FROM webhooks";
 
     private static final String EMAILS = "SELECT id, address, places, token, confirmed, created_at"
@@ -42,15 +42,17 @@ final class WebhookRepo {
 
     void putWebhook(Webhook w) {
         db.write("saving webhook " + w.id(), c -> sql.update(c, "INSERT INTO webhooks (id, user_id, url, secret,"
-                + " collections, types, events, created_at, failing, failures, first_failure_at, next_attempt_at,"
-                + " last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                + " url = excluded.url, collections = excluded.collections, types = excluded.types,"
+                + " collections, types, places, events, created_at, failing, failures, first_failure_at,"
+                + " next_attempt_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO"
+                + " UPDATE SET url = excluded.url, collections = excluded.collections, types = excluded.types,"
+                + " places = excluded.places,"
                 + " events = excluded.events, failing = excluded.failing, failures = excluded.failures,"
                 + " first_failure_at = excluded.first_failure_at, next_attempt_at = excluded.next_attempt_at,"
                 + " last_error = excluded.last_error",
                 p -> p.uuid(w.id()).uuid(w.userId()).text(w.url()).text(w.secret())
                         .text(joined(w.collections().stream().map(UUID::toString).collect(Collectors.toSet())))
-                        .text(joined(w.types())).text(String.join(",", w.events().stream().sorted().toList()))
+                        .text(joined(w.types())).text(joined(w.places()))
+                        .text(String.join(",", w.events().stream().sorted().toList()))
                         .bigint(Micros.of(w.created())).bool(w.failing()).smallint(w.failures())
                         .bigint(w.firstFailure() == null ? null : Micros.of(w.firstFailure()))
                         .bigint(Micros.of(w.nextAttempt())).text(w.lastError())));
@@ -139,7 +141,7 @@ final class WebhookRepo {
         Long firstFailure = Rows.bigint(rs, "first_failure_at");
         return new Webhook(Rows.uuid(rs, "id"), Rows.uuid(rs, "user_id"), rs.getString("url"), rs.getString("secret"),
                 split(rs.getString("collections")).stream().map(UUID::fromString).collect(Collectors.toSet()),
-                split(rs.getString("types")), split(rs.getString("events")),
+                split(rs.getString("types")), split(rs.getString("places")), split(rs.getString("events")),
                 Micros.instant(rs.getLong("created_at")), rs.getBoolean("failing"), rs.getInt("failures"),
                 firstFailure == null ? null : Micros.instant(firstFailure),
                 Micros.instant(rs.getLong("next_attempt_at")), rs.getString("last_error"));
