@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.federation.FeedScheduler;
 import org.vigil.federation.Federation;
+import org.vigil.alerts.WebhookDeliverer;
 import org.vigil.taxii.Hub;
 import org.vigil.taxii.TaxiiConfig;
 import org.vigil.taxii.TaxiiServer;
@@ -66,7 +67,9 @@ final class ServeCommand implements Callable<Integer> {
             try (TaxiiServer server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes), config(hub),
                     hub.apiModules());
                  Federation federation = hub.federation();
-                 FeedScheduler feeds = FeedScheduler.start(hub.store, federation, FEED_TICK, 2)) {
+                 FeedScheduler feeds = FeedScheduler.start(hub.store, federation, FEED_TICK, 2);
+                 WebhookDeliverer deliveries = hub.alerts.startDeliveries(java.time.Duration.ofMillis(500));
+                 AutoCloseable mailing = hub.alerts.startMailing(java.time.Duration.ofSeconds(2))) {
                 String scheme = settings.get("tls.keystore") == null ? "http" : "https";
                 String url = scheme + "://" + settings.get("host") + ":" + server.port();
                 LOG.info("Vigil is serving TAXII 2.1 at {}/taxii2/ (data in {}, store {})", url,

@@ -34,6 +34,8 @@ public final class Vigil implements Runnable {
         cli.addSubcommand(new PictureCommand());
         cli.addSubcommand(new BenchCommand());
         cli.addSubcommand(new FeedCommand());
+        cli.addSubcommand(new AlertCommand());
+        cli.addSubcommand(new WebhookCommand());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler(Vigil::onFailure);

@@ -178,6 +178,55 @@ public interface Store extends AutoCloseable {
      */
     void putFeedState(UUID feedId, String holder, FeedState state);
 
+    /** Whether a user holds the right to publish travel alerts; false for no such user. */
+    boolean isPublisher(UUID userId);
+
+    /** Gives or takes the right to publish travel alerts. */
+    void setPublisher(UUID userId, boolean publisher);
+
+    // Webhook subscriptions
+
+    /** Creates a subscription, or replaces its settings and delivery state (never its user or secret). */
+    void putWebhook(Webhook webhook);
+
+    Optional<Webhook> webhook(UUID id);
+
+    /** Every subscription, oldest first. */
+    List<Webhook> webhooks();
+
+    /** Removes a subscription and its cursors; false when there is no such subscription. */
+    boolean removeWebhook(UUID id);
+
+    /** Where a subscription's deliveries stand in a collection: after this cursor nothing has gone out yet. */
+    Optional<Cursor> webhookCursor(UUID webhookId, UUID collectionId);
+
+    /**
+     * Records that a subscription has delivered everything of a collection up to this cursor. Committed without
+     * waiting for the disk (as {@link #appendAuditLazily}): a power cut may cost the last moves, which only makes
+     * deliveries repeat.
+     */
+    void putWebhookCursor(UUID webhookId, UUID collectionId, Cursor after);
+
+    // Travellers' e-mail subscriptions, and the positions of background passes
+
+    /** Creates an e-mail subscription, or changes its places and confirmation. */
+    void putEmailSubscription(EmailSubscription subscription);
+
+    /** The subscription whose links carry this token. */
+    Optional<EmailSubscription> emailSubscriptionByToken(String token);
+
+    /** Every e-mail subscription, oldest first. */
+    List<EmailSubscription> emailSubscriptions();
+
+    /** Removes an e-mail subscription; false when there is no such subscription. */
+    boolean removeEmailSubscription(UUID id);
+
+    /** Where a named background pass over a collection stands. */
+    Optional<Cursor> workPosition(String name);
+
+    /** Records that a named background pass has done everything up to this cursor. */
+    void putWorkPosition(String name, Cursor after);
+
     // Status resources
 
     /** Creates or replaces a status resource, its lists included. */

@@ -16,6 +16,8 @@ import org.vigil.store.Collection;
 import org.vigil.store.Feed;
 import org.vigil.store.FeedProgress;
 import org.vigil.store.FeedState;
+import org.vigil.store.Cursor;
+import org.vigil.store.EmailSubscription;
 import org.vigil.store.Grant;
 import org.vigil.store.ManifestEntry;
 import org.vigil.store.ObjectQuery;
@@ -29,6 +31,7 @@ import org.vigil.store.Store;
 import org.vigil.store.StoredObject;
 import org.vigil.store.User;
 import org.vigil.store.VersionEntry;
+import org.vigil.store.Webhook;
 
 /** The store over JDBC, for both dialects; each part of the interface is served by its own repository. */
 final class JdbcStore implements Store {
@@ -40,6 +43,7 @@ final class JdbcStore implements Store {
     private final PrincipalRepo principals;
     private final StatusRepo statuses;
     private final AuditLog auditLog;
+    private final WebhookRepo webhooks;
     private final PlaceReader places;
     private final FeedRepo feeds;
 
@@ -51,6 +55,7 @@ final class JdbcStore implements Store {
         this.principals = new PrincipalRepo(db);
         this.statuses = new StatusRepo(db);
         this.auditLog = new AuditLog(db, auditKey);
+        this.webhooks = new WebhookRepo(db);
         this.places = new PlaceReader(db);
         this.feeds = new FeedRepo(db);
     }
@@ -253,6 +258,76 @@ final class JdbcStore implements Store {
     @Override
     public List<Grant> grantsOn(UUID collectionId) {
         return principals.grantsOn(collectionId);
+    }
+
+    @Override
+    public boolean isPublisher(UUID userId) {
+        return webhooks.isPublisher(userId);
+    }
+
+    @Override
+    public void setPublisher(UUID userId, boolean publisher) {
+        webhooks.setPublisher(userId, publisher);
+    }
+
+    @Override
+    public void putWebhook(Webhook webhook) {
+        webhooks.putWebhook(webhook);
+    }
+
+    @Override
+    public Optional<Webhook> webhook(UUID id) {
+        return webhooks.webhook(id);
+    }
+
+    @Override
+    public List<Webhook> webhooks() {
+        return webhooks.webhooks();
+    }
+
+    @Override
+    public boolean removeWebhook(UUID id) {
+        return webhooks.removeWebhook(id);
+    }
+
+    @Override
+    public Optional<Cursor> webhookCursor(UUID webhookId, UUID collectionId) {
+        return webhooks.webhookCursor(webhookId, collectionId);
+    }
+
+    @Override
+    public void putWebhookCursor(UUID webhookId, UUID collectionId, Cursor after) {
+        webhooks.putWebhookCursor(webhookId, collectionId, after);
+    }
+
+    @Override
+    public void putEmailSubscription(EmailSubscription subscription) {
+        webhooks.putEmailSubscription(subscription);
+    }
+
+    @Override
+    public Optional<EmailSubscription> emailSubscriptionByToken(String token) {
+        return webhooks.emailSubscriptionByToken(token);
+    }
+
+    @Override
+    public List<EmailSubscription> emailSubscriptions() {
+        return webhooks.emailSubscriptions();
+    }
+
+    @Override
+    public boolean removeEmailSubscription(UUID id) {
+        return webhooks.removeEmailSubscription(id);
+    }
+
+    @Override
+    public Optional<Cursor> workPosition(String name) {
+        return webhooks.workPosition(name);
+    }
+
+    @Override
+    public void putWorkPosition(String name, Cursor after) {
+        webhooks.putWorkPosition(name, after);
     }
 
     @Override
