@@ -3,6 +3,7 @@ package org.vigil.app;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +31,11 @@ final class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "STIX JSON files: bundles, envelopes or objects.")
+    /** The file name that stands for standard input, as in {@code vigil ingest -}. */
+    private static final Path STDIN = Path.of("-");
+
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "STIX JSON files: bundles, envelopes or objects; - reads standard input.")
     List<Path> files;
 
     @Option(names = "--format", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -81,29 +86,43 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private FileResult validate(Path file, Report report) throws IOException {
-        String problem = unreadable(file);
-        report.startFile(file);
+        boolean stdin = file.equals(STDIN);
+        String name = stdin ? "standard input" : file.toString();
+        String problem = stdin ? null : unreadable(file);
+        report.startFile(name);
         if (problem != null) {
-            report.endFile(file, 0, 0, 0, problem);
+            report.endFile(name, 0, 0, 0, problem);
             err.println("vigil validate: " + problem);
             return new FileResult(0, 0, 0, problem);
         }
-        long size = Files.size(file);
-        try (InputStream raw = Files.newInputStream(file);
+        // Standard input has no size to show progress against, and may be read only once.
+        long size = stdin ? 0 : Files.size(file);
+        try (InputStream raw = stdin ? new UnclosedInputStream(System.in) : Files.newInputStream(file);
              CountingInputStream in = new CountingInputStream(raw);
              Progress progress = Progress.start("validating " + file.getFileName(), size, quiet || size < 8 << 20);
-             BundleReader reader = BundleReader.open(in, file.toString())) {
+             BundleReader reader = BundleReader.open(in, name)) {
             Validator.Summary s = Validator.standard().validate(reader, f -> {
                 report.finding(f);
                 progress.update(in.count(), "");
             });
             progress.update(size, "");
-            report.endFile(file, s.objects(), s.errors(), s.warnings(), null);
+            report.endFile(name, s.objects(), s.errors(), s.warnings(), null);
             return new FileResult(s.objects(), s.errors(), s.warnings(), null);
         } catch (StixFormatException e) {
-            report.endFile(file, 0, 0, 0, e.getMessage());
+            report.endFile(name, 0, 0, 0, e.getMessage());
             err.println("vigil validate: " + e.getMessage());
             return new FileResult(0, 0, 0, e.getMessage());
+        }
+    }
+
+    /** Standard input, which closing a reader must leave open for whoever reads it next. */
+    private static final class UnclosedInputStream extends FilterInputStream {
+        UnclosedInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
         }
     }
 
@@ -123,11 +142,11 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** Where findings go: human-readable text or machine-readable JSON. */
     private interface Report {
-        void startFile(Path file);
+        void startFile(String file);
 
         void finding(Finding f);
 
-        void endFile(Path file, long objects, long errors, long warnings, String problem);
+        void endFile(String file, long objects, long errors, long warnings, String problem);
 
         void finish(int files, long objects, long errors, long warnings, String verdict);
     }
@@ -140,7 +159,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
 
         @Override
-        public void startFile(Path file) {
+        public void startFile(String file) {
         }
 
         @Override
@@ -149,7 +168,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
 
         @Override
-        public void endFile(Path file, long objects, long errors, long warnings, String problem) {
+        public void endFile(String file, long objects, long errors, long warnings, String problem) {
             out.println(problem != null ? file + ": unreadable" : file + ": " + objects + " objects, " + errors
                     + " errors, " + warnings + " warnings");
         }
@@ -177,10 +196,10 @@ final class ValidateCommand implements Callable<Integer> {
         }
 
         @Override
-        public void startFile(Path file) {
+        public void startFile(String file) {
             write(() -> {
                 json.writeStartObject();
-                json.writeStringField("file", file.toString());
+                json.writeStringField("file", file);
                 json.writeArrayFieldStart("findings");
             });
         }
@@ -199,7 +218,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
 
         @Override
-        public void endFile(Path file, long objects, long errors, long warnings, String problem) {
+        public void endFile(String file, long objects, long errors, long warnings, String problem) {
             write(() -> {
                 json.writeEndArray();
                 json.writeNumberField("objects", objects);

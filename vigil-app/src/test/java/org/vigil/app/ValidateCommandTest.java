@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +36,17 @@ class ValidateCommandTest {
         int code = Vigil.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Runs the command with {@code stdin} as its standard input. */
+    private static Run runWithInput(String stdin, String... args) {
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(saved);
+        }
     }
 
     private Path file(String name, String content) throws IOException {
@@ -84,6 +97,27 @@ class ValidateCommandTest {
         assertEquals("/confidence", finding.path("pointer").asText());
         assertEquals("error", finding.path("severity").asText());
         assertEquals(1, report.path("summary").path("errors").asInt());
+    }
+
+    @Test
+    void dashReadsStandardInput() {
+        Run r = runWithInput(VALID, "validate", "-q", "-");
+        assertEquals(0, r.code, r.out + r.err);
+        assertTrue(r.out.contains("standard input: 1 objects, 0 errors, 0 warnings"), r.out);
+    }
+
+    @Test
+    void dashReportsFindingsInStandardInput() {
+        Run r = runWithInput(VALID.replace("Spear Phishing\"", "x\",\"confidence\":101"), "validate", "-q", "-");
+        assertEquals(1, r.code, r.out + r.err);
+        assertTrue(r.out.contains("[out-of-range]"), r.out);
+    }
+
+    @Test
+    void unreadableStandardInputIsAUsageErrorNamingIt() {
+        Run r = runWithInput("{\"type\":", "validate", "-q", "-");
+        assertCleanUsageError(r, "standard input");
+        assertCleanUsageError(runWithInput("", "validate", "-"), "empty");
     }
 
     @Test
