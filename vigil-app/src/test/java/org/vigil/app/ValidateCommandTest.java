@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,6 +119,63 @@ class ValidateCommandTest {
         Run r = runWithInput("{\"type\":", "validate", "-q", "-");
         assertCleanUsageError(r, "standard input");
         assertCleanUsageError(runWithInput("", "validate", "-"), "empty");
+    }
+
+    /** A bundle, one object a line, of {@code n} attack patterns that each carry an undeclared custom property. */
+    private static String customBundle(int n) {
+        StringBuilder b = new StringBuilder("{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\","
+                + "\"objects\":[");
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "\n" : ",\n").append("{\"type\":\"attack-pattern\",\"spec_version\":\"2.1\","
+                    + "\"id\":\"attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-feb398cd00").append(10 + i).append("\","
+                    + "\"created\":\"2016-05-12T08:17:27.000Z\",\"modified\":\"2016-05-12T08:17:27.000Z\","
+                    + "\"name\":\"p\",\"x_custom\":1}");
+        }
+        return b.append("\n]}").toString();
+    }
+
+    @Test
+    void repeatedFindingsAreOneLinePerRuleAndPropertyWithCountAndExamples() throws IOException {
+        Run r = run("validate", "-q", file("many.json", customBundle(5)).toString());
+        assertEquals(0, r.code, r.out + r.err);
+        List<String> lines = r.out.lines().toList();
+        assertEquals(4, lines.size(), r.out);
+        assertTrue(lines.get(0).startsWith("  warning [custom-property] /x_custom: 5 findings, e.g. "
+                + "attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0010 (line 2), "
+                + "attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0011 (line 3), "
+                + "attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0012 (line 4), ...; the first: "
+                + "property 'x_custom' is not defined for attack-pattern"), r.out);
+        assertTrue(lines.get(3).contains("--all lists every one"), r.out);
+    }
+
+    @Test
+    void groupsListErrorsBeforeWarnings() throws IOException {
+        String bundle = customBundle(3).replace("\"name\":\"p\",\"x_custom\":1}\n]}",
+                "\"name\":\"p\",\"x_custom\":1,\"confidence\":101}\n]}");
+        Run r = run("validate", "-q", file("mixed.json", bundle).toString());
+        assertEquals(1, r.code, r.out + r.err);
+        List<String> lines = r.out.lines().toList();
+        assertTrue(lines.get(0).startsWith("  error [out-of-range] attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0012 "
+                + "/confidence: ") && lines.get(0).endsWith(" (line 4)"), r.out);
+        assertTrue(lines.get(1).startsWith("  warning [custom-property] /x_custom: 3 findings"), r.out);
+    }
+
+    @Test
+    void allListsEveryFindingOnItsOwnLine() throws IOException {
+        Run r = run("validate", "-q", "--all", file("many.json", customBundle(5)).toString());
+        assertEquals(0, r.code, r.out + r.err);
+        List<String> lines = r.out.lines().toList();
+        assertEquals(7, lines.size(), r.out);
+        assertTrue(lines.get(4).startsWith("  warning [custom-property] attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0014"
+                + " /x_custom: ") && lines.get(4).endsWith(" (line 6)"), r.out);
+    }
+
+    @Test
+    void jsonKeepsEveryFindingWithItsLine() throws IOException {
+        Run r = run("validate", "-q", "--format", "json", file("many.json", customBundle(5)).toString());
+        JsonNode findings = new ObjectMapper().readTree(r.out).path("files").get(0).path("findings");
+        assertEquals(5, findings.size(), r.out);
+        assertEquals(6, findings.get(4).path("line").asInt(), r.out);
     }
 
     @Test
