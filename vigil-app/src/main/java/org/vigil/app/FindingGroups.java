@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.vigil.stix.Finding;
+import org.vigil.stix.Severity;
 
 /**
  * Findings gathered by rule and property, so that a bundle that breaks one rule in ten thousand objects reads
@@ -18,7 +19,10 @@ final class FindingGroups {
     /** How many example objects a group names. */
     static final int EXAMPLES = 3;
 
-    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private record Key(Severity severity, String code, String property) {
+    }
+
+    private final Map<Key, Group> groups = new LinkedHashMap<>();
     private long findings;
 
     /** One rule broken at one property: how often, with the first few places and the first message. */
@@ -31,7 +35,7 @@ final class FindingGroups {
             this.first = first;
         }
 
-        /** The property, with list positions blanked out so that objects_refs/0 and object_refs/7 group. */
+        /** The property, with list positions blanked out so that object_refs/0 and object_refs/7 group. */
         String property() {
             return property(first.pointer());
         }
@@ -40,11 +44,18 @@ final class FindingGroups {
             if (pointer.isEmpty()) {
                 return "/";
             }
-            StringBuilder out = new StringBuilder(pointer.length());
-            for (String step : pointer.substring(1).split("/", -1)) {
-                out.append('/').append(!step.isEmpty() && step.chars().allMatch(Character::isDigit) ? "*" : step);
+            // Most pointers name a top-level property and hold no position: they are kept as they are.
+            return hasPosition(pointer) ? pointer.replaceAll("/[0-9]+(?=/|$)", "/*") : pointer;
+        }
+
+        private static boolean hasPosition(String pointer) {
+            for (int i = 0; i < pointer.length() - 1; i++) {
+                char next = pointer.charAt(i + 1);
+                if (pointer.charAt(i) == '/' && next >= '0' && next <= '9') {
+                    return true;
+                }
             }
-            return out.toString();
+            return false;
         }
     }
 
@@ -59,8 +70,7 @@ final class FindingGroups {
     /** Adds a finding; {@code line} is where its object begins in the input, 0 if unknown. */
     void add(Finding f, int line) {
         findings++;
-        String key = f.severity() + " " + f.code() + " " + Group.property(f.pointer());
-        Group g = groups.computeIfAbsent(key, k -> new Group(f));
+        Group g = groups.computeIfAbsent(new Key(f.severity(), f.code(), Group.property(f.pointer())), k -> new Group(f));
         g.count++;
         if (g.examples.size() < EXAMPLES) {
             g.examples.add(new Example(f.objectId() == null ? "(no id)" : f.objectId(), line));

@@ -23,7 +23,13 @@ import picocli.CommandLine.Option;
                 + "then VIGIL_* variables, then these options.")
 final class ServeCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    /**
+     * Fetched when the server starts rather than when the command line is built: the first logger configures
+     * logging, a tenth of a second that every other command (vigil validate, say) would pay for nothing.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ServeCommand.class);
+    }
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ./data).")
     String data;
@@ -62,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
             try (TaxiiServer server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes), config(hub))) {
                 String scheme = settings.get("tls.keystore") == null ? "http" : "https";
                 String url = scheme + "://" + settings.get("host") + ":" + server.port();
-                LOG.info("Vigil is serving TAXII 2.1 at {}/taxii2/ (data in {}, store {})", url,
+                log().info("Vigil is serving TAXII 2.1 at {}/taxii2/ (data in {}, store {})", url,
                         settings.dataDir().toAbsolutePath(), settings.get("store.url") == null ? "SQLite" : "PostgreSQL");
                 if (demoUser != null) {
                     Demo.printWelcome(url, demoUser);
@@ -90,7 +96,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping");
+            log().info("stopping");
             stop.countDown();
             try {
                 main.join(10_000);
