@@ -20,6 +20,40 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequirementGapsTest {
 
     @Nested
+    class DataTypes {
+
+        @Test
+        void rejectsDictionaryKeyLongerThan250Characters() {
+            String key = "k".repeat(251);
+            assertError(sco("process", "\"environment_variables\": {\"" + key + "\": \"x\"}"), "dictionary-key",
+                    "/environment_variables/" + key);
+        }
+
+        @Test
+        void rejectsEmptyDictionary() {
+            assertError(sco("process", "\"environment_variables\": {}"), "dictionary-empty", "/environment_variables");
+        }
+
+        @Test
+        void rejectsSsdeepHashOutOfItsForm() {
+            assertError(sco("file", "\"name\": \"a\", \"hashes\": {\"SSDEEP\": \"not-a-fuzzy-hash\"}"),
+                    "hash-invalid", "/hashes/SSDEEP");
+        }
+
+        @Test
+        void rejectsTlshHashOfTheWrongLength() {
+            assertError(sco("file", "\"name\": \"a\", \"hashes\": {\"TLSH\": \"T1abcdef\"}"), "hash-invalid",
+                    "/hashes/TLSH");
+        }
+
+        @Test
+        void rejectsCustomHashAlgorithmNameShorterThanThreeCharacters() {
+            assertError(sco("file", "\"name\": \"a\", \"hashes\": {\"x1\": \"abcd\"}"), "hash-algorithm",
+                    "/hashes/x1");
+        }
+    }
+
+    @Nested
     class LanguageTags {
 
         @ParameterizedTest
