@@ -42,7 +42,12 @@ final class Formats {
     private static final Pattern REGISTRY_KEY = Pattern.compile("(?i)HKEY_(?:LOCAL_MACHINE|CURRENT_USER|CLASSES_ROOT|USERS"
             + "|CURRENT_CONFIG|PERFORMANCE_DATA|DYN_DATA|CURRENT_USER_LOCAL_SETTINGS)(?:\\\\.*)?", Pattern.DOTALL);
 
+    /** CPE 2.3 formatted string binding (NISTIR 7695 section 6.2): cpe:2.3:part then ten more components. */
+    private static final Pattern CPE_23 = Pattern.compile("cpe:2\\.3:[aho*\\-](?::(?:[^:\\\\]|\\\\.)*){10}");
+
     private static final Map<String, Format> FORMATS = Map.of(
+            "cpe-2.3", new Format("a CPE 2.3 name such as cpe:2.3:a:microsoft:word:2000:*:*:*:*:*:*:*",
+                    s -> CPE_23.matcher(s).matches()),
             "language-tag", new Format("an RFC 5646 language tag such as en, de-CH or zh-Hant",
                     s -> LANGUAGE_TAG.matcher(s).matches()),
             "email-address", new Format("a single e-mail address such as jdoe@example.com, without a display name",

@@ -12,7 +12,7 @@ record Rule(String name, List<String> args, String operator) {
     static final List<String> NAMES = List.of("at-least-one", "exactly-one", "not-both", "together", "requires",
             "requires-if-true", "order", "number-order", "reserved", "deprecated", "lowercase-hyphen",
             "stix-pattern", "marking-definition", "external-reference", "forbids-if-true", "forbids-if-false",
-            "refers-to-one", "not-self", "key-format");
+            "refers-to-one", "not-self", "key-format", "requires-value");
 
     static Rule parse(String text) {
         int colon = text.indexOf(':');

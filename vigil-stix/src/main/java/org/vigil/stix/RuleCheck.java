@@ -49,6 +49,7 @@ final class RuleCheck {
             case "refers-to-one" -> refersToOne(args, node, pointer);
             case "not-self" -> notSelf(args, node, pointer);
             case "key-format" -> keyFormat(args, node, pointer);
+            case "requires-value" -> requiresValue(args, node, pointer);
             default -> throw new IllegalStateException("rule " + rule.name() + " has no implementation");
         }
     }
@@ -178,6 +179,31 @@ final class RuleCheck {
                         + "must not reference the marking-definition that carries it (" + id + ")");
             }
         }
+    }
+
+    /** Property a may be used only when b (a string or a list of strings) holds the value v. */
+    private void requiresValue(List<String> args, ObjectNode node, String pointer) {
+        String used = args.get(0);
+        String holder = args.get(1);
+        String value = args.get(2);
+        if (!node.has(used)) {
+            return;
+        }
+        JsonNode b = node.path(holder);
+        boolean holds = b.isArray() ? contains(b, value) : value.equals(b.asText());
+        if (!holds) {
+            findings.error("requires-value", Findings.child(pointer, used), used + " may only be used when "
+                    + holder + " includes " + value + where(pointer) + "; add it there or leave " + used + " out");
+        }
+    }
+
+    private static boolean contains(JsonNode list, String value) {
+        for (JsonNode item : list) {
+            if (value.equals(item.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The keys of a dictionary must each be of a format (the language tags of language-content's contents). */

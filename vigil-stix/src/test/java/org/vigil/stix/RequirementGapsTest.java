@@ -153,6 +153,21 @@ class RequirementGapsTest {
         }
 
         @Test
+        void rejectsSoftwareCpeThatIsNotACpe23Name() {
+            assertError(sco("software", "\"name\": \"Word\", \"cpe\": \"microsoft word 2000\""), "format-invalid",
+                    "/cpe");
+            assertError(sco("software", "\"name\": \"Word\", \"cpe\": \"cpe:/a:microsoft:word:2000\""),
+                    "format-invalid", "/cpe");
+        }
+
+        @Test
+        void acceptsSoftwareCpe23Name() {
+            assertNoErrors(sco("software", "\"name\": \"Word\", "
+                    + "\"cpe\": \"cpe:2.3:a:microsoft:word:2000:*:*:*:*:*:*:*\""));
+            assertNoErrors(sco("software", "\"name\": \"x\", \"cpe\": \"cpe:2.3:a:acme:a\\\\:b:1.0:*:*:*:*:*:*:*\""));
+        }
+
+        @Test
         void rejectsRegistryKeyWithAbbreviatedHive() {
             assertError(sco("windows-registry-key", "\"key\": \"HKLM\\\\Software\\\\Foo\""), "format-invalid", "/key");
         }
@@ -207,6 +222,13 @@ class RequirementGapsTest {
             marking.withJson("granular_markings", "[{'marking_ref': '" + marking.id() + "', 'selectors': ['name']}]")
                     .with("name", "statement").validate()
                     .onlyError("self-reference", "/granular_markings/0/marking_ref");
+        }
+
+        @Test
+        void rejectsExtensionPropertiesWithoutAToplevelPropertyExtension() {
+            Example.of("extension-definition").withJson("extension_types", "['property-extension']")
+                    .withJson("extension_properties", "['x_acme_priority']").validate()
+                    .onlyError("requires-value", "/extension_properties");
         }
 
         @Test
