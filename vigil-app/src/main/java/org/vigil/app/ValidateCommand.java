@@ -116,8 +116,8 @@ final class ValidateCommand implements Callable<Integer> {
              CountingInputStream in = new CountingInputStream(raw);
              Progress progress = Progress.start("validating " + file.getFileName(), size, quiet || size < 8 << 20);
              BundleReader reader = BundleReader.open(in, name)) {
-            Validator.Summary s = Validator.standard().validate(reader, f -> {
-                report.finding(f, reader.line());
+            Validator.Summary s = PipelinedValidation.run(reader, (f, line) -> {
+                report.finding(f, line);
                 progress.update(in.count(), "");
             });
             progress.update(size, "");

@@ -122,12 +122,17 @@ class ValidateCommandTest {
     }
 
     /** A bundle, one object a line, of {@code n} attack patterns that each carry an undeclared custom property. */
+    /** The last group of the i-th object's UUID: feb398cd0010, feb398cd0011... */
+    private static String idTail(int i) {
+        return String.format("feb398cd%04d", 10 + i);
+    }
+
     private static String customBundle(int n) {
         StringBuilder b = new StringBuilder("{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\","
                 + "\"objects\":[");
         for (int i = 0; i < n; i++) {
             b.append(i == 0 ? "\n" : ",\n").append("{\"type\":\"attack-pattern\",\"spec_version\":\"2.1\","
-                    + "\"id\":\"attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-feb398cd00").append(10 + i).append("\","
+                    + "\"id\":\"attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-").append(idTail(i)).append("\","
                     + "\"created\":\"2016-05-12T08:17:27.000Z\",\"modified\":\"2016-05-12T08:17:27.000Z\","
                     + "\"name\":\"p\",\"x_custom\":1}");
         }
@@ -176,6 +181,30 @@ class ValidateCommandTest {
         JsonNode findings = new ObjectMapper().readTree(r.out).path("files").get(0).path("findings");
         assertEquals(5, findings.size(), r.out);
         assertEquals(6, findings.get(4).path("line").asInt(), r.out);
+    }
+
+    @Test
+    void findingsOfABundleLargerThanOneBatchKeepTheirInputOrder() throws IOException {
+        int n = 1000;
+        Run r = run("validate", "-q", "--all", file("large.json", customBundle(n)).toString());
+        assertEquals(0, r.code, r.err);
+        List<String> lines = r.out.lines().filter(l -> l.startsWith("  warning")).toList();
+        assertEquals(n, lines.size());
+        for (int i = 0; i < n; i++) {
+            assertTrue(lines.get(i).contains(idTail(i) + " /x_custom") && lines.get(i)
+                    .endsWith("(line " + (i + 2) + ")"), lines.get(i));
+        }
+        assertTrue(r.out.contains("1 file, " + n + " objects: 0 errors, " + n + " warnings: valid"), r.out);
+    }
+
+    @Test
+    void findingsBeforeAFormatErrorAreReported() throws IOException {
+        String cut = customBundle(600);
+        Run r = run("validate", "-q", "--all", file("cut.json", cut.substring(0, cut.length() - 40)).toString());
+        assertEquals(2, r.code, r.err);
+        assertTrue(r.out.lines().filter(l -> l.startsWith("  warning")).count() >= 590, r.out);
+        assertTrue(r.out.contains(idTail(0) + " /x_custom"), r.out);
+        assertTrue(r.err.contains("invalid JSON"), r.err);
     }
 
     @Test
