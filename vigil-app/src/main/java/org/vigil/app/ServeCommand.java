@@ -26,7 +26,14 @@ import picocli.CommandLine.Option;
                 + "then VIGIL_* variables, then these options.")
 final class ServeCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    /**
+     * Fetched when the server starts rather than when the command line is built: the first logger configures
+     * logging, a tenth of a second that every other command (vigil validate, say) would pay for nothing.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ServeCommand.class);
+    }
+
     /** How often serve looks for feeds that are due, new ones included. */
     private static final java.time.Duration FEED_TICK = java.time.Duration.ofSeconds(10);
 
@@ -72,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
                  AutoCloseable mailing = hub.alerts.startMailing(java.time.Duration.ofSeconds(2))) {
                 String scheme = settings.get("tls.keystore") == null ? "http" : "https";
                 String url = scheme + "://" + settings.get("host") + ":" + server.port();
-                LOG.info("Vigil is serving TAXII 2.1 at {}/taxii2/ (data in {}, store {})", url,
+                log().info("Vigil is serving TAXII 2.1 at {}/taxii2/ (data in {}, store {})", url,
                         settings.dataDir().toAbsolutePath(), settings.get("store.url") == null ? "SQLite" : "PostgreSQL");
                 if (demoUser != null) {
                     Demo.printWelcome(url, demoUser);
@@ -100,7 +107,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping");
+            log().info("stopping");
             stop.countDown();
             try {
                 main.join(10_000);
