@@ -18,6 +18,7 @@ import org.vigil.access.Principal;
 import org.vigil.access.ReadPath;
 import org.vigil.access.ReleasedObject;
 import org.vigil.access.WritePath;
+import org.vigil.picture.Event;
 import org.vigil.stix.StixObject;
 import org.vigil.store.Collection;
 import org.vigil.store.ObjectQuery;
@@ -268,15 +269,31 @@ public final class AlertDesk {
         return id.startsWith(AlertSchema.TYPE + "--") ? one(p, AlertSchema.DRAFTS, id, via) : Optional.empty();
     }
 
-    /** The areas of the places an author names, each one the author may see and the public may see too. */
+    /**
+     * The areas of the places an author names, each one the author may see and the public may see too. An event
+     * stands for its venues: the event and each venue must be public.
+     */
     private List<Area> places(Principal author, List<String> refs, String via) {
         Map<String, Area> out = new LinkedHashMap<>();
         for (String ref : refs) {
-            StixObject location = location(author, ref.strip(), via);
-            requirePublic(List.of(location.id()), "place", ref, via);
-            out.putIfAbsent(location.id(), area(location));
+            for (String place : venues(author, ref.strip(), via)) {
+                StixObject location = location(author, place, via);
+                requirePublic(List.of(location.id()), "place", place.equals(ref.strip()) ? ref : place, via);
+                out.putIfAbsent(location.id(), area(location));
+            }
         }
         return List.copyOf(out.values());
+    }
+
+    /** A place as given, or an event's venues. */
+    private List<String> venues(Principal author, String ref, String via) {
+        if (!ref.startsWith(Event.TYPE + "--")) {
+            return List.of(ref);
+        }
+        Event event = PlaceFinder.byId(reads, store, apiRoot, author, ref, via).flatMap(Event::fromStix)
+                .orElseThrow(() -> new AlertRefusal("no event " + ref + " that you may see (--place)"));
+        requirePublic(List.of(event.id()), "event", ref, via);
+        return event.venues();
     }
 
     private void checkEvidence(Principal author, List<String> ids, String via) {

@@ -25,13 +25,16 @@ import org.vigil.taxii.api.Document;
 final class AlertsApi implements ApiModule {
 
     private final AlertDesk desk;
+    private final AlertSuggestion suggestions;
     private final AlertFormats formats;
     private final LiveStream stream;
     private final TravellerMail mail;
 
     /** @param mail the e-mail subscriptions, or null when no SMTP server is configured */
-    AlertsApi(AlertDesk desk, AlertFormats formats, LiveStream stream, TravellerMail mail) {
+    AlertsApi(AlertDesk desk, AlertSuggestion suggestions, AlertFormats formats, LiveStream stream,
+              TravellerMail mail) {
         this.desk = desk;
+        this.suggestions = suggestions;
         this.formats = formats;
         this.stream = stream;
         this.mail = mail;
@@ -68,6 +71,7 @@ final class AlertsApi implements ApiModule {
                 .map(AlertsApi::json).toList()));
         api.post("/alerts", call -> ApiResponse.created(json(refusing(() -> desk.draft(author(call),
                 draft(call.body()), call.request())))));
+        api.get("/alerts/suggestion", call -> suggestion(call));
         api.get("/alerts/{id}", call -> json(desk.list(call.principal(), call.request()).stream()
                 .filter(a -> a.id().equals(call.pathParam("id"))).findFirst()
                 .orElseThrow(() -> ApiException.notFound("alert " + call.pathParam("id")))));
@@ -135,6 +139,31 @@ final class AlertsApi implements ApiModule {
                 default -> ApiException.unprocessable(r.getMessage());
             };
         }
+    }
+
+    /** A draft suggested from the upticks at a place or event in the week up to a day (default today). */
+    private Map<String, Object> suggestion(ApiCall call) {
+        String place = call.query("place").orElseThrow(() -> ApiException.badRequest("give the place or event to "
+                + "suggest an alert for: ?place=location--... or ?place=vigil-event--..."));
+        java.time.LocalDate day = call.day("day").orElse(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        AlertDraft d;
+        try {
+            d = suggestions.suggest(author(call), place, day, call.request());
+        } catch (AlertRefusal r) {
+            refusing(() -> {
+                throw r;
+            });
+            throw r;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("places", d.places());
+        m.put("level", d.level());
+        m.put("headline", d.headline());
+        m.put("description", d.description());
+        m.put("instruction", d.instruction());
+        m.put("risks", d.risks());
+        m.put("evidence", d.evidence());
+        return m;
     }
 
     private static AlertDraft draft(JsonNode body) {

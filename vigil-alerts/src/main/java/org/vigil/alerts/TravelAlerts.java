@@ -11,6 +11,7 @@ import org.vigil.taxii.api.ApiModule;
 public final class TravelAlerts {
 
     private final AlertDesk desk;
+    private final AlertSuggestion suggestions;
     private final AlertFormats formats;
     private final Webhooks webhooks;
     private final ReadPath reads;
@@ -26,6 +27,7 @@ public final class TravelAlerts {
     public TravelAlerts(ReadPath reads, WritePath writes, Store store, String apiRoot, Path dataDir, String sender,
                         String senderName) {
         this.desk = new AlertDesk(reads, writes, store, apiRoot, Clock.systemUTC());
+        this.suggestions = new AlertSuggestion(new org.vigil.picture.Picture(reads, Clock.systemUTC()));
         this.formats = new AlertFormats(desk, () -> SigningKey.in(dataDir), sender, senderName);
         this.webhooks = new Webhooks(reads, store, apiRoot, Clock.systemUTC());
         this.reads = reads;
@@ -77,6 +79,11 @@ public final class TravelAlerts {
         return new WebhookDeliverer(reads, store, apiRoot, Clock.systemUTC(), poll);
     }
 
+    /** Drafts suggested from upticks in the threat picture. */
+    public AlertSuggestion suggestions() {
+        return suggestions;
+    }
+
     public AlertDesk desk() {
         return desk;
     }
@@ -87,6 +94,6 @@ public final class TravelAlerts {
 
     /** The documents under /alerts/ and the operations under /api/v1/alerts. */
     public ApiModule api() {
-        return new AlertsApi(desk, formats, new LiveStream(reads, store, apiRoot, Clock.systemUTC()), mail);
+        return new AlertsApi(desk, suggestions, formats, new LiveStream(reads, store, apiRoot, Clock.systemUTC()), mail);
     }
 }

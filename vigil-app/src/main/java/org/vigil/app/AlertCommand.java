@@ -17,13 +17,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code vigil alert}: travel advisories, from draft to cancellation. */
 @Command(name = "alert", mixinStandardHelpOptions = true, description = "Draft, publish, update and cancel travel alerts.",
-        subcommands = {AlertCommand.Draft.class, AlertCommand.Publish.class, AlertCommand.Update.class,
+        subcommands = {AlertCommand.Draft.class, AlertCommand.Suggest.class, AlertCommand.Publish.class, AlertCommand.Update.class,
                        AlertCommand.Cancel.class, AlertCommand.List.class})
 final class AlertCommand {
 
     /** The options a draft and an update share. */
     static final class Content {
-        @Option(names = "--place", paramLabel = "P", description = "A location id, or the name of a location the user may see; repeatable.")
+        @Option(names = "--place", paramLabel = "P", description = "A location id, the name of a location the user may see, or an event id (its venues); repeatable.")
         java.util.List<String> places = new ArrayList<>();
 
         @Option(names = "--level", paramLabel = "N", description = "1 Exercise normal precautions, 2 Exercise increased caution, 3 Reconsider travel, 4 Do not travel.")
@@ -103,6 +103,44 @@ final class AlertCommand {
             try (Installation hub = open()) {
                 Principal p = principal(hub);
                 print(act(() -> hub.alerts.desk().draft(p, content.draft(), "vigil alert draft")));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "suggest", mixinStandardHelpOptions = true,
+            description = "Suggest a draft from the upticks at a place or an event in the week up to a day, worded from "
+                    + "public reporting only; with --draft, store it as a draft and print its id last.")
+    static final class Suggest extends AsUser {
+        @Option(names = "--place", paramLabel = "P", required = true, description = "A location id or an event id.")
+        String place;
+
+        @Option(names = "--day", paramLabel = "DATE", description = "The last day looked at (default: today, UTC).")
+        String day;
+
+        @Option(names = "--draft", description = "Store the suggestion as a draft.")
+        boolean draft;
+
+        @Override
+        public Integer call() {
+            java.time.LocalDate last = day == null ? java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                    : EventCommand.day("--day", day);
+            try (Installation hub = open()) {
+                Principal p = principal(hub);
+                AlertDraft d;
+                try {
+                    d = hub.alerts.suggestions().suggest(p, place, last, "vigil alert suggest");
+                } catch (AlertRefusal r) {
+                    throw new Settings.SettingsException(r.getMessage());
+                }
+                PrintWriter out = out();
+                out.println("level " + d.level() + ": " + d.headline());
+                out.println(d.description());
+                out.println("places: " + String.join(", ", d.places()));
+                out.println("evidence: " + (d.evidence().isEmpty() ? "none public" : String.join(", ", d.evidence())));
+                if (draft) {
+                    print(act(() -> hub.alerts.desk().draft(p, d, "vigil alert suggest")));
+                }
                 return 0;
             }
         }
