@@ -82,6 +82,12 @@ final class AlertHub implements AutoCloseable {
         return Principal.of(u, org);
     }
 
+    /** Posts objects into the public places collection, or the private one, as the analyst. */
+    void post(boolean inPublic, java.util.List<StixObject> objects) {
+        Collection c = store.collection(inPublic ? PUBLIC_PLACES : PRIVATE_PLACES).orElseThrow();
+        post(analyst, c, objects.toArray(StixObject[]::new));
+    }
+
     private void post(Principal p, Collection c, StixObject... objects) {
         writes.add(p, new CollectionView(c, true, true, false), java.util.Arrays.stream(objects)
                 .map(WritePath.Item::of).toList(), "test");
