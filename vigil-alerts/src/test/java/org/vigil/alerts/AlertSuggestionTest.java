@@ -68,7 +68,7 @@ class AlertSuggestionTest {
         assertEquals(List.of(hub.paris), d.places());
         assertEquals(2, d.level());
         assertTrue(d.headline().contains("Paris"), d.headline());
-        assertTrue(d.description().contains("reached 10 stories on " + BURST), d.description());
+        assertTrue(d.description().contains("reached 9 stories on " + BURST), d.description());
         assertTrue(d.evidence().containsAll(parisBurst), d.evidence().toString());
         assertTrue(hub.desk.draft(hub.analyst, d, "test").evidenceRefs().containsAll(parisBurst),
                 "the suggestion is accepted as a draft as it stands");
