@@ -37,6 +37,11 @@ public final class ApiCall {
         return ctx.method() + " " + ctx.path() + (query == null ? "" : "?" + query);
     }
 
+    /** The URL the caller reached the hub at, without a trailing slash, for absolute links in documents. */
+    public String baseUrl() {
+        return ctx.scheme() + "://" + ctx.host();
+    }
+
     public String pathParam(String name) {
         return ctx.pathParam(name);
     }

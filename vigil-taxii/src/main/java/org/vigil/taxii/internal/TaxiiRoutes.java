@@ -34,7 +34,7 @@ public final class TaxiiRoutes {
                 // Public documents (CAP, Atom) are served to anyone in their own media type.
                 ctx.attribute(PRINCIPAL, Principal.anonymous());
             } else if (!ctx.path().equals("/healthz")) {
-                admit(ctx, hub);
+                admit(ctx, hub, api);
             }
         });
         getAndHead(app, "/taxii2/", e::discovery);
@@ -81,9 +81,11 @@ public final class TaxiiRoutes {
     }
 
     /** Content negotiation first, so that a client that cannot read the answer learns so before anything else. */
-    private static void admit(Context ctx, Hub hub) {
+    private static void admit(Context ctx, Hub hub, ApiV1 api) {
         if (ApiV1.isApi(ctx.path())) {
-            if (!MediaTypes.acceptsJson(ctx.header("Accept"))) {
+            boolean stream = api.isStream(ctx.path()) && ctx.header("Accept") != null
+                    && ctx.header("Accept").contains("text/event-stream");
+            if (!stream && !MediaTypes.acceptsJson(ctx.header("Accept"))) {
                 throw new TaxiiException(406, "Not acceptable", "Vigil's API answers in " + ApiV1.JSON
                         + "; send an Accept header that allows it, or none");
             }
