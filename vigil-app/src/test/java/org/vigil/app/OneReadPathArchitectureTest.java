@@ -62,6 +62,7 @@ class OneReadPathArchitectureTest {
             "org.vigil.alerts.LiveStream",                 // the live stream (SSE)
             "org.vigil.alerts.TravelAlerts",               // CAP, Atom and the alerts API
             "org.vigil.alerts.TravellerMail",              // e-mail to travellers
+            "org.vigil.screen.Watchlist",                  // screening: the API and vigil screen
             "org.vigil.federation.internal.Pusher");       // federation pushes
 
     /** The threat picture is handed the read path, never the store: its counts cannot include what a caller may not see. */
