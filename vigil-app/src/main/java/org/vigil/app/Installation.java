@@ -130,7 +130,7 @@ final class Installation implements AutoCloseable {
                     Provenance.extensionDefinition()));
         }
         // Definitions added by later versions reach existing installations too; adding a held one is a no-op.
-        store.add(ORGANISATIONS, List.of(Event.definition()));
+        store.add(ORGANISATIONS, List.of(Event.definition(), org.vigil.screen.PersonDetails.definition()));
         AlertDesk.install(store, API_ROOT);
     }
 
