@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.vigil.access.Principal;
 import org.vigil.taxii.internal.PageToken;
-import org.vigil.taxii.internal.TaxiiException;
 import org.vigil.taxii.internal.TaxiiRoutes;
 
 /**
@@ -115,11 +114,7 @@ public final class ApiCall {
 
     /** Where a list continues, from the {@code next} parameter; empty for a first page. */
     public Optional<String> position() {
-        try {
-            return query("next").map(t -> tokens.open(t, binding()));
-        } catch (TaxiiException e) {
-            throw new ApiException(e.status(), e.title(), e.description());
-        }
+        return query("next").map(t -> tokens.open(t, binding()));
     }
 
     private String binding() {

@@ -48,9 +48,8 @@ public final class TaxiiRoutes {
         app.delete("/{root}/collections/{collection}/objects/{object}/", e::deleteObject);
         getAndHead(app, "/{root}/collections/{collection}/objects/{object}/versions/", e::versions);
         getAndHead(app, "/{root}/collections/{collection}/manifest/", e::manifest);
-        app.exception(TaxiiException.class, (ex, ctx) -> error(ctx, ex));
-        app.exception(ApiException.class, (ex, ctx) -> error(ctx,
-                new TaxiiException(ex.status(), ex.title(), ex.description())));
+        // TAXII's refusals are API exceptions too: one handler writes both, in the media type of the path.
+        app.exception(ApiException.class, (ex, ctx) -> error(ctx, ex));
         // Javalin's own refusals (no such endpoint, method not allowed) are TAXII errors too, not plain text.
         app.exception(HttpResponseException.class, (ex, ctx) -> error(ctx, ex.getStatus() == 404
                 ? TaxiiException.notFound("resource " + ctx.path())
@@ -97,7 +96,7 @@ public final class TaxiiRoutes {
         ctx.attribute(PRINCIPAL, p);
     }
 
-    private static void error(Context ctx, TaxiiException ex) {
+    private static void error(Context ctx, ApiException ex) {
         if (ex.status() == 401) {
             ctx.header("WWW-Authenticate", Caller.CHALLENGE);
         }
