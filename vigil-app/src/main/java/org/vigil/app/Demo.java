@@ -102,6 +102,10 @@ final class Demo {
                 + "/api/v1/upticks?from=2013-12-01&to=2014-02-23'");
         System.out.println("    curl -u " + c.user() + ":" + c.password() + " '" + url + "/api/v1/events/" + c.event()
                 + "/picture?at=2014-01-22'");
+        System.out.println("    curl -u " + c.user() + ":" + c.password() + " '" + url + "/api/v1/alerts/suggestion?place="
+                + c.event() + "&day=2014-01-22'");
+        System.out.println("  screening: curl -u " + c.user() + ":" + c.password() + " -H 'Content-Type: application/json' "
+                + "-d '{\"names\": [\"Умаров Докка\"]}' " + url + "/api/v1/screen");
         System.out.println("Stop with Ctrl-C; the demo data directory is removed on exit.");
         System.out.flush();
     }

@@ -18,7 +18,8 @@ import org.vigil.store.Grant;
 import org.vigil.store.User;
 
 /**
- * The demo's threat picture: the 2014 Winter Olympics in Sochi with its two venue clusters, and five months of
+ * The demo's threat picture: the 2014 Winter Olympics in Sochi with the city and its two venue clusters, a person of
+ * interest to screen names against, and five months of
  * synthetic dated reporting about Sochi, the venues and Volgograd, with two bursts (Volgograd at the end of December
  * 2013, Sochi in the third week of January 2014), so that {@code /api/v1/upticks} has something to show. The places
  * and dates are real; the reports are made up, and say so.
@@ -53,14 +54,27 @@ final class DemoPicture {
         }
         Event event = new Event(Identifier.deterministic(Event.TYPE, Publisher.NAMESPACE, "demo:sochi-2014"),
                 "Sochi 2014 Winter Olympics", "The XXII Olympic Winter Games", LocalDate.of(2014, 2, 7),
-                LocalDate.of(2014, 2, 23), List.of(coastal, mountain), "RU");
+                LocalDate.of(2014, 2, 23), List.of(sochi, coastal, mountain), "RU");
         objects.add(event.toStix("2013-07-01T00:00:00.000Z", poster.organisationIdentity()));
         objects.addAll(reporting(List.of(sochi, coastal, mountain, volgograd)));
+        objects.add(personOfInterest());
         List<WritePath.Item> items = objects.stream().map(WritePath.Item::of).toList();
         for (int i = 0; i < items.size(); i += 1000) {
             hub.writes.add(poster, view, items.subList(i, Math.min(items.size(), i + 1000)), "vigil serve --demo");
         }
         return event.id();
+    }
+
+    /**
+     * A person of interest for screening: Doku Umarov, who led the Caucasus Emirate and threatened the 2014 Games,
+     * with the Latin and Cyrillic spellings partners use.
+     */
+    private static StixObject personOfInterest() {
+        return StixObject.builder("threat-actor", Identifier.deterministic("threat-actor", Publisher.NAMESPACE,
+                        "demo:doku-umarov")).put("created", "2013-07-03T00:00:00.000Z")
+                .put("modified", "2013-07-03T00:00:00.000Z").put("name", "Doku Umarov")
+                .put("threat_actor_types", List.of("terrorist")).put("resource_level", "individual")
+                .put("aliases", List.of("Dokka Umarov", "Доку Умаров")).build();
     }
 
     /** Quiet days of zero to three reports a place, and the two bursts. */
