@@ -54,16 +54,25 @@ final class PlaceReads {
         return new PlaceReporting(links, visiblePlaces);
     }
 
-    /** The collections {@code p} may read, each with whom they read it as. */
-    Map<UUID, Reader> readers(Principal p) {
-        Map<UUID, Reader> out = new HashMap<>();
+    /** The collections {@code p} may read, in every API root. */
+    List<CollectionView> readable(Principal p) {
+        List<CollectionView> out = new ArrayList<>();
         for (ApiRoot root : store.apiRoots()) {
             for (Collection c : store.collections(root.name())) {
                 CollectionView v = grants.view(p, c);
                 if (v.canRead()) {
-                    out.put(c.id(), new Reader(c, v.viaPublic() ? Principal.anonymous() : p));
+                    out.add(v);
                 }
             }
+        }
+        return out;
+    }
+
+    /** The collections {@code p} may read, each with whom they read it as. */
+    Map<UUID, Reader> readers(Principal p) {
+        Map<UUID, Reader> out = new HashMap<>();
+        for (CollectionView v : readable(p)) {
+            out.put(v.collection().id(), new Reader(v.collection(), v.viaPublic() ? Principal.anonymous() : p));
         }
         return out;
     }

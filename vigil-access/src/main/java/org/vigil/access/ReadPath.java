@@ -70,6 +70,15 @@ public final class ReadPath {
         return out;
     }
 
+    /**
+     * Every collection, in every API root, that the principal may read, as they may: the one list that ways out
+     * reading across collections (the picture, alerts, webhooks, the stream) start from. Nothing is released, so
+     * nothing is recorded.
+     */
+    public List<CollectionView> readableCollections(Principal p) {
+        return places.readable(p);
+    }
+
     /** One collection, if it exists and the principal can read or write it; otherwise nothing, alike. */
     public Optional<CollectionView> collection(Principal p, String apiRoot, UUID id) {
         return store.collection(id).filter(c -> c.apiRoot().equals(apiRoot)).map(c -> grants.view(p, c))
@@ -174,13 +183,12 @@ public final class ReadPath {
     private List<ReleasedObject> newest(Principal p, java.util.function.Function<UUID, ObjectQuery.Builder> query,
                                         int max) {
         Map<String, ReleasedObject> out = new LinkedHashMap<>();
-        for (PlaceReads.Reader r : places.readers(p).values()) {
-            CollectionView view = grants.view(p, r.collection());
-            ObjectQuery q = query.apply(r.collection().id()).limit(Math.min(max + 1, ObjectQuery.MAX_LIMIT))
+        for (CollectionView view : readableCollections(p)) {
+            ObjectQuery q = query.apply(view.collection().id()).limit(Math.min(max + 1, ObjectQuery.MAX_LIMIT))
                     .build();
             ObjectsPage<ReleasedObject> page;
             do {
-                page = scan(p, view, q, (reader, row) -> view(reader, r.collection(), row));
+                page = scan(p, view, q, (reader, row) -> view(reader, view.collection(), row));
                 page.items().forEach(o -> out.putIfAbsent(o.id(), o));
                 q = q.after(page.next().orElse(null));
             } while (page.more() && out.size() < max);

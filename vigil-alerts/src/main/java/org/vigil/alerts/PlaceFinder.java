@@ -10,7 +10,6 @@ import org.vigil.access.Principal;
 import org.vigil.access.ReadPath;
 import org.vigil.access.ReleasedObject;
 import org.vigil.stix.StixObject;
-import org.vigil.store.Collection;
 import org.vigil.store.ObjectQuery;
 import org.vigil.store.Store;
 
@@ -60,15 +59,9 @@ final class PlaceFinder {
         return out;
     }
 
-    /** The collections the reader may read, alerts' own drafts left out. */
+    /** The collections of the API root that the reader may read, alerts' own drafts left out. */
     private static List<CollectionView> readable(ReadPath reads, Store store, String apiRoot, Principal reader) {
-        List<CollectionView> out = new ArrayList<>();
-        for (Collection c : store.collections(apiRoot)) {
-            if (c.id().equals(AlertSchema.DRAFTS)) {
-                continue;
-            }
-            reads.collection(reader, apiRoot, c.id()).filter(CollectionView::canRead).ifPresent(out::add);
-        }
-        return out;
+        return reads.readableCollections(reader).stream().filter(v -> v.collection().apiRoot().equals(apiRoot)
+                && !v.collection().id().equals(AlertSchema.DRAFTS)).toList();
     }
 }
