@@ -153,6 +153,58 @@ public final class ReadPath {
         return found;
     }
 
+    /**
+     * Every version of one object that the principal may see, oldest first, from the collections they may read;
+     * a version held in several collections comes once. Nothing when they may not see its newest version.
+     */
+    public List<ReleasedObject> history(Principal p, String id, String request) {
+        Map<String, ReleasedObject> byVersion = new java.util.TreeMap<>();
+        for (PlaceReads.Reader r : places.readers(p).values()) {
+            CollectionView view = grants.view(p, r.collection());
+            ObjectQuery q = ObjectQuery.in(r.collection().id()).ids(List.of(id)).versions(VersionMatch.ALL)
+                    .limit(ObjectQuery.MAX_LIMIT).build();
+            ObjectsPage<ReleasedObject> page;
+            do {
+                page = scan(p, view, q, (reader, row) -> view(reader, r.collection(), row));
+                page.items().forEach(o -> byVersion.putIfAbsent(java.util.Objects.toString(
+                        o.object().text("modified"), ""), o));
+                q = q.after(page.next().orElse(null));
+            } while (page.more());
+        }
+        audit.recordRead(p, "read-versions", request, byVersion.isEmpty() ? List.of() : List.of(id), null);
+        return List.copyOf(byVersion.values());
+    }
+
+    /**
+     * The relationships the principal may see that start or end at an object, newest versions, up to
+     * {@code max}; recorded as a read of those relationships only. It scans the relationships of every readable
+     * collection, which suits hubs of modest size; a reference index in the store would serve large ones.
+     */
+    public List<ReleasedObject> relationshipsOf(Principal p, String id, int max, String request) {
+        Map<String, ReleasedObject> out = new LinkedHashMap<>();
+        for (PlaceReads.Reader r : places.readers(p).values()) {
+            CollectionView view = grants.view(p, r.collection());
+            ObjectQuery q = ObjectQuery.in(r.collection().id()).types(List.of("relationship", "sighting"))
+                    .limit(ObjectQuery.MAX_LIMIT).build();
+            ObjectsPage<ReleasedObject> page;
+            do {
+                page = scan(p, view, q, (reader, row) -> row.json().contains(id)
+                        ? view(reader, r.collection(), row) : Optional.empty());
+                for (ReleasedObject o : page.items()) {
+                    var rel = o.object();
+                    if (id.equals(rel.text("source_ref")) || id.equals(rel.text("target_ref"))
+                            || id.equals(rel.text("sighting_of_ref")) || rel.texts("where_sighted_refs").contains(id)) {
+                        out.putIfAbsent(o.id(), o);
+                    }
+                }
+                q = q.after(page.next().orElse(null));
+            } while (page.more() && out.size() < max);
+        }
+        List<ReleasedObject> found = out.values().stream().limit(max).toList();
+        audit.recordRead(p, "read", request, found.stream().map(ReleasedObject::id).toList(), null);
+        return found;
+    }
+
     private List<ReleasedObject> newest(Principal p, java.util.function.Function<UUID, ObjectQuery.Builder> query,
                                         int max) {
         Map<String, ReleasedObject> out = new LinkedHashMap<>();

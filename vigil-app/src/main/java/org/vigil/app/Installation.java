@@ -179,7 +179,8 @@ final class Installation implements AutoCloseable {
      * server and the tests wire the same list.
      */
     List<ApiModule> apiModules() {
-        return List.of(new PictureApi(picture, Clock.systemUTC()));
+        return List.of(new PictureApi(picture, Clock.systemUTC()),
+                new org.vigil.web.WebUi(reads, new org.vigil.access.Sessions(store, authenticator, Clock.systemUTC())));
     }
 
     /** The key that signs next tokens; made once per data directory, so tokens survive a restart. */

@@ -119,6 +119,15 @@ public interface Store extends AutoCloseable {
     /** Revokes a token; false when there is no such token. */
     boolean revokeToken(UUID tokenId);
 
+    /** Keeps a new browser session; expired sessions are removed on the way. */
+    void putSession(WebSession session);
+
+    /** The browser session whose cookie has this SHA-256, expired or not. */
+    Optional<WebSession> sessionByHash(String sha256);
+
+    /** Ends a browser session; false when there is none. */
+    boolean deleteSession(String sha256);
+
     /** Sets what a user may do with a collection; a grant of neither read nor write removes it. */
     void putGrant(Grant grant);
 

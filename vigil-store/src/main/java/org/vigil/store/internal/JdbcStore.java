@@ -180,6 +180,21 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public void putSession(org.vigil.store.WebSession session) {
+        principals.putSession(session);
+    }
+
+    @Override
+    public Optional<org.vigil.store.WebSession> sessionByHash(String sha256) {
+        return principals.sessionByHash(sha256);
+    }
+
+    @Override
+    public boolean deleteSession(String sha256) {
+        return principals.deleteSession(sha256);
+    }
+
+    @Override
     public void putGrant(Grant grant) {
         principals.putGrant(grant);
     }

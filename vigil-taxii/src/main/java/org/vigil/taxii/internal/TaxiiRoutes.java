@@ -33,8 +33,11 @@ public final class TaxiiRoutes {
             if (api.isDocument(ctx.path())) {
                 // Public documents (CAP, Atom) are served to anyone in their own media type.
                 ctx.attribute(PRINCIPAL, Principal.anonymous());
+            } else if (api.isPage(ctx.path())) {
+                // Browser pages (the UI) answer in HTML and admit their users by session; the UI's filter does it.
+                ctx.attribute(PRINCIPAL, Principal.anonymous());
             } else if (!ctx.path().equals("/healthz")) {
-                admit(ctx, hub);
+                admit(ctx, hub, api);
             }
         });
         getAndHead(app, "/taxii2/", e::discovery);
@@ -81,7 +84,7 @@ public final class TaxiiRoutes {
     }
 
     /** Content negotiation first, so that a client that cannot read the answer learns so before anything else. */
-    private static void admit(Context ctx, Hub hub) {
+    private static void admit(Context ctx, Hub hub, ApiV1 api) {
         if (ApiV1.isApi(ctx.path())) {
             if (!MediaTypes.acceptsJson(ctx.header("Accept"))) {
                 throw new TaxiiException(406, "Not acceptable", "Vigil's API answers in " + ApiV1.JSON
@@ -90,6 +93,15 @@ public final class TaxiiRoutes {
         } else if (!MediaTypes.accepts(ctx.header("Accept"))) {
             throw new TaxiiException(406, "Not acceptable", "this server answers in " + MediaTypes.TAXII
                     + "; send an Accept header that allows it");
+        }
+        String authorization = ctx.header("Authorization");
+        if (ApiV1.isApi(ctx.path()) && (authorization == null || authorization.isBlank())) {
+            // The UI's own calls carry its session cookie instead of an Authorization header.
+            var session = api.session(ctx);
+            if (session.isPresent()) {
+                ctx.attribute(PRINCIPAL, session.get());
+                return;
+            }
         }
         Principal p = Caller.of(ctx, hub.authenticator());
         ctx.attribute(PRINCIPAL, p);

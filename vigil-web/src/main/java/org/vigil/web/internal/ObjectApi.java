@@ -1,0 +1,182 @@
+package org.vigil.web.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.vigil.access.Principal;
+import org.vigil.access.ReadPath;
+import org.vigil.access.ReleasedObject;
+import org.vigil.stix.Identifier;
+import org.vigil.stix.StixObject;
+import org.vigil.stix.Tlp;
+import org.vigil.taxii.api.ApiCall;
+import org.vigil.taxii.api.ApiException;
+import org.vigil.taxii.api.ApiV1;
+
+/**
+ * Objects for the UI under /api/v1/: one object with its marking, its relationships both ways and its versions,
+ * and an object's neighbourhood for the graph. What the caller may not see neither appears nor counts, and a
+ * hidden object answers 404 exactly like a missing one.
+ */
+public final class ObjectApi {
+
+    /** The most relationships an object view or a graph step shows. */
+    static final int MAX_RELATIONSHIPS = 200;
+
+    private final ReadPath reads;
+
+    public ObjectApi(ReadPath reads) {
+        this.reads = reads;
+    }
+
+    public void install(ApiV1 api) {
+        api.get("/objects/{id}", this::object);
+        api.get("/objects/{id}/neighbours", this::neighbours);
+        api.describe(ObjectApi.class.getResourceAsStream("openapi.json"));
+    }
+
+    /** A reference from or to the object: the other end, how they are linked, and the other end's name. */
+    record Link(String id, String type, String name, String via, String relationship) {
+    }
+
+    record ObjectView(String id, String type, String name, String tlp, JsonNode object, List<Link> outgoing,
+                      List<Link> incoming, List<JsonNode> versions) {
+    }
+
+    private ObjectView object(ApiCall call) {
+        Principal p = call.principal();
+        StixObject o = find(call, p);
+        Map<String, String> names = new LinkedHashMap<>();
+        List<Link> outgoing = new ArrayList<>();
+        List<Link> incoming = new ArrayList<>();
+        links(call, p, o, outgoing, incoming, names);
+        List<JsonNode> versions = reads.history(p, o.id(), call.request()).stream()
+                .map(r -> (JsonNode) r.object().json()).toList();
+        return new ObjectView(o.id(), o.type(), o.text("name"), tlp(o), o.json(), outgoing, incoming, versions);
+    }
+
+    record Node(String id, String type, String name, String tlp) {
+    }
+
+    record Edge(String id, String source, String target, String label) {
+    }
+
+    record Neighbourhood(String centre, List<Node> nodes, List<Edge> edges) {
+    }
+
+    /** The object, the objects it references or is related to (that the caller may see), and the links. */
+    private Neighbourhood neighbours(ApiCall call) {
+        Principal p = call.principal();
+        StixObject o = find(call, p);
+        List<Link> outgoing = new ArrayList<>();
+        List<Link> incoming = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        links(call, p, o, outgoing, incoming, names);
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        nodes.put(o.id(), new Node(o.id(), o.type(), label(o), tlp(o)));
+        List<Edge> edges = new ArrayList<>();
+        for (Link l : outgoing) {
+            nodes.putIfAbsent(l.id(), new Node(l.id(), l.type(), l.name(), null));
+            edges.add(new Edge(edgeId(l, o.id(), l.id()), o.id(), l.id(), l.relationship() != null
+                    ? l.relationship() : l.via()));
+        }
+        for (Link l : incoming) {
+            nodes.putIfAbsent(l.id(), new Node(l.id(), l.type(), l.name(), null));
+            edges.add(new Edge(edgeId(l, l.id(), o.id()), l.id(), o.id(), l.relationship() != null
+                    ? l.relationship() : l.via()));
+        }
+        return new Neighbourhood(o.id(), List.copyOf(nodes.values()), edges);
+    }
+
+    private static String edgeId(Link l, String from, String to) {
+        return l.via().startsWith("relationship--") ? l.via() : from + "|" + l.via() + "|" + to;
+    }
+
+    /**
+     * The object's own references (every *_ref and *_refs property, markings and creator left out) that the
+     * caller may see, and the relationships both ways.
+     */
+    private void links(ApiCall call, Principal p, StixObject o, List<Link> outgoing, List<Link> incoming,
+                       Map<String, String> names) {
+        for (String prop : o.propertyNames()) {
+            if (prop.equals("object_marking_refs") || prop.equals("created_by_ref")
+                    || !(prop.endsWith("_ref") || prop.endsWith("_refs"))) {
+                continue;
+            }
+            List<String> refs = prop.endsWith("_refs") ? o.texts(prop) : List.of(o.text(prop));
+            for (String ref : refs) {
+                visibleName(call, p, ref, names).ifPresent(n -> outgoing.add(new Link(ref, type(ref), n, prop,
+                        null)));
+            }
+        }
+        for (ReleasedObject r : reads.relationshipsOf(p, o.id(), MAX_RELATIONSHIPS, call.request())) {
+            StixObject rel = r.object();
+            boolean out = o.id().equals(rel.text("source_ref")) || o.id().equals(rel.text("sighting_of_ref"));
+            String other = out ? (rel.type().equals("sighting") ? first(rel.texts("where_sighted_refs"))
+                    : rel.text("target_ref")) : (rel.type().equals("sighting") ? rel.text("sighting_of_ref")
+                    : rel.text("source_ref"));
+            if (other == null) {
+                continue;
+            }
+            String kind = rel.type().equals("sighting") ? "sighting" : rel.text("relationship_type");
+            Optional<String> name = visibleName(call, p, other, names);
+            if (name.isEmpty()) {
+                continue;
+            }
+            (out ? outgoing : incoming).add(new Link(other, type(other), name.get(), rel.id(), kind));
+        }
+    }
+
+    private static String first(List<String> values) {
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /** The other end's label if the caller may see it; an object they may not see is left out altogether. */
+    private Optional<String> visibleName(ApiCall call, Principal p, String id, Map<String, String> names) {
+        if (id == null || Identifier.problem(id) != null) {
+            return Optional.empty();
+        }
+        String known = names.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> n = reads.object(p, id, call.request()).map(r -> label(r.object()));
+        n.ifPresent(v -> names.put(id, v));
+        return n;
+    }
+
+    private StixObject find(ApiCall call, Principal p) {
+        String id = call.pathParam("id");
+        String problem = Identifier.problem(id);
+        if (problem != null) {
+            throw ApiException.badRequest("'" + id + "' is not a STIX id (" + problem + "); give one like "
+                    + "report--6f9b3c2e-0d4a-4a8e-9b1f-2c3d4e5f6a7b");
+        }
+        return reads.object(p, id, call.request()).map(ReleasedObject::object)
+                .orElseThrow(() -> ApiException.notFound("object " + id));
+    }
+
+    static String type(String id) {
+        int i = id.indexOf("--");
+        return i < 0 ? id : id.substring(0, i);
+    }
+
+    /** A short label: the name, else another identifying property, else the id. */
+    static String label(StixObject o) {
+        for (String prop : List.of("name", "value", "relationship_type", "pattern", "path", "key")) {
+            String v = o.text(prop);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return o.id();
+    }
+
+    /** The TLP the object is marked with, as FIRST writes it, or null when unmarked. */
+    static String tlp(StixObject o) {
+        return Tlp.mostRestrictiveOf(o.texts("object_marking_refs")).map(Tlp::label).orElse(null);
+    }
+}
