@@ -205,6 +205,57 @@ public final class ReadPath {
         return found;
     }
 
+    /** A page of search results: each object the reader may see once, with its effective TLP, newest first. */
+    public record SearchPage(List<Found> found, boolean more) {
+    }
+
+    /** An object search found; {@code position} is where a next page would continue. */
+    public record Found(String id, String type, String name, Tlp tlp, Instant modified,
+                        org.vigil.store.SearchQuery.Position position) {
+    }
+
+    /**
+     * Full-text search over the objects the principal may see, in every collection they may read: each index
+     * row is decided by the marking policy as the object itself would be, so hidden objects neither appear nor
+     * count. {@code markings} narrows to objects of those TLP levels (empty for all). Recorded as a read of the
+     * objects found.
+     */
+    public SearchPage search(Principal p, List<String> words, List<String> types, Set<Tlp> markings, Instant from,
+                             Instant to, org.vigil.store.SearchQuery.Position after, int limit, String request) {
+        Map<UUID, PlaceReads.Reader> readers = places.readers(p);
+        List<org.vigil.store.PlaceQuery.Scope> scopes = new ArrayList<>();
+        readers.forEach((id, r) -> scopes.add(new org.vigil.store.PlaceQuery.Scope(id,
+                MarkingPolicy.audience(r.principal(), r.collection().defaultMarking()))));
+        Map<String, Found> out = new LinkedHashMap<>();
+        org.vigil.store.SearchQuery.Position cursor = after;
+        int batch = Math.min(ObjectQuery.MAX_LIMIT, Math.max(50, limit * 2));
+        boolean more = false;
+        while (true) {
+            List<org.vigil.store.SearchQuery.Hit> hits = store.search(new org.vigil.store.SearchQuery(words, scopes,
+                    types, from, to, cursor, batch));
+            for (org.vigil.store.SearchQuery.Hit h : hits) {
+                cursor = h.position();
+                PlaceReads.Reader r = readers.get(h.collectionId());
+                Tlp level = h.tlp() != null ? h.tlp() : r == null ? null : r.collection().defaultMarking();
+                if (r == null || !r.permits(h.tlp(), h.createdByRef(), h.postedBy(), h.redRecipients())
+                        || (!markings.isEmpty() && !markings.contains(level)) || out.containsKey(h.objectId())) {
+                    continue;
+                }
+                if (out.size() == limit) {
+                    more = true;
+                    break;
+                }
+                out.put(h.objectId(), new Found(h.objectId(), h.type(), h.name(), level, h.modified(), h.position()));
+            }
+            if (more || hits.size() < batch) {
+                break;
+            }
+        }
+        List<Found> found = List.copyOf(out.values());
+        audit.recordRead(p, "search", request, found.stream().map(Found::id).toList(), null);
+        return new SearchPage(found, more);
+    }
+
     private List<ReleasedObject> newest(Principal p, java.util.function.Function<UUID, ObjectQuery.Builder> query,
                                         int max) {
         Map<String, ReleasedObject> out = new LinkedHashMap<>();

@@ -62,6 +62,12 @@ public interface Store extends AutoCloseable {
     List<Place> places(PlaceQuery query);
 
     /**
+     * Objects whose newest version holds every word (as a prefix), newest first, from the full-text index kept
+     * with the objects. Rows are narrowed to each scope's audience; the access layer decides each one.
+     */
+    List<SearchQuery.Hit> search(SearchQuery query);
+
+    /**
      * Deletes the versions of one object that a query matches (its paging is ignored) and returns them.
      *
      * @throws IllegalArgumentException unless the query names exactly one id

@@ -31,6 +31,7 @@ final class JdbcStore implements Store {
 
     private final Database db;
     private final ObjectWriter writer;
+    private final SearchIndex searchIndex;
     private final ObjectReader reader;
     private final CollectionRepo collections;
     private final PrincipalRepo principals;
@@ -47,6 +48,7 @@ final class JdbcStore implements Store {
         this.statuses = new StatusRepo(db);
         this.auditLog = new AuditLog(db, auditKey);
         this.places = new PlaceReader(db);
+        this.searchIndex = new SearchIndex(db.dialect);
     }
 
     @Override
@@ -67,6 +69,11 @@ final class JdbcStore implements Store {
     @Override
     public Page<VersionEntry> versions(ObjectQuery query) {
         return reader.versions(query);
+    }
+
+    @Override
+    public List<org.vigil.store.SearchQuery.Hit> search(org.vigil.store.SearchQuery query) {
+        return searchIndex.search(db, query);
     }
 
     @Override

@@ -34,6 +34,7 @@ final class Html {
         StringBuilder b = new StringBuilder(2048);
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<link rel=\"icon\" href=\"data:,\">")
                 .append("<title>").append(escape(title)).append(" · Vigil</title>");
         if (csrf != null) {
             b.append("<meta name=\"csrf-token\" content=\"").append(escape(csrf)).append("\">");

@@ -25,6 +25,8 @@ public final class ObjectApi {
 
     /** The most relationships an object view or a graph step shows. */
     static final int MAX_RELATIONSHIPS = 200;
+    /** The most words one search matches, so that a pasted paragraph cannot make a slow query. */
+    static final int MAX_WORDS = 8;
 
     private final ReadPath reads;
 
@@ -35,6 +37,7 @@ public final class ObjectApi {
     public void install(ApiV1 api) {
         api.get("/objects/{id}", this::object);
         api.get("/objects/{id}/neighbours", this::neighbours);
+        api.get("/search", this::search);
         api.describe(ObjectApi.class.getResourceAsStream("openapi.json"));
     }
 
@@ -65,6 +68,48 @@ public final class ObjectApi {
     }
 
     record Neighbourhood(String centre, List<Node> nodes, List<Edge> edges) {
+    }
+
+    record Result(String id, String type, String name, String tlp, String modified) {
+    }
+
+    record Results(List<Result> results, boolean more, String next) {
+    }
+
+    /** Full-text search over what the caller may see, newest first, with filters for type, marking and time. */
+    private Results search(ApiCall call) {
+        String q = call.query("q").orElse("");
+        List<String> words = java.util.Arrays.stream(q.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty()).distinct().limit(MAX_WORDS).toList();
+        if (words.isEmpty()) {
+            throw ApiException.badRequest("the q parameter must hold at least one word to find, e.g. q=sochi");
+        }
+        java.util.Set<Tlp> markings = new java.util.HashSet<>();
+        for (String m : call.queryAll("marking")) {
+            String label = m.toLowerCase(java.util.Locale.ROOT).replaceFirst("^tlp:", "");
+            markings.add(java.util.Arrays.stream(Tlp.values()).filter(t -> t.label().equals(label)).findFirst()
+                    .orElseThrow(() -> ApiException.badRequest("the marking '" + m + "' is not a TLP level; use "
+                            + "clear, green, amber, amber+strict or red")));
+        }
+        java.time.Instant from = call.day("from").map(d -> d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+                .orElse(null);
+        java.time.Instant to = call.day("to").map(d -> d.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant().minusNanos(1000)).orElse(null);
+        int limit = call.integer("limit", 20, 1, 100);
+        org.vigil.store.SearchQuery.Position after = call.position().map(ObjectApi::position).orElse(null);
+        ReadPath.SearchPage page = reads.search(call.principal(), words, call.queryAll("type"), markings, from, to,
+                after, limit, call.request());
+        List<Result> results = page.found().stream().map(f -> new Result(f.id(), f.type(), f.name(),
+                f.tlp() == null ? null : f.tlp().label(), f.modified().toString())).toList();
+        String next = page.more() && !page.found().isEmpty() ? call.nextToken(
+                page.found().get(page.found().size() - 1).position().modifiedMicros() + ":"
+                        + page.found().get(page.found().size() - 1).position().row()) : null;
+        return new Results(results, page.more(), next);
+    }
+
+    private static org.vigil.store.SearchQuery.Position position(String s) {
+        String[] parts = s.split(":");
+        return new org.vigil.store.SearchQuery.Position(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
     }
 
     /** The object, the objects it references or is related to (that the caller may see), and the links. */

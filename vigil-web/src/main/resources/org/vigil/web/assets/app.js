@@ -77,7 +77,7 @@ function placeMarkers(map, places) {
     points.push([p.latitude, p.longitude]);
   }
   if (points.length > 0) {
-    map.fitBounds(points, {maxZoom: 7, padding: [30, 30]});
+    map.fitBounds(points, {maxZoom: 5, padding: [30, 30]});
   }
 }
 
