@@ -175,34 +175,51 @@ public final class ReadPath {
         return List.copyOf(byVersion.values());
     }
 
+    /** The types of object that can point at another: relationships, sightings and containers of references. */
+    private static final List<String> REFERRING_TYPES = List.of("relationship", "sighting", "report", "grouping",
+            "note", "opinion", "observed-data");
+
     /**
-     * The relationships the principal may see that start or end at an object, newest versions, up to
-     * {@code max}; recorded as a read of those relationships only. It scans the relationships of every readable
-     * collection, which suits hubs of modest size; a reference index in the store would serve large ones.
+     * The objects the principal may see that point at an object: relationships and sightings that start or end
+     * at it, and reports, groupings, notes, opinions and observed data that reference it; newest versions, up to
+     * {@code max}, recorded as a read of those objects only. It scans those types in every readable collection,
+     * which suits hubs of modest size; a reference index in the store would serve large ones.
      */
-    public List<ReleasedObject> relationshipsOf(Principal p, String id, int max, String request) {
+    public List<ReleasedObject> referencing(Principal p, String id, int max, String request) {
         Map<String, ReleasedObject> out = new LinkedHashMap<>();
         for (PlaceReads.Reader r : places.readers(p).values()) {
             CollectionView view = grants.view(p, r.collection());
-            ObjectQuery q = ObjectQuery.in(r.collection().id()).types(List.of("relationship", "sighting"))
-                    .limit(ObjectQuery.MAX_LIMIT).build();
+            ObjectQuery q = ObjectQuery.in(r.collection().id()).types(REFERRING_TYPES).limit(ObjectQuery.MAX_LIMIT)
+                    .build();
             ObjectsPage<ReleasedObject> page;
             do {
-                page = scan(p, view, q, (reader, row) -> row.json().contains(id)
+                page = scan(p, view, q, (reader, row) -> row.json().contains(id) && !row.id().equals(id)
                         ? view(reader, r.collection(), row) : Optional.empty());
                 for (ReleasedObject o : page.items()) {
-                    var rel = o.object();
-                    if (id.equals(rel.text("source_ref")) || id.equals(rel.text("target_ref"))
-                            || id.equals(rel.text("sighting_of_ref")) || rel.texts("where_sighted_refs").contains(id)) {
+                    if (refersTo(o.object(), id) && out.size() < max) {
                         out.putIfAbsent(o.id(), o);
                     }
                 }
                 q = q.after(page.next().orElse(null));
             } while (page.more() && out.size() < max);
         }
-        List<ReleasedObject> found = out.values().stream().limit(max).toList();
+        List<ReleasedObject> found = List.copyOf(out.values());
         audit.recordRead(p, "read", request, found.stream().map(ReleasedObject::id).toList(), null);
         return found;
+    }
+
+    /** Whether one of an object's references (markings and creator aside) names {@code id}. */
+    private static boolean refersTo(org.vigil.stix.StixObject o, String id) {
+        for (String prop : o.propertyNames()) {
+            if (prop.equals("object_marking_refs") || prop.equals("created_by_ref")) {
+                continue;
+            }
+            if ((prop.endsWith("_ref") && id.equals(o.text(prop))) || (prop.endsWith("_refs")
+                    && o.texts(prop).contains(id))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A page of search results: each object the reader may see once, with its effective TLP, newest first. */

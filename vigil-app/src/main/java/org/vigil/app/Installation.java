@@ -180,7 +180,7 @@ final class Installation implements AutoCloseable {
      */
     List<ApiModule> apiModules() {
         return List.of(new PictureApi(picture, Clock.systemUTC()),
-                new org.vigil.web.WebUi(reads, new org.vigil.access.Sessions(store, authenticator, Clock.systemUTC())));
+                new org.vigil.web.WebUi(reads, writes, new org.vigil.access.Sessions(store, authenticator, Clock.systemUTC())));
     }
 
     /** The key that signs next tokens; made once per data directory, so tokens survive a restart. */

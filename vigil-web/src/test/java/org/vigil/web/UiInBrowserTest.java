@@ -105,7 +105,7 @@ final class UiInBrowserTest {
         assertEquals(2, browser.findElements(By.cssSelector("#timeline svg")).size(), "a timeline per venue");
         assertEquals(90, browser.findElements(By.cssSelector("#timeline figure:first-of-type rect")).size(),
                 "ninety days");
-        assertTrue(browser.findElements(By.cssSelector("#map path.leaflet-interactive")).size() >= 2,
+        assertEquals(2, browser.findElements(By.cssSelector("#map path.venue")).size(),
                 "the venues are drawn on the map");
         assertTrue(browser.findElements(By.cssSelector("#map svg path")).size() > 100,
                 "the world outline is drawn without tiles");
@@ -128,12 +128,25 @@ final class UiInBrowserTest {
         open("/ui/objects/" + hub.adler + "/graph");
         waitLoaded();
         assertTrue(text("graph-list").contains("Zephyr Cell"), text("graph-list"));
+        open("/ui/objects/" + hub.strictActor + "/graph");
+        waitLoaded();
+        int before = browser.findElements(By.cssSelector("#graph-list li")).size();
+        assertEquals(14, before, "the actor, the place it targets and the twelve reports that name it");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.body.dataset.loaded = 'false';");
+        browser.findElement(By.cssSelector("#graph-list li[data-node='" + hub.adler + "'] button")).click();
+        waitLoaded();
+        assertTrue(browser.findElements(By.cssSelector("#graph-list li")).size() > before,
+                "expanding Adler brings the reports about it into the graph");
 
         open("/ui/search?q=zephyrine");
         waitFor(() -> browser.findElements(By.cssSelector("#results li")).size() == 12);
         browser.findElement(By.cssSelector("#results li a")).click();
         waitLoaded();
         assertTrue(browser.getCurrentUrl().contains("/ui/objects/report--"), browser.getCurrentUrl());
+
+        open("/ui/map");
+        waitLoaded();
+        assertEquals(2, browser.findElements(By.cssSelector("#map path.venue")).size(), "a marker per venue");
 
         List<String> errors = consoleErrors();
         assertTrue(errors.isEmpty(), "no console errors: " + errors);
@@ -223,6 +236,30 @@ final class UiInBrowserTest {
         assertFalse(browser.getTitle().contains("pwned"));
         assertEquals("<script>document.title='pwned'</script>",
                 browser.findElement(By.id("q")).getAttribute("value"), "shown as text in the search box");
+    }
+
+    @Test
+    void anArticleIsExtractedReviewedPublishedAndShownWithItsEntitiesMarked() {
+        signIn(hub.alice);
+        open("/ui/ingest");
+        waitLoaded();
+        browser.findElement(By.id("title")).sendKeys("Security tightened in Sochi");
+        browser.findElement(By.id("article")).sendKeys("Police in Sochi said on Tuesday that security around the "
+                + "Olympic Park would be tightened after a warning from the National Anti-Terrorism Committee. "
+                + "Officials in Moscow confirmed that more checkpoints would open near Adler railway station.");
+        browser.findElement(By.id("extract")).click();
+        waitFor(() -> !browser.findElements(By.cssSelector("#entities tr")).isEmpty());
+        assertTrue(text("entities").contains("Sochi"), text("entities"));
+        browser.findElement(By.id("publish")).click();
+        waitFor(() -> browser.findElement(By.tagName("body")).getAttribute("data-published") != null);
+        assertTrue(text("status").startsWith("Published"), text("status"));
+        browser.findElement(By.linkText("Open the report")).click();
+        waitLoaded();
+        assertTrue(!browser.findElements(By.cssSelector("#article-text mark.entity")).isEmpty(),
+                "the article shows where entities were found");
+        assertTrue(text("article-text").contains("Police in Sochi"), text("article-text"));
+        List<String> errors = consoleErrors();
+        assertTrue(errors.isEmpty(), "no console errors: " + errors);
     }
 
     private void signIn(WebHub.Account who) {

@@ -81,7 +81,7 @@ final class WebHub implements AutoCloseable {
         server = TaxiiServer.start(new Hub(auth, reads, writes),
                 new TaxiiConfig("127.0.0.1", 0, "Vigil under test", "", null, null, 1000, key),
                 List.of(new PictureApi(new Picture(reads, Clock.systemUTC()), Clock.systemUTC()),
-                        new WebUi(reads, new Sessions(store, auth, Clock.systemUTC()))));
+                        new WebUi(reads, writes, new Sessions(store, auth, Clock.systemUTC()))));
         Organisation agency = organisation("Agency");
         Organisation partner = organisation("Partner");
         alice = user("alice", agency);

@@ -57,6 +57,7 @@ final class Html {
                     .append("<li><a href=\"/ui/events\">Events</a></li>")
                     .append("<li><a href=\"/ui/search\">Search</a></li>")
                     .append("<li><a href=\"/ui/map\">Map</a></li>")
+                    .append("<li><a href=\"/ui/ingest\">Ingest</a></li>")
                     .append("<li><a href=\"/ui/alerts\">Alerts</a></li>")
                     .append("</ul></nav>")
                     .append("<form class=\"signout\" method=\"post\" action=\"/ui/logout\">")

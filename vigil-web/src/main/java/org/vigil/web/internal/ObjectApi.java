@@ -46,7 +46,15 @@ public final class ObjectApi {
     }
 
     record ObjectView(String id, String type, String name, String tlp, JsonNode object, List<Link> outgoing,
-                      List<Link> incoming, List<JsonNode> versions) {
+                      List<Link> incoming, List<JsonNode> versions, ArticleText article) {
+    }
+
+    /** The article a report was made from, with where each entity the reader may see was found. */
+    record ArticleText(String artifact, String text, List<Highlight> highlights) {
+    }
+
+    /** One entity's place in the article: [start, end) in the text. */
+    record Highlight(int start, int end, String id, String type, String name) {
     }
 
     private ObjectView object(ApiCall call) {
@@ -58,7 +66,8 @@ public final class ObjectApi {
         links(call, p, o, outgoing, incoming, names);
         List<JsonNode> versions = reads.history(p, o.id(), call.request()).stream()
                 .map(r -> (JsonNode) r.object().json()).toList();
-        return new ObjectView(o.id(), o.type(), o.text("name"), tlp(o), o.json(), outgoing, incoming, versions);
+        return new ObjectView(o.id(), o.type(), o.text("name"), tlp(o), o.json(), outgoing, incoming, versions,
+                o.type().equals("report") ? article(call, p, o) : null);
     }
 
     record Node(String id, String type, String name, String tlp) {
@@ -136,6 +145,59 @@ public final class ObjectApi {
         return new Neighbourhood(o.id(), List.copyOf(nodes.values()), edges);
     }
 
+    /**
+     * For a report that carries its article as a text artifact: the text, and the sentences each referenced
+     * object the reader may see came from (their provenance), plus the known objects the article mentions.
+     */
+    private ArticleText article(ApiCall call, Principal p, StixObject report) {
+        String artifactId = null;
+        String text = null;
+        List<StixObject> referenced = new ArrayList<>();
+        for (String ref : report.texts("object_refs")) {
+            if (Identifier.problem(ref) != null) {
+                continue;
+            }
+            Optional<StixObject> o = reads.object(p, ref, call.request()).map(ReleasedObject::object);
+            if (o.isEmpty()) {
+                continue;
+            }
+            Optional<String> t = text == null ? IngestApi.articleText(o.get()) : Optional.empty();
+            if (t.isPresent()) {
+                artifactId = ref;
+                text = t.get();
+            } else {
+                referenced.add(o.get());
+            }
+        }
+        if (text == null) {
+            return null;
+        }
+        String article = text;
+        List<Highlight> highlights = new ArrayList<>();
+        Map<String, StixObject> byId = new LinkedHashMap<>();
+        referenced.forEach(o -> byId.put(o.id(), o));
+        for (StixObject o : referenced) {
+            for (org.vigil.extract.Provenance.Source s : org.vigil.extract.Provenance.sources(o)) {
+                add(highlights, s.start(), s.end(), o, text.length());
+            }
+        }
+        report.property("extensions").map(e -> e.path(org.vigil.extract.Provenance.EXTENSION_ID).path("mentions"))
+                .ifPresent(mentions -> mentions.forEach(m -> {
+                    StixObject o = byId.get(m.path("object_ref").asText());
+                    if (o != null) {
+                        add(highlights, m.path("start").asInt(), m.path("end").asInt(), o, article.length());
+                    }
+                }));
+        highlights.sort(java.util.Comparator.comparingInt(Highlight::start).thenComparingInt(Highlight::end));
+        return new ArticleText(artifactId, text, highlights);
+    }
+
+    private static void add(List<Highlight> out, int start, int end, StixObject o, int length) {
+        if (start >= 0 && end > start && end <= length) {
+            out.add(new Highlight(start, end, o.id(), o.type(), label(o)));
+        }
+    }
+
     private static String edgeId(Link l, String from, String to) {
         return l.via().startsWith("relationship--") ? l.via() : from + "|" + l.via() + "|" + to;
     }
@@ -157,8 +219,14 @@ public final class ObjectApi {
                         null)));
             }
         }
-        for (ReleasedObject r : reads.relationshipsOf(p, o.id(), MAX_RELATIONSHIPS, call.request())) {
+        for (ReleasedObject r : reads.referencing(p, o.id(), MAX_RELATIONSHIPS, call.request())) {
             StixObject rel = r.object();
+            if (!rel.type().equals("relationship") && !rel.type().equals("sighting")) {
+                // A report, grouping, note... that names the object: a reference to it.
+                incoming.add(new Link(rel.id(), rel.type(), label(rel), property(rel, o.id()), null));
+                names.putIfAbsent(rel.id(), label(rel));
+                continue;
+            }
             boolean out = o.id().equals(rel.text("source_ref")) || o.id().equals(rel.text("sighting_of_ref"));
             String other = out ? (rel.type().equals("sighting") ? first(rel.texts("where_sighted_refs"))
                     : rel.text("target_ref")) : (rel.type().equals("sighting") ? rel.text("sighting_of_ref")
@@ -173,6 +241,17 @@ public final class ObjectApi {
             }
             (out ? outgoing : incoming).add(new Link(other, type(other), name.get(), rel.id(), kind));
         }
+    }
+
+    /** The property by which an object references {@code id}. */
+    private static String property(StixObject o, String id) {
+        for (String prop : o.propertyNames()) {
+            if ((prop.endsWith("_ref") && id.equals(o.text(prop))) || (prop.endsWith("_refs")
+                    && o.texts(prop).contains(id))) {
+                return prop;
+            }
+        }
+        return "references";
     }
 
     private static String first(List<String> values) {

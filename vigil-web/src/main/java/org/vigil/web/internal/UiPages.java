@@ -54,6 +54,19 @@ public final class UiPages {
                 + "30 days of each event.</p><div id=\"map\" class=\"map big\" role=\"region\" "
                 + "aria-label=\"Map of places\"></div><ul id=\"places\" class=\"list\"></ul>", true, false));
         app.get("/ui/search", this::search);
+        app.get("/ui/ingest", ctx -> shell(ctx, "Ingest", "ingest", "", "<h1>Ingest an article</h1>"
+                + "<form id=\"ingest-form\" class=\"stack\"><label for=\"title\">Title</label>"
+                + "<input id=\"title\" name=\"title\"><label for=\"published\">Published (UTC, optional)</label>"
+                + "<input id=\"published\" name=\"published\" placeholder=\"2014-02-07T09:00:00Z\">"
+                + "<label for=\"article\">Article text</label><textarea id=\"article\" name=\"article\" rows=\"12\" "
+                + "required></textarea><button type=\"submit\" id=\"extract\">Extract entities</button></form>"
+                + "<p id=\"status\" role=\"status\"></p>"
+                + "<section id=\"review\" class=\"card\" hidden aria-labelledby=\"review-h\"><h2 id=\"review-h\">"
+                + "Review the entities</h2><p class=\"hint\">Untick what is wrong; correct a name by editing it."
+                + "</p><table class=\"entities\"><thead><tr><th scope=\"col\">Keep</th><th scope=\"col\">Type</th>"
+                + "<th scope=\"col\">Name</th><th scope=\"col\">Found in</th></tr></thead><tbody id=\"entities\">"
+                + "</tbody></table><label for=\"collection\">Publish into</label><select id=\"collection\"></select>"
+                + "<button type=\"button\" id=\"publish\">Publish the report</button></section>", false, false));
         app.get("/ui/alerts", ctx -> shell(ctx, "Alerts", "alerts", "", "<h1>Alerts</h1><p class=\"notice\">"
                 + "Travel alerts are not available in this build yet: the alert composer comes with the alerts "
                 + "module.</p>", false, false));
@@ -237,6 +250,12 @@ public final class UiPages {
                 + "<input id=\"q\" name=\"q\" type=\"search\" value=\"" + Html.escape(q) + "\" autocomplete=\"off\">"
                 + "<label for=\"type\">Type</label><input id=\"type\" name=\"type\" value=\""
                 + Html.escape(Optional.ofNullable(ctx.queryParam("type")).orElse("")) + "\" placeholder=\"any\">"
+                + "<label for=\"marking\">Marking</label><select id=\"marking\" name=\"marking\">"
+                + "<option value=\"\">any</option><option value=\"clear\">TLP:CLEAR</option>"
+                + "<option value=\"green\">TLP:GREEN</option><option value=\"amber\">TLP:AMBER</option>"
+                + "<option value=\"amber+strict\">TLP:AMBER+STRICT</option><option value=\"red\">TLP:RED</option>"
+                + "</select><label for=\"from\">Modified from</label><input id=\"from\" name=\"from\" type=\"date\">"
+                + "<label for=\"to\">to</label><input id=\"to\" name=\"to\" type=\"date\">"
                 + "<button type=\"submit\">Search</button></form>"
                 + "<p id=\"status\" role=\"status\"></p><ul id=\"results\" class=\"list\"></ul>", false, false);
     }

@@ -17,6 +17,17 @@ async function api(path) {
   return body;
 }
 
+async function apiPost(path, body) {
+  const r = await fetch('/api/v1' + path, {method: 'POST', credentials: 'same-origin',
+    headers: {'Accept': 'application/json', 'Content-Type': 'application/json', 'X-CSRF-Token': csrf()},
+    body: JSON.stringify(body)});
+  const answer = await r.json();
+  if (!r.ok) {
+    throw new Error(answer.description || answer.title || ('HTTP ' + r.status));
+  }
+  return answer;
+}
+
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
@@ -59,7 +70,8 @@ async function worldMap(container) {
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Natural Earth (public domain)');
   const world = await (await fetch('/ui/assets/world-110m.geojson')).json();
-  L.geoJSON(world, {style: {color: '#6b7b8c', weight: 0.6, fillColor: '#e8ecef', fillOpacity: 1}}).addTo(map);
+  L.geoJSON(world, {interactive: false,
+    style: {color: '#6b7b8c', weight: 0.6, fillColor: '#e8ecef', fillOpacity: 1}}).addTo(map);
   map.setView([30, 20], 2);
   return map;
 }
@@ -70,7 +82,7 @@ function placeMarkers(map, places) {
     if (p.latitude === null || p.latitude === undefined) { continue; }
     const lv = level(p);
     const m = L.circleMarker([p.latitude, p.longitude], {radius: 7 + Math.min(12, Math.sqrt(p.observed)),
-      color: '#222', weight: 1, fillColor: lv.colour, fillOpacity: 0.9});
+      color: '#222', weight: 1, fillColor: lv.colour, fillOpacity: 0.9, className: 'venue'});
     m.bindTooltip(p.name + ': ' + p.observed + ' stories (' + lv.name + ')');
     m.on('click', () => location.assign('/ui/objects/' + encodeURIComponent(p.place)));
     m.addTo(map);
@@ -224,9 +236,73 @@ views.object = async (body) => {
   v.incoming.forEach(l => inc.append(el('li', {}, objectLink(l.id, l.name), ' (' + l.type + ') \u2192 '
     + (l.relationship || l.via))));
   if (v.incoming.length === 0) { inc.append(el('li', {}, 'None.')); }
+  if (v.article) {
+    byId('main').append(articleSection(v.article));
+  }
   const versions = byId('versions');
   v.versions.forEach(o => versions.append(el('li', {}, (o.modified || o.created || '(no timestamp)')
     + (o.revoked ? ' (revoked)' : ''))));
+  body.dataset.loaded = 'true';
+};
+
+// The article with each entity marked where it was found; overlapping spans keep the first.
+function articleSection(a) {
+  const p = el('div', {class: 'article', id: 'article-text'});
+  let at = 0;
+  for (const h of a.highlights) {
+    if (h.start < at) { continue; }
+    p.append(a.text.slice(at, h.start));
+    p.append(el('mark', {class: 'entity', 'data-type': h.type, title: h.type + ': ' + h.name},
+      el('a', {href: '/ui/objects/' + encodeURIComponent(h.id)}, a.text.slice(h.start, h.end))));
+    at = h.end;
+  }
+  p.append(a.text.slice(at));
+  return el('section', {class: 'card', 'aria-labelledby': 'article-h'}, el('h2', {id: 'article-h'}, 'Article'),
+    el('p', {class: 'hint'}, a.highlights.length + ' passage(s) marked where the entities were found'), p);
+}
+
+views.ingest = async (body) => {
+  const form = byId('ingest-form');
+  const review = byId('review');
+  const rows = byId('entities');
+  const select = byId('collection');
+  const {collections} = await api('/ingest/collections');
+  for (const c of collections) {
+    select.append(el('option', {value: c.api_root + '|' + c.id}, c.title + ' (' + c.api_root + ')'));
+  }
+  let request = null;
+  form.addEventListener('submit', async ev => {
+    ev.preventDefault();
+    request = {text: byId('article').value, title: byId('title').value, published: byId('published').value};
+    say('Extracting\u2026');
+    try {
+      const preview = await apiPost('/ingest/preview', request);
+      rows.replaceChildren(...preview.entities.map(e => {
+        const keep = el('input', {type: 'checkbox', checked: 'checked', 'data-id': e.id,
+          'aria-label': 'Keep ' + e.name});
+        const name = el('input', {value: e.name, 'data-id': e.id, 'aria-label': 'Name of ' + e.type + ' ' + e.name});
+        const where = e.sources.map(s => preview.text.slice(s.start, s.end)).join(' \u2026 ');
+        return el('tr', {}, el('td', {}, keep), el('td', {}, e.type), el('td', {}, name), el('td', {class: 'snippet'}, where));
+      }));
+      review.hidden = false;
+      say(preview.entities.length + ' entities found in \u201c' + preview.title + '\u201d');
+      body.dataset.loaded = 'true';
+    } catch (e) { fail(e); }
+  });
+  byId('publish').addEventListener('click', async () => {
+    if (!request) { return; }
+    const [apiRoot, collection] = (select.value || '|').split('|');
+    const rejected = [...rows.querySelectorAll('input[type=checkbox]')].filter(c => !c.checked).map(c => c.dataset.id);
+    const names = {};
+    rows.querySelectorAll('input:not([type])').forEach(i => { if (i.value !== i.defaultValue) { names[i.dataset.id] = i.value; } });
+    try {
+      const done = await apiPost('/ingest/publish', Object.assign({}, request, {api_root: apiRoot, collection: collection,
+        rejected: rejected, names: names}));
+      say('Published: ' + done.stored + ' object(s) stored' + (done.refused ? ', ' + done.refused + ' refused' : ''));
+      byId('status').append(' ', objectLink(done.report_id, 'Open the report'));
+      body.dataset.published = done.report_id;
+    } catch (e) { fail(e); }
+  });
   body.dataset.loaded = 'true';
 };
 
@@ -257,7 +333,9 @@ views.graph = async (body) => {
       if (cy.getElementById(node.id).empty()) {
         cy.add({group: 'nodes', data: {id: node.id, label: node.name || node.id,
           colour: TYPE_COLOURS[node.type] || '#7f8c8d'}});
-        list.append(el('li', {'data-node': node.id}, objectLink(node.id, node.name || node.id), ' (' + node.type + ')'));
+        const more = el('button', {type: 'button', class: 'small', 'aria-label': 'Expand ' + (node.name || node.id)}, 'Expand');
+        more.addEventListener('click', () => list.dispatchEvent(new CustomEvent('expand', {detail: node.id})));
+        list.append(el('li', {'data-node': node.id}, objectLink(node.id, node.name || node.id), ' (' + node.type + ') ', more));
       }
     }
     for (const e of n.edges) {
@@ -268,7 +346,9 @@ views.graph = async (body) => {
     cy.getElementById(centre).addClass('centre');
     cy.layout({name: 'cose', animate: false}).run();
   }
-  cy.on('tap', 'node', ev => expand(ev.target.id()).catch(fail));
+  cy.on('tap', 'node', ev => expand(ev.target.id()).then(() => { body.dataset.loaded = 'true'; }).catch(fail));
+  // Keyboard and assistive use: each listed node can be expanded too.
+  list.addEventListener('expand', ev => expand(ev.detail).then(() => { body.dataset.loaded = 'true'; }).catch(fail));
   cy.on('dbltap', 'node', ev => location.assign('/ui/objects/' + encodeURIComponent(ev.target.id())));
   await expand(centre);
   body.dataset.loaded = 'true';
@@ -300,6 +380,10 @@ views.search = async (body) => {
     if (q === '') { results.replaceChildren(); say(''); return; }
     const params = new URLSearchParams({q: q, limit: '50'});
     if (type.value.trim() !== '') { params.set('type', type.value.trim()); }
+    for (const f of ['marking', 'from', 'to']) {
+      const input = byId(f);
+      if (input && input.value !== '') { params.set(f, input.value); }
+    }
     const r = await api('/search?' + params.toString());
     if (mine !== seq) { return; }
     results.replaceChildren(...r.results.map(h => el('li', {}, objectLink(h.id, h.name || h.id),
@@ -309,6 +393,11 @@ views.search = async (body) => {
   }
   let timer = null;
   input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => run().catch(fail), 150); });
+  byId('search-form').addEventListener('submit', ev => {
+    ev.preventDefault();
+    history.replaceState(null, '', '/ui/search?q=' + encodeURIComponent(input.value));
+    run().catch(fail);
+  });
   await run();
   body.dataset.loaded = 'true';
 };
