@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -194,6 +195,12 @@ final class UiInBrowserTest {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> form = http.send(get("/ui/login"), HttpResponse.BodyHandlers.ofString());
         String loginToken = field(form.body());
+        HttpResponse<String> wrong = http.send(post("/ui/login", "csrf=" + enc(loginToken)
+                + "&username=alice&password=wrong"), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, wrong.statusCode(), "a wrong password is refused");
+        assertTrue(hub.store.audit(org.vigil.store.AuditQuery.all(10_000)).stream()
+                .anyMatch(r -> r.action().equals("login-failed") && r.path().equals("POST /ui/login")),
+                "and audited like a TAXII login");
         HttpResponse<String> noToken = http.send(post("/ui/login", "username=alice&password="
                 + enc(hub.alice.password())), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, noToken.statusCode(), "sign-in without the form's token");
@@ -260,6 +267,55 @@ final class UiInBrowserTest {
         assertTrue(text("article-text").contains("Police in Sochi"), text("article-text"));
         List<String> errors = consoleErrors();
         assertTrue(errors.isEmpty(), "no console errors: " + errors);
+    }
+
+    @Test
+    void everyPageHasNoSeriousOrCriticalAccessibilityViolations() throws IOException {
+        String axe;
+        try (var in = UiInBrowserTest.class.getResourceAsStream("axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        open("/ui/login");
+        List<String> problems = new java.util.ArrayList<>(axe(axe, "/ui/login"));
+        signIn(hub.alice);
+        for (String page : List.of("/ui/events", "/ui/events/" + hub.eventId, "/ui/objects/" + hub.strictReports.get(0),
+                "/ui/objects/" + hub.adler + "/graph", "/ui/search?q=adler", "/ui/map", "/ui/ingest", "/ui/alerts")) {
+            open(page);
+            if (!page.startsWith("/ui/search") && !page.equals("/ui/alerts")) {
+                waitLoaded();
+            }
+            problems.addAll(axe(axe, page));
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void aNameThatHoldsMarkupIsShownAsText() {
+        signIn(hub.alice);
+        open("/ui/objects/" + hub.hostileReport);
+        waitLoaded();
+        assertEquals(WebHub.HOSTILE_NAME, text("object-name"));
+        assertEquals(WebHub.HOSTILE_NAME + " \u00b7 Vigil", browser.getTitle(), "no script ran");
+        open("/ui/search?q=pwned");
+        waitFor(() -> !browser.findElements(By.cssSelector("#results li")).isEmpty());
+        assertEquals("Search \u00b7 Vigil", browser.getTitle(), "no script ran");
+        assertTrue(text("results").contains(WebHub.HOSTILE_NAME), text("results"));
+    }
+
+    /** The serious and critical violations axe-core finds on the page now shown. */
+    private List<String> axe(String source, String page) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(source);
+        Object found = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3)"
+                + ".map(n => n.target.join(' ')).join(', ')))).catch(e => done(['axe failed: ' + e]));");
+        List<String> out = new java.util.ArrayList<>();
+        for (Object o : (List<?>) found) {
+            out.add(page + ": " + o);
+        }
+        return out;
     }
 
     private void signIn(WebHub.Account who) {

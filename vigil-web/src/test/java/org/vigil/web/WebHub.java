@@ -66,6 +66,8 @@ final class WebHub implements AutoCloseable {
     final String strictActor = "threat-actor--" + UUID.randomUUID();
     final String strictRelationship = "relationship--" + UUID.randomUUID();
     final String quietReport;
+    final String hostileReport = "report--" + UUID.randomUUID();
+    static final String HOSTILE_NAME = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
     final List<String> strictReports = new ArrayList<>();
     final String eventId;
 
@@ -100,6 +102,10 @@ final class WebHub implements AutoCloseable {
             }
         }
         quietReport = quiet.get(quiet.size() - 1).id();
+        quiet.add(StixObject.builder("report", hostileReport).put("created", "2014-02-01T09:00:00.000Z")
+                .put("modified", "2014-02-01T09:00:00.000Z").put("name", HOSTILE_NAME)
+                .put("published", "2014-02-01T09:00:00.000Z").put("report_types", List.of("threat-report"))
+                .put("object_refs", List.of(sochi)).build());
         post(bob, reporting, quiet);
         List<StixObject> burst = new ArrayList<>();
         burst.add(StixObject.builder("threat-actor", strictActor).put("created", "2014-02-01T00:00:00.000Z")

@@ -110,6 +110,7 @@ views.events = async () => {
     ul.append(el('li', {}, el('a', {href: '/ui/events/' + encodeURIComponent(e.id)}, e.name),
       ' ' + e.first + ' \u2013 ' + e.last));
   }
+  document.body.dataset.loaded = 'true';
 };
 
 views.dashboard = async (body) => {
