@@ -83,8 +83,9 @@ final class SearchIndex {
                 }
                 StixObject o = e.newest();
                 String body = body(o);
+                String name = granularlyMarked(o).contains("name") ? null : o.text("name");
                 Params p = new Params(dialect, docs).uuid(collectionId).text(e.objectId()).text(o.type())
-                        .text(o.text("name")).bigint(Micros.parse(o.modified().or(o::created)
+                        .text(name).bigint(Micros.parse(o.modified().or(o::created)
                                 .orElse("1970-01-01T00:00:00Z")))
                         .smallint(e.tlp()).text(e.createdByRef()).uuid(e.postedBy()).text(PlaceIndex.recipients(o));
                 if (!sqlite) {
@@ -106,16 +107,32 @@ final class SearchIndex {
         }
     }
 
-    /** The searchable text of an object: every string it holds but ids, references and bookkeeping. */
+    /**
+     * The searchable text of an object: every string it holds but ids, references and bookkeeping, and but the
+     * properties a granular marking covers, since a reader who may not see them must not find the object by them.
+     */
     static String body(StixObject o) {
         StringBuilder b = new StringBuilder();
+        Set<String> marked = granularlyMarked(o);
         for (Iterator<Map.Entry<String, JsonNode>> it = o.json().fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
-            if (!SKIPPED.contains(f.getKey()) && !f.getKey().endsWith("_ref") && !f.getKey().endsWith("_refs")) {
+            if (!SKIPPED.contains(f.getKey()) && !f.getKey().endsWith("_ref") && !f.getKey().endsWith("_refs")
+                    && !marked.contains(f.getKey())) {
                 collect(f.getValue(), b);
             }
         }
         return b.length() > MAX_BODY ? b.substring(0, MAX_BODY) : b.toString();
+    }
+
+    /** The top-level properties that granular markings select. */
+    static Set<String> granularlyMarked(StixObject o) {
+        Set<String> out = new java.util.HashSet<>();
+        o.property("granular_markings").ifPresent(list -> list.forEach(g -> g.path("selectors").forEach(sel -> {
+            String path = sel.asText("");
+            int dot = path.indexOf('.');
+            out.add(dot < 0 ? path : path.substring(0, dot));
+        })));
+        return out;
     }
 
     private static void collect(JsonNode n, StringBuilder b) {
