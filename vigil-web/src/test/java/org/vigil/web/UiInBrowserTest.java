@@ -98,6 +98,7 @@ final class UiInBrowserTest {
     void anAnalystSignsInSeesTheDashboardOpensAnObjectSearchesAndSignsOut() throws IOException {
         signIn(hub.alice);
         open("/ui/events");
+        waitLoaded();
         browser.findElement(By.linkText("Sochi 2014 Winter Olympics")).click();
         waitLoaded();
         assertEquals("Sochi 2014 Winter Olympics", text("event-name"));
@@ -225,6 +226,12 @@ final class UiInBrowserTest {
         assertEquals(303, out.statusCode());
         assertEquals(303, http.send(get("/ui/events"), HttpResponse.BodyHandlers.ofString()).statusCode(),
                 "signed out");
+        HttpResponse<String> ended = http.send(HttpRequest.newBuilder(URI.create(hub.base() + "/api/v1/events"))
+                .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, ended.statusCode(), "an ended session is refused, not taken as anonymous");
+        assertTrue(ended.headers().firstValue("WWW-Authenticate").isEmpty(),
+                "without a Basic challenge, so the browser shows no password dialog");
     }
 
     @Test

@@ -25,6 +25,11 @@ public final class ApiV1 {
 
     public static final String PREFIX = "/api/v1";
     public static final String JSON = "application/json";
+    /**
+     * Set on a request that came with a browser session: a 401 then carries no Basic challenge, which would make
+     * the browser ask for a password in a dialog instead of letting the page send the user to sign in.
+     */
+    public static final String BROWSER_SESSION = "vigil.browser-session";
 
     private final Javalin app;
     private final PageToken tokens;

@@ -108,7 +108,7 @@ public final class TaxiiRoutes {
     }
 
     private static void error(Context ctx, TaxiiException ex) {
-        if (ex.status() == 401) {
+        if (ex.status() == 401 && ctx.attribute(ApiV1.BROWSER_SESSION) == null) {
             ctx.header("WWW-Authenticate", Caller.CHALLENGE);
         }
         var body = JsonOut.error(ex.status(), ex.title(), ex.description());

@@ -45,6 +45,7 @@ public final class BrowserGate {
         if (cookie == null) {
             return Optional.empty();
         }
+        ctx.attribute(org.vigil.taxii.api.ApiV1.BROWSER_SESSION, Boolean.TRUE);
         Sessions.Current s = sessions.current(cookie).orElseThrow(() -> new ApiException(401, "Unauthorized",
                 "your session has ended; sign in again at /ui/login"));
         if (!safe(ctx) && !Sessions.csrfMatches(s, ctx.header(CSRF_HEADER))) {
