@@ -175,33 +175,44 @@ public final class ReadPath {
         return List.copyOf(byVersion.values());
     }
 
-    /** The types of object that can point at another: relationships, sightings and containers of references. */
-    private static final List<String> REFERRING_TYPES = List.of("relationship", "sighting", "report", "grouping",
-            "note", "opinion", "observed-data");
-
     /**
-     * The objects the principal may see that point at an object: relationships and sightings that start or end
-     * at it, and reports, groupings, notes, opinions and observed data that reference it; newest versions, up to
-     * {@code max}, recorded as a read of those objects only. It scans those types in every readable collection,
-     * which suits hubs of modest size; a reference index in the store would serve large ones.
+     * The objects the principal may see whose newest version references an object: relationships and sightings
+     * that start or end at it, reports, groupings, notes and the like that name it; up to {@code max}, read from
+     * the store's reference index, each row decided by the marking policy and each object read as the principal
+     * may see it. Recorded as a read of those objects only.
      */
     public List<ReleasedObject> referencing(Principal p, String id, int max, String request) {
+        Map<UUID, PlaceReads.Reader> readers = places.readers(p);
+        List<org.vigil.store.PlaceQuery.Scope> scopes = new ArrayList<>();
+        readers.forEach((cid, r) -> scopes.add(new org.vigil.store.PlaceQuery.Scope(cid,
+                MarkingPolicy.audience(r.principal(), r.collection().defaultMarking()))));
+        Map<UUID, List<String>> byCollection = new LinkedHashMap<>();
+        for (org.vigil.store.SearchQuery.Hit h : store.referencing(scopes, id, Math.min(ObjectQuery.MAX_LIMIT,
+                max * 4))) {
+            PlaceReads.Reader r = readers.get(h.collectionId());
+            if (r != null && r.permits(h.tlp(), h.createdByRef(), h.postedBy(), h.redRecipients())) {
+                byCollection.computeIfAbsent(h.collectionId(), k -> new ArrayList<>()).add(h.objectId());
+            }
+        }
         Map<String, ReleasedObject> out = new LinkedHashMap<>();
-        for (PlaceReads.Reader r : places.readers(p).values()) {
+        for (Map.Entry<UUID, List<String>> e : byCollection.entrySet()) {
+            PlaceReads.Reader r = readers.get(e.getKey());
             CollectionView view = grants.view(p, r.collection());
-            ObjectQuery q = ObjectQuery.in(r.collection().id()).types(REFERRING_TYPES).limit(ObjectQuery.MAX_LIMIT)
-                    .build();
-            ObjectsPage<ReleasedObject> page;
-            do {
-                page = scan(p, view, q, (reader, row) -> row.json().contains(id) && !row.id().equals(id)
-                        ? view(reader, r.collection(), row) : Optional.empty());
-                for (ReleasedObject o : page.items()) {
-                    if (refersTo(o.object(), id) && out.size() < max) {
-                        out.putIfAbsent(o.id(), o);
+            List<String> ids = e.getValue();
+            for (int i = 0; i < ids.size() && out.size() < max; i += ID_CHUNK) {
+                ObjectQuery q = ObjectQuery.in(e.getKey()).ids(ids.subList(i, Math.min(ids.size(), i + ID_CHUNK)))
+                        .limit(ObjectQuery.MAX_LIMIT).build();
+                ObjectsPage<ReleasedObject> page;
+                do {
+                    page = scan(p, view, q, (reader, row) -> view(reader, r.collection(), row));
+                    for (ReleasedObject o : page.items()) {
+                        if (out.size() < max && refersTo(o.object(), id)) {
+                            out.putIfAbsent(o.id(), o);
+                        }
                     }
-                }
-                q = q.after(page.next().orElse(null));
-            } while (page.more() && out.size() < max);
+                    q = q.after(page.next().orElse(null));
+                } while (page.more());
+            }
         }
         List<ReleasedObject> found = List.copyOf(out.values());
         audit.recordRead(p, "read", request, found.stream().map(ReleasedObject::id).toList(), null);

@@ -68,6 +68,12 @@ public interface Store extends AutoCloseable {
     List<SearchQuery.Hit> search(SearchQuery query);
 
     /**
+     * The objects whose newest version references {@code refId} (any *_ref or *_refs property but markings and
+     * creator), up to {@code limit} rows, narrowed to each scope's audience; the access layer decides each one.
+     */
+    List<SearchQuery.Hit> referencing(List<PlaceQuery.Scope> scopes, String refId, int limit);
+
+    /**
      * Deletes the versions of one object that a query matches (its paging is ignored) and returns them.
      *
      * @throws IllegalArgumentException unless the query names exactly one id

@@ -28,3 +28,17 @@ CREATE TABLE search_docs (
 );
 CREATE INDEX search_docs_modified ON search_docs (modified, doc_id);
 CREATE INDEX search_docs_body ON search_docs USING GIN (body);
+
+-- Which objects reference which (every *_ref and *_refs property but markings and creator) in the newest version
+-- of each object, kept with the search index: the UI's incoming references and graph read it by ref_id.
+CREATE TABLE object_refs (
+    collection_id  UUID     NOT NULL REFERENCES collections (id),
+    object_id      TEXT     NOT NULL,
+    ref_id         TEXT     NOT NULL,
+    tlp            SMALLINT,
+    created_by_ref TEXT,
+    posted_by      UUID,
+    red_to         TEXT,
+    PRIMARY KEY (collection_id, object_id, ref_id)
+);
+CREATE INDEX object_refs_ref ON object_refs (ref_id);

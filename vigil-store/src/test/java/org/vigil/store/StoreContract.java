@@ -913,6 +913,22 @@ abstract class StoreContract {
     }
 
     @Test
+    void theReferenceIndexFollowsTheNewestVersionAndLeavesMarkingsOut() {
+        String place = newId("location");
+        String other = newId("location");
+        String report = newId("report");
+        Audience all = new Audience(Set.of(Tlp.values()), Tlp.AMBER, null, null, null);
+        List<PlaceQuery.Scope> scopes = List.of(new PlaceQuery.Scope(collection, all));
+        store.add(collection, List.of(report(report, time(5), "2024-03-01T00:00:00Z", List.of(place), Tlp.GREEN)));
+        assertEquals(List.of(report), store.referencing(scopes, place, 10).stream().map(SearchQuery.Hit::objectId)
+                .toList());
+        assertTrue(store.referencing(scopes, Tlp.GREEN.markingId(), 10).isEmpty(), "markings are not references");
+        store.add(collection, List.of(report(report, time(9), "2024-03-01T00:00:00Z", List.of(other), Tlp.GREEN)));
+        assertTrue(store.referencing(scopes, place, 10).isEmpty(), "the newer version no longer names it");
+        assertEquals(1, store.referencing(scopes, other, 10).size());
+    }
+
+    @Test
     void aSessionIsKeptByItsHashAndEnds() {
         User u = new User(UUID.randomUUID(), "sam", UUID.randomUUID(), Role.ANALYST, "x");
         Organisation o = new Organisation(u.organisationId(), "Org of sam", "identity--" + UUID.randomUUID(), true);

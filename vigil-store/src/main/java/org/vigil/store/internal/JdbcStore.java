@@ -77,6 +77,11 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public List<org.vigil.store.SearchQuery.Hit> referencing(List<PlaceQuery.Scope> scopes, String refId, int limit) {
+        return searchIndex.referencing(db, scopes, refId, limit);
+    }
+
+    @Override
     public List<PlaceLink> placeLinks(PlaceQuery query) {
         return places.links(query);
     }

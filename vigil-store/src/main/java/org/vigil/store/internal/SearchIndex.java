@@ -51,7 +51,9 @@ final class SearchIndex {
             try (PreparedStatement text = c.prepareStatement(sqlite ? "DELETE FROM search_text WHERE rowid IN"
                     + " (SELECT doc_id FROM search_docs WHERE collection_id = ? AND object_id = ?)" : "SELECT 1");
                  PreparedStatement docs = c.prepareStatement(
-                         "DELETE FROM search_docs WHERE collection_id = ? AND object_id = ?")) {
+                         "DELETE FROM search_docs WHERE collection_id = ? AND object_id = ?");
+             PreparedStatement refs = c.prepareStatement(
+                         "DELETE FROM object_refs WHERE collection_id = ? AND object_id = ?")) {
                 for (Entry e : entries) {
                     if (e.wasIndexed()) {
                         if (sqlite) {
@@ -60,8 +62,11 @@ final class SearchIndex {
                         }
                         new Params(dialect, docs).uuid(collectionId).text(e.objectId());
                         docs.addBatch();
+                        new Params(dialect, refs).uuid(collectionId).text(e.objectId());
+                        refs.addBatch();
                     }
                 }
+                refs.executeBatch();
                 if (sqlite) {
                     text.executeBatch();
                 }
@@ -75,8 +80,11 @@ final class SearchIndex {
                 : "INSERT INTO search_docs (" + columns + ", body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " to_tsvector('simple', ?))");
              PreparedStatement text = c.prepareStatement(sqlite ? "INSERT INTO search_text (rowid, body)"
-                     + " SELECT doc_id, ? FROM search_docs WHERE collection_id = ? AND object_id = ?" : "SELECT 1")) {
+                     + " SELECT doc_id, ? FROM search_docs WHERE collection_id = ? AND object_id = ?" : "SELECT 1");
+             PreparedStatement refs = c.prepareStatement("INSERT INTO object_refs (collection_id, object_id, ref_id,"
+                     + " tlp, created_by_ref, posted_by, red_to) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
+            int r = 0;
             for (Entry e : entries) {
                 if (e.newest() == null) {
                     continue;
@@ -97,12 +105,21 @@ final class SearchIndex {
                     text.addBatch();
                 }
                 n++;
+                for (String ref : references(o)) {
+                    new Params(dialect, refs).uuid(collectionId).text(e.objectId()).text(ref).smallint(e.tlp())
+                            .text(e.createdByRef()).uuid(e.postedBy()).text(PlaceIndex.recipients(o));
+                    refs.addBatch();
+                    r++;
+                }
             }
             if (n > 0) {
                 docs.executeBatch();
                 if (sqlite) {
                     text.executeBatch();
                 }
+            }
+            if (r > 0) {
+                refs.executeBatch();
             }
         }
     }
@@ -122,6 +139,60 @@ final class SearchIndex {
             }
         }
         return b.length() > MAX_BODY ? b.substring(0, MAX_BODY) : b.toString();
+    }
+
+    /** The ids an object references, markings, its creator and granularly marked properties aside. */
+    static Set<String> references(StixObject o) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        Set<String> marked = granularlyMarked(o);
+        for (String prop : o.propertyNames()) {
+            if (prop.equals("object_marking_refs") || prop.equals("created_by_ref") || marked.contains(prop)) {
+                continue;
+            }
+            if (prop.endsWith("_ref") && o.text(prop) != null && !o.text(prop).equals(o.id())) {
+                out.add(o.text(prop));
+            } else if (prop.endsWith("_refs")) {
+                o.texts(prop).stream().filter(ref -> !ref.equals(o.id())).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Rows of the objects that reference {@code refId}, narrowed to each scope's audience. */
+    List<SearchQuery.Hit> referencing(Database db, List<PlaceQuery.Scope> scopes, String refId, int limit) {
+        if (scopes.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(refId);
+        List<String> terms = new ArrayList<>();
+        for (PlaceQuery.Scope s : scopes) {
+            params.add(s.collectionId());
+            terms.add("(r.collection_id = ? AND " + AudienceSql.condition("r", "r.red_to", s.audience(), params) + ")");
+        }
+        String sql = "SELECT r.collection_id, r.object_id, r.tlp, r.created_by_ref, r.posted_by, r.red_to"
+                + " FROM object_refs r WHERE r.ref_id = ? AND (" + String.join(" OR ", terms) + ")"
+                + " ORDER BY r.object_id LIMIT " + limit;
+        return db.read("reading references", c -> {
+            List<SearchQuery.Hit> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Params.bindAll(dialect, ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int tlp = rs.getInt(3);
+                        org.vigil.stix.Tlp level = rs.wasNull() ? null : TlpCode.level(tlp);
+                        String id = rs.getString(2);
+                        String poster = rs.getString(5);
+                        String red = rs.getString(6);
+                        out.add(new SearchQuery.Hit(UUID.fromString(rs.getString(1)), id,
+                                id.substring(0, Math.max(0, id.indexOf("--"))), null, null, level, rs.getString(4),
+                                poster == null ? null : UUID.fromString(poster),
+                                red == null ? Set.of() : Set.of(red.split(",")), null));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /** The top-level properties that granular markings select. */
