@@ -88,6 +88,9 @@ final class UiBench implements Callable<Integer> {
                 time("search, a word, type and marking", base + "/search?q=" + WORDS.get(1)
                         + "&type=report&marking=green&limit=20");
                 time("object view, one report", base + "/objects/" + ids.get(ids.size() / 2));
+                time("graph step, one report", base + "/objects/" + ids.get(ids.size() / 2) + "/neighbours");
+                time("TAXII, the same report", "http://127.0.0.1:" + server.port() + "/" + Installation.API_ROOT
+                        + "/collections/" + c.id() + "/objects/" + ids.get(ids.size() / 2) + "/");
             }
         } finally {
             ServeCommand.deleteTree(data);
@@ -158,7 +161,9 @@ final class UiBench implements Callable<Integer> {
     private void time(String label, String url) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8))).build();
+                + Base64.getEncoder().encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", url.contains("/api/v1/") ? "application/json"
+                        : "application/taxii+json;version=2.1").build();
         List<Double> ms = new ArrayList<>();
         int size = 0;
         for (int i = 0; i < runs + 3; i++) {
