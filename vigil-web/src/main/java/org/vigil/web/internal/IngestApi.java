@@ -101,7 +101,8 @@ public final class IngestApi {
 
     /** What an analyst reviews: what the article names, not the report, its relationships or Vigil's own. */
     private static boolean reviewable(StixObject o) {
-        return !o.type().equals("report") && !o.type().equals("relationship") && !o.type().equals("extension-definition")
+        return !o.type().equals("report") && !o.type().equals("relationship") && !o.type().equals("artifact")
+                && !o.type().equals("extension-definition")
                 && !o.type().equals("note") && !Publisher.IDENTITY_ID.equals(o.id());
     }
 
@@ -127,9 +128,13 @@ public final class IngestApi {
         Map<String, String> names = new LinkedHashMap<>();
         body.path("names").fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
         String identity = p.organisationIdentity();
-        StixObject article = artifact(x.cleanedText());
+        // Extraction may already keep the article as an artifact; otherwise the report gets one here.
+        StixObject article = x.objects().stream().filter(o -> o.type().equals("artifact")).findFirst()
+                .orElse(artifact(x.cleanedText()));
         List<WritePath.Item> items = new ArrayList<>();
-        items.add(WritePath.Item.of(article));
+        if (x.objects().stream().noneMatch(o -> o.id().equals(article.id()))) {
+            items.add(WritePath.Item.of(article));
+        }
         List<StixObject> all = new ArrayList<>(x.objects());
         if (all.stream().noneMatch(o -> o.id().equals(x.report().id()))) {
             all.add(x.report());
@@ -143,7 +148,9 @@ public final class IngestApi {
             if (o.type().equals("report")) {
                 List<String> refs = new ArrayList<>(o.texts("object_refs").stream()
                         .filter(r -> !rejected.contains(r)).toList());
-                refs.add(article.id());
+                if (!refs.contains(article.id())) {
+                    refs.add(article.id());
+                }
                 var array = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
                 refs.forEach(array::add);
                 kept = kept.with("object_refs", array);

@@ -153,7 +153,12 @@ public final class ObjectApi {
         String artifactId = null;
         String text = null;
         List<StixObject> referenced = new ArrayList<>();
-        for (String ref : report.texts("object_refs")) {
+        // Extraction may name the article's artifact in its provenance extension (text_ref) rather than in refs.
+        List<String> refs = new ArrayList<>(report.texts("object_refs"));
+        report.property("extensions").map(e -> e.path(org.vigil.extract.Provenance.EXTENSION_ID).path("text_ref"))
+                .filter(JsonNode::isTextual).map(JsonNode::asText).filter(t -> !refs.contains(t))
+                .ifPresent(t -> refs.add(0, t));
+        for (String ref : refs) {
             if (Identifier.problem(ref) != null) {
                 continue;
             }
