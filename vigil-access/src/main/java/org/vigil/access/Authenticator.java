@@ -72,7 +72,9 @@ public final class Authenticator {
                     user.organisationId());
             return Optional.empty();
         }
-        return Optional.of(token == null ? Principal.of(user, org.get()) : Principal.of(user, org.get(), token.scope()));
+        Principal p = token == null ? Principal.of(user, org.get()) : Principal.of(user, org.get(), token.scope());
+        List<String> claimed = store.claimedIdentities(org.get().id());
+        return Optional.of(claimed.isEmpty() ? p : p.withClaimedIdentities(claimed));
     }
 
     private static void pause(Duration d) {

@@ -42,7 +42,7 @@ public final class MarkingPolicy {
             case CLEAR -> true;
             case GREEN -> !reader.isAnonymous() && reader.isCommunityMember();
             case AMBER -> !reader.isAnonymous();
-            case AMBER_STRICT -> !reader.isAnonymous() && reader.organisationIdentity().equals(sourceIdentity);
+            case AMBER_STRICT -> !reader.isAnonymous() && reader.signsAs(sourceIdentity);
             case RED -> !reader.isAnonymous()
                     && (reader.userId().equals(postedBy) || recipients.contains(reader.userId().toString()));
         };
@@ -62,6 +62,11 @@ public final class MarkingPolicy {
         }
         if (reader.isAnonymous()) {
             return new Audience(open, collectionDefault, null, null, null);
+        }
+        if (reader.hasClaimedIdentities()) {
+            // The store matches one source identity; with several, it passes every AMBER+STRICT row and the policy
+            // decides each.
+            open.add(Tlp.AMBER_STRICT);
         }
         return new Audience(open, collectionDefault, reader.organisationIdentity(), reader.userId(),
                 reader.userId().toString());

@@ -1,6 +1,7 @@
 package org.vigil.access;
 
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.vigil.store.Organisation;
 import org.vigil.store.Role;
@@ -14,7 +15,7 @@ import org.vigil.store.User;
 public final class Principal {
 
     private static final Principal ANONYMOUS = new Principal(null, "anonymous", null, null, false, null,
-            TokenScope.all());
+            TokenScope.all(), Set.of());
 
     private final UUID userId;
     private final String name;
@@ -23,9 +24,10 @@ public final class Principal {
     private final boolean communityMember;
     private final Role role;
     private final TokenScope scope;
+    private final Set<String> claimedIdentities;
 
     private Principal(UUID userId, String name, UUID organisationId, String organisationIdentity,
-                      boolean communityMember, Role role, TokenScope scope) {
+                      boolean communityMember, Role role, TokenScope scope, Set<String> claimedIdentities) {
         this.userId = userId;
         this.name = name;
         this.organisationId = organisationId;
@@ -33,6 +35,7 @@ public final class Principal {
         this.communityMember = communityMember;
         this.role = role;
         this.scope = scope;
+        this.claimedIdentities = Set.copyOf(claimedIdentities);
     }
 
     public static Principal anonymous() {
@@ -50,7 +53,23 @@ public final class Principal {
             throw new IllegalArgumentException("user " + user.name() + " does not belong to " + organisation.name());
         }
         return new Principal(user.id(), user.name(), organisation.id(), organisation.identityId(),
-                organisation.member(), user.role(), Objects.requireNonNull(scope, "scope"));
+                organisation.member(), user.role(), Objects.requireNonNull(scope, "scope"), Set.of());
+    }
+
+    /** This principal, whose organisation also signs as these identity ids it has claimed. */
+    public Principal withClaimedIdentities(java.util.Collection<String> identityIds) {
+        return isAnonymous() ? this : new Principal(userId, name, organisationId, organisationIdentity,
+                communityMember, role, scope, Set.copyOf(identityIds));
+    }
+
+    /** Whether the user's organisation signs as this identity: its own, or one it has claimed. */
+    public boolean signsAs(String identityId) {
+        return identityId != null && (identityId.equals(organisationIdentity) || claimedIdentities.contains(identityId));
+    }
+
+    /** Whether the organisation has claimed identity ids besides its own. */
+    public boolean hasClaimedIdentities() {
+        return !claimedIdentities.isEmpty();
     }
 
     public boolean isAnonymous() {

@@ -83,6 +83,24 @@ public final class ReadPath {
         return page;
     }
 
+    /** An object as released, with when its collection received that version (a TAXII timestamp). */
+    public record Dated(ReleasedObject object, String dateAdded) {
+    }
+
+    /**
+     * Like {@link #objects}, each object with its date_added, for egress paths that keep their own position in a
+     * collection per object (webhook deliveries, live streams). These paths poll, so a page is recorded in the
+     * audit log only when it releases something: an empty poll hands nothing out.
+     */
+    public ObjectsPage<Dated> datedObjects(Principal p, CollectionView c, ObjectQuery q, String path) {
+        ObjectsPage<Dated> page = scan(p, c, q, (reader, row) -> view(reader, c.collection(), row)
+                .map(o -> new Dated(o, row.dateAdded())));
+        if (!page.items().isEmpty()) {
+            audit.recordRead(p, "read", path, page.items().stream().map(d -> d.object().id()).toList(), null);
+        }
+        return page;
+    }
+
     /** The manifest rows of the versions the principal may see. */
     public ObjectsPage<ManifestEntry> manifest(Principal p, CollectionView c, ObjectQuery q, String path) {
         ObjectsPage<ManifestEntry> page = scan(p, c, q, (reader, row) -> sees(reader, c.collection(), row)
@@ -310,6 +328,14 @@ public final class ReadPath {
      */
     public void recordRefusal(Principal p, String request, String answer) {
         audit.recordRead(p, "refused", request, List.of(), answer);
+    }
+
+    /**
+     * Records a screening of names against the persons of interest the principal may see: the query (the names
+     * screened) and the ids of the persons it matched, the only ones the answer releases.
+     */
+    public void recordScreening(Principal p, String request, String query, List<String> matchedIds) {
+        audit.recordRead(p, "screen", request, matchedIds, query);
     }
 
     /** A status resource, only to the user whose request it describes. */

@@ -12,6 +12,7 @@ import org.vigil.stix.Finding;
 import org.vigil.stix.StixObject;
 import org.vigil.stix.Validator;
 import org.vigil.store.AddResult;
+import org.vigil.store.FeedProgress;
 import org.vigil.store.ObjectQuery;
 import org.vigil.store.Role;
 import org.vigil.store.Status;
@@ -58,6 +59,15 @@ public final class WritePath {
      * caller checks write permission first, so that a refusal can look like a missing collection.
      */
     public Status add(Principal p, CollectionView c, List<Item> items, String path) {
+        return add(p, c, items, path, null);
+    }
+
+    /**
+     * Adds objects like {@link #add(Principal, CollectionView, List, String)}, and, when {@code progress} is given,
+     * moves a federation feed's state in the same store transaction as the objects (even when none is accepted),
+     * so that a feed's cursor never runs ahead of, or behind, what it brought in. The status returned is not kept.
+     */
+    public Status add(Principal p, CollectionView c, List<Item> items, String path, FeedProgress progress) {
         if (!c.canWrite()) {
             throw new IllegalStateException(p + " may not write to collection " + c.collection().id());
         }
@@ -66,8 +76,9 @@ public final class WritePath {
         List<Verdict> verdicts = items.parallelStream().map(this::judge).toList();
         List<Status.Detail> failures = new ArrayList<>();
         List<StixObject> accepted = new ArrayList<>();
+        Claims claims = new Claims(p);
         for (Verdict v : verdicts) {
-            StixObject object = v.failure() != null ? null : settleSource(p, v.object(), failures);
+            StixObject object = v.failure() != null ? null : settleSource(p, claims, v.object(), failures);
             if (v.failure() != null) {
                 failures.add(v.failure());
             } else if (object != null) {
@@ -75,15 +86,21 @@ public final class WritePath {
             }
         }
         List<Status.Detail> successes = new ArrayList<>();
-        if (!accepted.isEmpty()) {
-            for (AddResult r : store.add(c.collection().id(), p.userId(), accepted)) {
+        if (!accepted.isEmpty() || progress != null) {
+            List<AddResult> results = progress == null ? store.add(c.collection().id(), p.userId(), accepted)
+                    : store.add(c.collection().id(), p.userId(), accepted, progress);
+            for (AddResult r : results) {
                 successes.add(new Status.Detail(r.id(), r.version(), r.outcome() == AddResult.Outcome.ALREADY_PRESENT
                         ? "already held at this version" : null));
             }
         }
         Status status = new Status(UUID.randomUUID(), c.collection().apiRoot(), p.userId(), Status.State.COMPLETE,
                 requested, items.size(), successes.size(), failures.size(), 0, successes, failures, List.of());
-        store.putStatus(status);
+        if (progress == null) {
+            // A feed's batches keep no status resource: no TAXII client will ask for it, and it would cost each
+            // page another durable write. The feed's state and the log say what became of them.
+            store.putStatus(status);
+        }
         audit.record(p, "add", path, successes.stream().map(Status.Detail::id).toList(),
                 failures.isEmpty() ? null : failures.size() + " refused");
         return status;
@@ -112,22 +129,44 @@ public final class WritePath {
     }
 
     /**
-     * Only a federation account may post as another organisation; a missing created_by_ref becomes the poster's
-     * organisation, for the object types that carry one.
+     * Only a federation account may post as another organisation; others may sign with their organisation's
+     * identity or one it has claimed. A missing created_by_ref becomes the poster's organisation, for the object
+     * types that carry one, except from a federation account: what it relays came without a source and stays so.
      */
-    private StixObject settleSource(Principal p, StixObject object, List<Status.Detail> failures) {
+    private StixObject settleSource(Principal p, Claims claims, StixObject object, List<Status.Detail> failures) {
         String creator = object.text("created_by_ref");
         if (creator == null) {
-            return carriesCreator(object) && p.organisationIdentity() != null
+            return carriesCreator(object) && p.organisationIdentity() != null && p.role() != Role.FEDERATION
                     ? object.with("created_by_ref", p.organisationIdentity()) : object;
         }
-        if (creator.equals(p.organisationIdentity()) || p.role() == Role.FEDERATION) {
+        if (p.signsAs(creator) || p.role() == Role.FEDERATION || claims.contains(creator)) {
             return object;
         }
         failures.add(new Status.Detail(object.id(), object.version().orElse(null), "created_by_ref " + creator
-                + " is not your organisation's identity (" + p.organisationIdentity() + "); only a federation "
-                + "account may post on behalf of another source, so leave created_by_ref out or set it to yours"));
+                + " is not your organisation's identity (" + p.organisationIdentity() + ") nor one it claims; "
+                + "only a federation account may post on behalf of another source, so leave created_by_ref out, set "
+                + "it to yours, or have an administrator run vigil org set ORG --identity " + creator));
         return null;
+    }
+
+    /** The identity ids the poster's organisation claims, read from the store once per add and only if needed. */
+    private final class Claims {
+        private final Principal poster;
+        private Set<String> ids;
+
+        Claims(Principal poster) {
+            this.poster = poster;
+        }
+
+        boolean contains(String identityId) {
+            if (poster.organisationId() == null) {
+                return false;
+            }
+            if (ids == null) {
+                ids = Set.copyOf(store.claimedIdentities(poster.organisationId()));
+            }
+            return ids.contains(identityId);
+        }
     }
 
     /** SDOs, SROs and the meta objects carry created_by_ref; SCOs (which have no created) do not. */

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 /** {@code vigil bench}: measures Vigil's throughput on real data sets, reported as rates, never as pass/fail. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput on a data set (results are rates; nothing here fails a build).",
-        subcommands = {BenchCommand.ValidateBench.class, TaxiiBench.class, PictureBench.class, UiBench.class})
+        subcommands = {BenchCommand.ValidateBench.class, TaxiiBench.class, PictureBench.class,
+                FeedBench.class, WebhookBench.class, ExtractBench.class, ScreenBench.class, UiBench.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -16,10 +16,16 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.access.AuditLog;
+import org.vigil.alerts.AlertDesk;
+import org.vigil.alerts.MailSettings;
+import org.vigil.alerts.TravelAlerts;
 import org.vigil.access.Authenticator;
 import org.vigil.access.Principal;
 import org.vigil.access.RedRecipients;
 import org.vigil.extract.Provenance;
+import org.vigil.federation.FeedSecrets;
+import org.vigil.federation.Federation;
+import org.vigil.federation.FederationSettings;
 import org.vigil.stix.Publisher;
 import org.vigil.access.ReadPath;
 import org.vigil.access.WritePath;
@@ -60,6 +66,7 @@ final class Installation implements AutoCloseable {
     final WritePath writes;
     final Authenticator authenticator;
     final Picture picture;
+    final TravelAlerts alerts;
 
     private Installation(Settings settings, Store store) {
         this.settings = settings;
@@ -69,6 +76,14 @@ final class Installation implements AutoCloseable {
         this.writes = new WritePath(store, audit, Clock.systemUTC());
         this.authenticator = new Authenticator(store, audit, Clock.systemUTC());
         this.picture = new Picture(reads, Clock.systemUTC());
+        this.alerts = new TravelAlerts(reads, writes, store, API_ROOT, settings.dataDir(), settings.get("alerts.sender"),
+                settings.get("title"));
+        if (settings.get("smtp.host") != null) {
+            String base = settings.get("alerts.base_url");
+            alerts.mailVia(new MailSettings(settings.get("smtp.host"), settings.getInt("smtp.port"),
+                    settings.get("smtp.from") != null ? settings.get("smtp.from") : settings.get("alerts.sender"),
+                    base != null ? base : "http://" + settings.get("host") + ":" + settings.get("port")));
+        }
     }
 
     static Installation open(Settings settings) {
@@ -115,7 +130,8 @@ final class Installation implements AutoCloseable {
                     Provenance.extensionDefinition()));
         }
         // Definitions added by later versions reach existing installations too; adding a held one is a no-op.
-        store.add(ORGANISATIONS, List.of(Event.definition()));
+        store.add(ORGANISATIONS, List.of(Event.definition(), org.vigil.screen.PersonDetails.definition()));
+        AlertDesk.install(store, API_ROOT);
     }
 
     /** Creates an organisation with its STIX identity, filed in the organisations collection. */
@@ -179,8 +195,21 @@ final class Installation implements AutoCloseable {
      * server and the tests wire the same list.
      */
     List<ApiModule> apiModules() {
-        return List.of(new PictureApi(picture, Clock.systemUTC()),
+        return List.of(new PictureApi(picture, Clock.systemUTC()), alerts.api(),
+                new org.vigil.screen.ScreenApi(reads),
                 new org.vigil.web.WebUi(reads, writes, new org.vigil.access.Sessions(store, authenticator, Clock.systemUTC())));
+    }
+
+    /** Runs federation feeds as this installation's read and write paths; the caller closes it. */
+    Federation federation() {
+        FederationSettings fs = FederationSettings.defaults().withPageSize(settings.getInt("federation.page_size"))
+                .withLease(java.time.Duration.parse(settings.get("federation.lease")));
+        return new Federation(store, reads, writes, new FeedSecrets(feedKey()), fs);
+    }
+
+    /** The key that seals feeds' remote secrets (see {@link FeedSecrets}); like secret.key, made on first use. */
+    byte[] feedKey() {
+        return secretFile(settings.dataDir().resolve("feed.key"));
     }
 
     /** The key that signs next tokens; made once per data directory, so tokens survive a restart. */

@@ -11,6 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.federation.FeedScheduler;
+import org.vigil.federation.Federation;
+import org.vigil.alerts.WebhookDeliverer;
 import org.vigil.taxii.Hub;
 import org.vigil.taxii.TaxiiConfig;
 import org.vigil.taxii.TaxiiServer;
@@ -23,7 +26,16 @@ import picocli.CommandLine.Option;
                 + "then VIGIL_* variables, then these options.")
 final class ServeCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    /**
+     * Fetched when the server starts rather than when the command line is built: the first logger configures
+     * logging, a tenth of a second that every other command (vigil validate, say) would pay for nothing.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ServeCommand.class);
+    }
+
+    /** How often serve looks for feeds that are due, new ones included. */
+    private static final java.time.Duration FEED_TICK = java.time.Duration.ofSeconds(10);
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ./data).")
     String data;
@@ -60,10 +72,14 @@ final class ServeCommand implements Callable<Integer> {
         try (Installation hub = Installation.open(settings)) {
             Demo.Credentials demoUser = demo ? Demo.load(hub) : null;
             try (TaxiiServer server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes), config(hub),
-                    hub.apiModules())) {
+                    hub.apiModules());
+                 Federation federation = hub.federation();
+                 FeedScheduler feeds = FeedScheduler.start(hub.store, federation, FEED_TICK, 2);
+                 WebhookDeliverer deliveries = hub.alerts.startDeliveries(java.time.Duration.ofMillis(500));
+                 AutoCloseable mailing = hub.alerts.startMailing(java.time.Duration.ofSeconds(2))) {
                 String scheme = settings.get("tls.keystore") == null ? "http" : "https";
                 String url = scheme + "://" + settings.get("host") + ":" + server.port();
-                LOG.info("Vigil is serving TAXII 2.1 at {}/taxii2/ (data in {}, store {})", url,
+                log().info("Vigil is serving TAXII 2.1 at {}/taxii2/ (data in {}, store {})", url,
                         settings.dataDir().toAbsolutePath(), settings.get("store.url") == null ? "SQLite" : "PostgreSQL");
                 if (demoUser != null) {
                     Demo.printWelcome(url, demoUser);
@@ -91,7 +107,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping");
+            log().info("stopping");
             stop.countDown();
             try {
                 main.join(10_000);

@@ -44,6 +44,13 @@ final class Settings {
         k.put("tls.password", new String[] {null, "password of the keystore"});
         k.put("taxii.max_content_length", new String[] {"104857600", "largest request body accepted, in bytes"});
         k.put("taxii.page_size", new String[] {"1000", "most objects in one page"});
+        k.put("federation.page_size", new String[] {"1000", "objects a feed asks a remote server for per page"});
+        k.put("federation.lease", new String[] {"PT1M", "how long a node's claim on a feed lasts unless renewed"});
+        k.put("alerts.sender", new String[] {"vigil@localhost", "CAP sender of travel alerts: no spaces, commas, < or &"});
+        k.put("alerts.base_url", new String[] {null, "the hub's public URL, for links in e-mail (default: http://host:port)"});
+        k.put("smtp.host", new String[] {null, "SMTP server for travel alert e-mail; setting it turns e-mail on"});
+        k.put("smtp.port", new String[] {"25", "port of the SMTP server"});
+        k.put("smtp.from", new String[] {null, "sender address of travel alert e-mail (default: alerts.sender)"});
         return k;
     }
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code vigil user}: accounts, each in one organisation. */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage users.",
-        subcommands = {UserCommand.Add.class, UserCommand.List.class})
+        subcommands = {UserCommand.Add.class, UserCommand.List.class, UserCommand.Set.class})
 final class UserCommand {
 
     /** The organisation users join when none is named, made on first use. */
@@ -87,6 +87,30 @@ final class UserCommand {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line = System.console() == null ? in.readLine() : new String(System.console().readPassword("password: "));
         return line == null ? new char[0] : line.toCharArray();
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Change a user's rights.")
+    static final class Set extends AdminCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--publisher", negatable = true,
+                description = "Give (or with --no-publisher take) the right to publish travel alerts.")
+        Boolean publisher;
+
+        @Override
+        public Integer call() {
+            if (publisher == null) {
+                throw new Settings.SettingsException("say what to change, e.g. --publisher or --no-publisher");
+            }
+            try (Installation hub = open()) {
+                User u = CollectionCommand.user(hub, name);
+                hub.store.setPublisher(u.id(), publisher);
+                hub.noteAdmin("user set", name + (publisher ? " --publisher" : " --no-publisher"));
+                err().println(name + (publisher ? " may now publish travel alerts" : " may no longer publish travel alerts"));
+                return 0;
+            }
+        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List users.")

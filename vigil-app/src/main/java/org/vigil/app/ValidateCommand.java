@@ -3,11 +3,14 @@ package org.vigil.app;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,11 +33,19 @@ final class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "STIX JSON files: bundles, envelopes or objects.")
+    /** The file name that stands for standard input, as in {@code vigil ingest -}. */
+    private static final Path STDIN = Path.of("-");
+
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "STIX JSON files: bundles, envelopes or objects; - reads standard input.")
     List<Path> files;
 
     @Option(names = "--format", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format = Format.text;
+
+    @Option(names = "--all", description = "Text output: every finding on its own line, rather than one line per "
+            + "rule and property with a count and " + FindingGroups.EXAMPLES + " examples.")
+    boolean all;
 
     @Option(names = "--strict", description = "Treat warnings as failures too.")
     boolean strict;
@@ -52,7 +63,16 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Report report = format == Format.json ? new JsonReport(out) : new TextReport(out);
+        // A flush per line costs a system call each: with --all on a large bundle, most of the run.
+        PrintStream buffered = new PrintStream(new BufferedOutputStream(out, 1 << 16), false, StandardCharsets.UTF_8);
+        try {
+            return validateAll(format == Format.json ? new JsonReport(buffered) : new TextReport(buffered, all));
+        } finally {
+            buffered.flush();
+        }
+    }
+
+    private int validateAll(Report report) throws IOException {
         boolean unreadable = false;
         boolean failed = false;
         long objects = 0;
@@ -81,29 +101,43 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private FileResult validate(Path file, Report report) throws IOException {
-        String problem = unreadable(file);
-        report.startFile(file);
+        boolean stdin = file.equals(STDIN);
+        String name = stdin ? "standard input" : file.toString();
+        String problem = stdin ? null : unreadable(file);
+        report.startFile(name);
         if (problem != null) {
-            report.endFile(file, 0, 0, 0, problem);
+            report.endFile(name, 0, 0, 0, problem);
             err.println("vigil validate: " + problem);
             return new FileResult(0, 0, 0, problem);
         }
-        long size = Files.size(file);
-        try (InputStream raw = Files.newInputStream(file);
+        // Standard input has no size to show progress against, and may be read only once.
+        long size = stdin ? 0 : Files.size(file);
+        try (InputStream raw = stdin ? new UnclosedInputStream(System.in) : Files.newInputStream(file);
              CountingInputStream in = new CountingInputStream(raw);
              Progress progress = Progress.start("validating " + file.getFileName(), size, quiet || size < 8 << 20);
-             BundleReader reader = BundleReader.open(in, file.toString())) {
-            Validator.Summary s = Validator.standard().validate(reader, f -> {
-                report.finding(f);
+             BundleReader reader = BundleReader.open(in, name)) {
+            Validator.Summary s = PipelinedValidation.run(reader, (f, line) -> {
+                report.finding(f, line);
                 progress.update(in.count(), "");
             });
             progress.update(size, "");
-            report.endFile(file, s.objects(), s.errors(), s.warnings(), null);
+            report.endFile(name, s.objects(), s.errors(), s.warnings(), null);
             return new FileResult(s.objects(), s.errors(), s.warnings(), null);
         } catch (StixFormatException e) {
-            report.endFile(file, 0, 0, 0, e.getMessage());
+            report.endFile(name, 0, 0, 0, e.getMessage());
             err.println("vigil validate: " + e.getMessage());
             return new FileResult(0, 0, 0, e.getMessage());
+        }
+    }
+
+    /** Standard input, which closing a reader must leave open for whoever reads it next. */
+    private static final class UnclosedInputStream extends FilterInputStream {
+        UnclosedInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
         }
     }
 
@@ -123,33 +157,47 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** Where findings go: human-readable text or machine-readable JSON. */
     private interface Report {
-        void startFile(Path file);
+        void startFile(String file);
 
-        void finding(Finding f);
+        /** A finding about an object that begins on {@code line} of the input (0 if unknown). */
+        void finding(Finding f, int line);
 
-        void endFile(Path file, long objects, long errors, long warnings, String problem);
+        void endFile(String file, long objects, long errors, long warnings, String problem);
 
         void finish(int files, long objects, long errors, long warnings, String verdict);
     }
 
+    /** Text: one line per rule and property with a count and examples, or with {@code --all} every finding. */
     private static final class TextReport implements Report {
         private final PrintStream out;
+        private final boolean all;
+        private final FindingGroups groups = new FindingGroups();
+        private long hidden;
 
-        TextReport(PrintStream out) {
+        TextReport(PrintStream out, boolean all) {
             this.out = out;
+            this.all = all;
         }
 
         @Override
-        public void startFile(Path file) {
+        public void startFile(String file) {
+            groups.clear();
         }
 
         @Override
-        public void finding(Finding f) {
-            out.println("  " + f);
+        public void finding(Finding f, int line) {
+            if (all) {
+                out.println("  " + f + (line > 0 ? " (line " + line + ")" : ""));
+            } else {
+                groups.add(f, line);
+            }
         }
 
         @Override
-        public void endFile(Path file, long objects, long errors, long warnings, String problem) {
+        public void endFile(String file, long objects, long errors, long warnings, String problem) {
+            List<FindingGroups.Group> sorted = groups.sorted();
+            sorted.forEach(g -> out.println("  " + FindingGroups.line(g)));
+            hidden += groups.findings() - sorted.size();
             out.println(problem != null ? file + ": unreadable" : file + ": " + objects + " objects, " + errors
                     + " errors, " + warnings + " warnings");
         }
@@ -158,6 +206,11 @@ final class ValidateCommand implements Callable<Integer> {
         public void finish(int files, long objects, long errors, long warnings, String verdict) {
             out.println(files + (files == 1 ? " file, " : " files, ") + objects + " objects: " + errors + " errors, "
                     + warnings + " warnings: " + verdict);
+            if (hidden > 0) {
+                out.println("repeated findings are grouped by rule and property; --all lists every one, "
+                        + "--format json too");
+            }
+            out.flush();
         }
     }
 
@@ -177,16 +230,16 @@ final class ValidateCommand implements Callable<Integer> {
         }
 
         @Override
-        public void startFile(Path file) {
+        public void startFile(String file) {
             write(() -> {
                 json.writeStartObject();
-                json.writeStringField("file", file.toString());
+                json.writeStringField("file", file);
                 json.writeArrayFieldStart("findings");
             });
         }
 
         @Override
-        public void finding(Finding f) {
+        public void finding(Finding f, int line) {
             write(() -> {
                 json.writeStartObject();
                 json.writeStringField("severity", f.severity().label());
@@ -194,12 +247,15 @@ final class ValidateCommand implements Callable<Integer> {
                 json.writeStringField("object_id", f.objectId());
                 json.writeStringField("pointer", f.pointer());
                 json.writeStringField("message", f.message());
+                if (line > 0) {
+                    json.writeNumberField("line", line);
+                }
                 json.writeEndObject();
             });
         }
 
         @Override
-        public void endFile(Path file, long objects, long errors, long warnings, String problem) {
+        public void endFile(String file, long objects, long errors, long warnings, String problem) {
             write(() -> {
                 json.writeEndArray();
                 json.writeNumberField("objects", objects);

@@ -33,6 +33,10 @@ public final class Vigil implements Runnable {
         cli.addSubcommand(new EventCommand());
         cli.addSubcommand(new PictureCommand());
         cli.addSubcommand(new BenchCommand());
+        cli.addSubcommand(new FeedCommand());
+        cli.addSubcommand(new AlertCommand());
+        cli.addSubcommand(new WebhookCommand());
+        cli.addSubcommand(new ScreenCommand());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler(Vigil::onFailure);

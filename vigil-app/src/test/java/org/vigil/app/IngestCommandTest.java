@@ -144,7 +144,8 @@ class IngestCommandTest {
                 + "\nAll rights reserved.");
         Run second = run("", "ingest", "-q", copy.toString(), "--collection", "osint", "--user", "alice", "--data", data);
         assertEquals(0, second.code, second.err);
-        assertTrue(second.out.contains(" 2 objects stored"), "only the copy's report and its duplicate-of link: " + second.out);
+        assertTrue(second.out.contains(" 3 objects stored"),
+                "only the copy's report, its duplicate-of link and its text: " + second.out);
     }
 
     @Test

@@ -83,9 +83,10 @@ abstract class TaxiiEndpointsContract {
         JsonNode list = ok(vigil.as(bob).get(Taxii.collections())).path("collections");
         List<String> ids = new ArrayList<>();
         list.forEach(c -> ids.add(c.path("id").asText()));
-        assertEquals(Set.of(intel.toString(), Installation.ORGANISATIONS.toString()),
-                Set.copyOf(ids), "Intel, and the organisations every user reads; not Hidden");
-        assertEquals(2, ids.size(), ids::toString);
+        assertEquals(Set.of(intel.toString(), Installation.ORGANISATIONS.toString(),
+                org.vigil.alerts.AlertSchema.PUBLISHED.toString()), Set.copyOf(ids),
+                "Intel, the organisations every user reads and the public travel alerts; not Hidden");
+        assertEquals(3, ids.size(), ids::toString);
         assertFalse(ids.contains(hidden.toString()));
     }
 

@@ -85,6 +85,13 @@ final class TestVigil implements AutoCloseable {
         return create(kind, data, Map.of());
     }
 
+    /** An installation made earlier (by {@link #create} and whatever ran on it since), opened again as it is. */
+    static TestVigil reopen(StoreKind kind, Path data) {
+        TestVigil vigil = new TestVigil(data, kind);
+        vigil.hub = Installation.open(vigil.settings());
+        return vigil;
+    }
+
     private static String quoted(String v) {
         return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +37,17 @@ class ValidateCommandTest {
         int code = Vigil.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Runs the command with {@code stdin} as its standard input. */
+    private static Run runWithInput(String stdin, String... args) {
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(saved);
+        }
     }
 
     private Path file(String name, String content) throws IOException {
@@ -84,6 +98,113 @@ class ValidateCommandTest {
         assertEquals("/confidence", finding.path("pointer").asText());
         assertEquals("error", finding.path("severity").asText());
         assertEquals(1, report.path("summary").path("errors").asInt());
+    }
+
+    @Test
+    void dashReadsStandardInput() {
+        Run r = runWithInput(VALID, "validate", "-q", "-");
+        assertEquals(0, r.code, r.out + r.err);
+        assertTrue(r.out.contains("standard input: 1 objects, 0 errors, 0 warnings"), r.out);
+    }
+
+    @Test
+    void dashReportsFindingsInStandardInput() {
+        Run r = runWithInput(VALID.replace("Spear Phishing\"", "x\",\"confidence\":101"), "validate", "-q", "-");
+        assertEquals(1, r.code, r.out + r.err);
+        assertTrue(r.out.contains("[out-of-range]"), r.out);
+    }
+
+    @Test
+    void unreadableStandardInputIsAUsageErrorNamingIt() {
+        Run r = runWithInput("{\"type\":", "validate", "-q", "-");
+        assertCleanUsageError(r, "standard input");
+        assertCleanUsageError(runWithInput("", "validate", "-"), "empty");
+    }
+
+    /** A bundle, one object a line, of {@code n} attack patterns that each carry an undeclared custom property. */
+    /** The last group of the i-th object's UUID: feb398cd0010, feb398cd0011... */
+    private static String idTail(int i) {
+        return String.format("feb398cd%04d", 10 + i);
+    }
+
+    private static String customBundle(int n) {
+        StringBuilder b = new StringBuilder("{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\","
+                + "\"objects\":[");
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "\n" : ",\n").append("{\"type\":\"attack-pattern\",\"spec_version\":\"2.1\","
+                    + "\"id\":\"attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-").append(idTail(i)).append("\","
+                    + "\"created\":\"2016-05-12T08:17:27.000Z\",\"modified\":\"2016-05-12T08:17:27.000Z\","
+                    + "\"name\":\"p\",\"x_custom\":1}");
+        }
+        return b.append("\n]}").toString();
+    }
+
+    @Test
+    void repeatedFindingsAreOneLinePerRuleAndPropertyWithCountAndExamples() throws IOException {
+        Run r = run("validate", "-q", file("many.json", customBundle(5)).toString());
+        assertEquals(0, r.code, r.out + r.err);
+        List<String> lines = r.out.lines().toList();
+        assertEquals(4, lines.size(), r.out);
+        assertTrue(lines.get(0).startsWith("  warning [custom-property] /x_custom: 5 findings, e.g. "
+                + "attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0010 (line 2), "
+                + "attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0011 (line 3), "
+                + "attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0012 (line 4), ...; the first: "
+                + "property 'x_custom' is not defined for attack-pattern"), r.out);
+        assertTrue(lines.get(3).contains("--all lists every one"), r.out);
+    }
+
+    @Test
+    void groupsListErrorsBeforeWarnings() throws IOException {
+        String bundle = customBundle(3).replace("\"name\":\"p\",\"x_custom\":1}\n]}",
+                "\"name\":\"p\",\"x_custom\":1,\"confidence\":101}\n]}");
+        Run r = run("validate", "-q", file("mixed.json", bundle).toString());
+        assertEquals(1, r.code, r.out + r.err);
+        List<String> lines = r.out.lines().toList();
+        assertTrue(lines.get(0).startsWith("  error [out-of-range] attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0012 "
+                + "/confidence: ") && lines.get(0).endsWith(" (line 4)"), r.out);
+        assertTrue(lines.get(1).startsWith("  warning [custom-property] /x_custom: 3 findings"), r.out);
+    }
+
+    @Test
+    void allListsEveryFindingOnItsOwnLine() throws IOException {
+        Run r = run("validate", "-q", "--all", file("many.json", customBundle(5)).toString());
+        assertEquals(0, r.code, r.out + r.err);
+        List<String> lines = r.out.lines().toList();
+        assertEquals(7, lines.size(), r.out);
+        assertTrue(lines.get(4).startsWith("  warning [custom-property] attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0014"
+                + " /x_custom: ") && lines.get(4).endsWith(" (line 6)"), r.out);
+    }
+
+    @Test
+    void jsonKeepsEveryFindingWithItsLine() throws IOException {
+        Run r = run("validate", "-q", "--format", "json", file("many.json", customBundle(5)).toString());
+        JsonNode findings = new ObjectMapper().readTree(r.out).path("files").get(0).path("findings");
+        assertEquals(5, findings.size(), r.out);
+        assertEquals(6, findings.get(4).path("line").asInt(), r.out);
+    }
+
+    @Test
+    void findingsOfABundleLargerThanOneBatchKeepTheirInputOrder() throws IOException {
+        int n = 1000;
+        Run r = run("validate", "-q", "--all", file("large.json", customBundle(n)).toString());
+        assertEquals(0, r.code, r.err);
+        List<String> lines = r.out.lines().filter(l -> l.startsWith("  warning")).toList();
+        assertEquals(n, lines.size());
+        for (int i = 0; i < n; i++) {
+            assertTrue(lines.get(i).contains(idTail(i) + " /x_custom") && lines.get(i)
+                    .endsWith("(line " + (i + 2) + ")"), lines.get(i));
+        }
+        assertTrue(r.out.contains("1 file, " + n + " objects: 0 errors, " + n + " warnings: valid"), r.out);
+    }
+
+    @Test
+    void findingsBeforeAFormatErrorAreReported() throws IOException {
+        String cut = customBundle(600);
+        Run r = run("validate", "-q", "--all", file("cut.json", cut.substring(0, cut.length() - 40)).toString());
+        assertEquals(2, r.code, r.err);
+        assertTrue(r.out.lines().filter(l -> l.startsWith("  warning")).count() >= 590, r.out);
+        assertTrue(r.out.contains(idTail(0) + " /x_custom"), r.out);
+        assertTrue(r.err.contains("invalid JSON"), r.err);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.vigil.extract.internal.Nlp;
 import org.vigil.extract.internal.QuoteFinder;
 import org.vigil.extract.internal.Relation;
 import org.vigil.extract.internal.RelationFinder;
+import org.vigil.extract.internal.Relevance;
 import org.vigil.extract.internal.ReportWriter;
 import org.vigil.extract.internal.Sentence;
 import org.vigil.extract.internal.StixWriter;
@@ -72,7 +73,7 @@ public final class Extractor {
         String timestamp = STAMP.format(when.truncatedTo(ChronoUnit.MILLIS));
         String reportId = StixWriter.deterministic("report", sha256(clean.text()));
         Optional<Duplicate> duplicate = duplicates == null ? Optional.empty()
-                : duplicates.add(reportId, clean.text()).filter(d -> !d.reportId().equals(reportId));
+                : duplicates.add(reportId, clean.story()).filter(d -> !d.reportId().equals(reportId));
         if (duplicate.isPresent()) {
             return ReportWriter.duplicate(article, clean, reportId, timestamp, duplicate.get());
         }
@@ -81,7 +82,8 @@ public final class Extractor {
         EntityResolver.Result resolved = EntityResolver.resolve(clean, mentions, gazetteer);
         List<Relation> relations = RelationFinder.find(clean.text(), resolved);
         List<QuoteFinder.Found> quotes = QuoteFinder.find(clean, sentences, resolved.byMention());
-        return ReportWriter.report(article, clean, reportId, timestamp, sentences, resolved, relations, quotes);
+        boolean onTopic = Relevance.onTopic(clean.story(), resolved.entities());
+        return ReportWriter.report(article, clean, reportId, timestamp, sentences, resolved, relations, quotes, onTopic);
     }
 
     private static String sha256(String text) {

@@ -85,12 +85,19 @@ public final class Gazetteer {
     }
 
     private void loadPlaces(Map<String, String> admin1) {
+        Map<String, String> english = new HashMap<>();
+        for (String line : Lexicon.lines("exonyms.tsv")) {
+            String[] c = line.split("\t");
+            english.put(c[0], c[1]);
+        }
         for (String line : Lexicon.lines("places.tsv")) {
             String[] c = line.split("\t", -1);
             String adminCode = c[4] + "." + c[5];
-            Place p = new Place("geonames:" + c[0], c[1], Place.Kind.CITY, c[4], adminCode, admin1.get(adminCode),
+            String name = english.getOrDefault(c[0], c[1]);
+            Place p = new Place("geonames:" + c[0], name, Place.Kind.CITY, c[4], adminCode, admin1.get(adminCode),
                     Double.parseDouble(c[7]), Double.parseDouble(c[8]), Double.NaN, Long.parseLong(c[9]),
                     c[6].equals("PPLC"), null);
+            index(name, p);
             index(c[1], p);
             index(c[2], p);
             int comma = c[1].indexOf(',');

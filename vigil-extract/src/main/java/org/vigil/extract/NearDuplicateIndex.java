@@ -3,31 +3,36 @@ package org.vigil.extract;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.vigil.extract.internal.BandTable;
-import org.vigil.extract.internal.MinHash;
+import org.vigil.extract.internal.Shingles;
 import org.vigil.stix.Identifier;
 
 /**
- * Recognises near-duplicate articles (the same wire story republished with small edits) among any number of
- * earlier ones: MinHash signatures of word 5-shingles, bucketed by locality-sensitive hashing in 16 bands of
- * 6 rows, then confirmed on the signatures. Each article costs about 600 bytes: its 16 band entries, a
- * 16-bit-per-row signature and its report's UUID. Thread-safe.
+ * Recognises near-duplicate articles: copies of one wire story that outlets cut at different lengths, with
+ * their own headline, dateline and credits and a few words changed. Each story (the article without
+ * headline, credits and dateline) is reduced to a fixed sample of its word 5-shingles ({@link Shingles}); two
+ * stories are the same when the sample of the shorter is contained in the longer one's for at least the
+ * threshold (0.3 by default: real copies share 50–100% of the shorter text, different stories on one event
+ * under 1%; see docs/extraction-gold.md). The index maps each sampled shingle to the articles holding it, so a
+ * lookup touches only articles that share something. About 4 bytes per sampled shingle and 16 per article for
+ * the samples, plus the table. Thread-safe.
  */
 public final class NearDuplicateIndex {
 
-    /** Estimated Jaccard similarity from which two articles count as the same story. */
-    public static final double DEFAULT_THRESHOLD = 0.7;
+    /** Containment from which two stories count as the same. */
+    public static final double DEFAULT_THRESHOLD = 0.3;
 
-    private static final int BANDS = 16;
-    private static final int ROWS = 6;
+    /** Fewer sampled shingles in common than this never make a duplicate, whatever the share. */
+    private static final int MIN_SHARED = 3;
+    private static final String FORMAT = "s8:";
 
-    /** The same seeds in every process, so fingerprints taken in one run match those of another. */
-    private static final MinHash MIN_HASH = new MinHash(BANDS * ROWS);
-    private final BandTable bands = new BandTable();
+    private final BandTable postings = new BandTable();
     private final double threshold;
-    private short[] signatures = new short[BANDS * ROWS * 1024];
+    private int[] sizes = new int[1024];
     private long[] uuids = new long[2 * 1024];
     private int count;
 
@@ -47,60 +52,85 @@ public final class NearDuplicateIndex {
     }
 
     /**
-     * The first earlier report whose text this one nearly repeats; when there is none, records this one and
-     * returns empty. A near-duplicate is not recorded, so later copies too point to the first report.
+     * The earlier report whose story this one nearly repeats (the one sharing the largest share); when there
+     * is none, records this one and returns empty. A near-duplicate is not recorded, so later copies too point
+     * to the first report.
      */
-    public synchronized Optional<Duplicate> add(String reportId, String text) {
-        UUID uuid = uuidOf(reportId);
-        long[] sig = shorten(MIN_HASH.signature(text));
-        long[] keys = bandKeys(sig);
-        Optional<Duplicate> match = bestMatch(keys, sig);
+    public synchronized Optional<Duplicate> add(String reportId, String story) {
+        int[] sample = Shingles.sample(story);
+        Optional<Duplicate> match = bestMatch(sample);
         if (match.isEmpty()) {
-            store(uuid, sig, keys);
+            store(uuidOf(reportId), sample);
         }
         return match;
     }
 
-    /**
-     * An article's fingerprint: its MinHash signature as text (about 260 characters), kept on its report so that a
-     * later run can rebuild the index from the reports already stored, without their articles.
-     */
-    public static String fingerprint(String text) {
-        long[] sig = shorten(MIN_HASH.signature(text));
-        ByteBuffer bytes = ByteBuffer.allocate(sig.length * Short.BYTES);
-        for (long v : sig) {
-            bytes.putShort((short) v);
-        }
-        return Base64.getEncoder().withoutPadding().encodeToString(bytes.array());
+    /** The story of an article's raw text, as the index compares it: without headline, credits and dateline. */
+    public static String storyOf(String articleText) {
+        return org.vigil.extract.internal.Cleaner.clean(articleText).story();
     }
 
-    /** Records an earlier report by its fingerprint, as {@link #fingerprint} gave it. */
-    public synchronized void addFingerprint(String reportId, String fingerprint) {
+    /** How much two stories share, as the index measures it (for tuning and for the docs' table). */
+    public static Duplicate compare(String story, String other) {
+        int[] a = Shingles.sample(story);
+        int[] b = Shingles.sample(other);
+        int shared = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length;) {
+            if (a[i] == b[j]) {
+                shared++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return new Duplicate("", share(shared, Math.min(a.length, b.length)), share(shared, a.length + b.length - shared));
+    }
+
+    /**
+     * A story's fingerprint: its sampled shingles as text, kept on its report so that a later run can rebuild
+     * the index from the reports already stored, without their articles.
+     */
+    public static String fingerprint(String story) {
+        int[] sample = Shingles.sample(story);
+        ByteBuffer bytes = ByteBuffer.allocate(sample.length * Integer.BYTES);
+        for (int v : sample) {
+            bytes.putInt(v);
+        }
+        return FORMAT + Base64.getEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    /**
+     * Records an earlier report by its fingerprint, as {@link #fingerprint} gave it; returns false, recording
+     * nothing, for the MinHash fingerprints of Vigil before 0.2, which cannot measure containment.
+     */
+    public synchronized boolean addFingerprint(String reportId, String fingerprint) {
+        if (!fingerprint.startsWith(FORMAT)) {
+            if (fingerprint.matches("[A-Za-z0-9+/]{256}")) {
+                return false;
+            }
+            throw new IllegalArgumentException("the fingerprint of " + reportId + " is not one Vigil makes ("
+                    + FORMAT + "base64)");
+        }
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(fingerprint);
+            bytes = Base64.getDecoder().decode(fingerprint.substring(FORMAT.length()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the fingerprint of " + reportId + " is not base64", e);
+            throw new IllegalArgumentException("the fingerprint of " + reportId + " is not base64 after '" + FORMAT + "'", e);
         }
-        if (bytes.length != BANDS * ROWS * Short.BYTES) {
+        if (bytes.length % Integer.BYTES != 0) {
             throw new IllegalArgumentException("the fingerprint of " + reportId + " has " + bytes.length
-                    + " bytes, not " + BANDS * ROWS * Short.BYTES);
+                    + " bytes, not a multiple of 4");
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        long[] sig = new long[BANDS * ROWS];
-        for (int i = 0; i < sig.length; i++) {
-            sig[i] = buffer.getShort();
+        int[] sample = new int[bytes.length / Integer.BYTES];
+        for (int i = 0; i < sample.length; i++) {
+            sample[i] = buffer.getInt();
         }
-        store(uuidOf(reportId), sig, bandKeys(sig));
-    }
-
-    /** Signatures are kept to 16 bits a row; band keys hash the same 16 bits, so a fingerprint restores both. */
-    private static long[] shorten(long[] sig) {
-        long[] out = new long[sig.length];
-        for (int i = 0; i < sig.length; i++) {
-            out[i] = (short) sig[i];
-        }
-        return out;
+        store(uuidOf(reportId), sample);
+        return true;
     }
 
     /** How many distinct articles are recorded. */
@@ -110,63 +140,48 @@ public final class NearDuplicateIndex {
 
     /** Bytes held by the index's arrays. */
     public synchronized long bytes() {
-        return bands.bytes() + (long) signatures.length * Short.BYTES + (long) uuids.length * Long.BYTES;
+        return postings.bytes() + (long) sizes.length * Integer.BYTES + (long) uuids.length * Long.BYTES;
     }
 
-    private Optional<Duplicate> bestMatch(long[] keys, long[] sig) {
-        int[] best = {-1};
-        double[] bestSim = {0};
-        for (long key : keys) {
-            bands.forEach(key, doc -> {
-                double sim = similarity(doc, sig);
-                if (sim >= threshold && (sim > bestSim[0] || sim == bestSim[0] && doc < best[0])) {
-                    best[0] = doc;
-                    bestSim[0] = sim;
-                }
-            });
+    private Optional<Duplicate> bestMatch(int[] sample) {
+        Map<Integer, Integer> shared = new HashMap<>();
+        for (int h : sample) {
+            postings.forEach(h, doc -> shared.merge(doc, 1, Integer::sum));
         }
-        if (best[0] < 0) {
+        int best = -1;
+        double bestShare = 0;
+        for (Map.Entry<Integer, Integer> e : shared.entrySet()) {
+            int doc = e.getKey();
+            int n = e.getValue();
+            double containment = share(n, Math.min(sample.length, sizes[doc]));
+            if (n >= MIN_SHARED && containment >= threshold
+                    && (containment > bestShare || containment == bestShare && doc < best)) {
+                best = doc;
+                bestShare = containment;
+            }
+        }
+        if (best < 0) {
             return Optional.empty();
         }
-        UUID first = new UUID(uuids[2 * best[0]], uuids[2 * best[0] + 1]);
-        return Optional.of(new Duplicate("report--" + first, bestSim[0]));
+        int n = shared.get(best);
+        UUID first = new UUID(uuids[2 * best], uuids[2 * best + 1]);
+        return Optional.of(new Duplicate("report--" + first, bestShare, share(n, sample.length + sizes[best] - n)));
     }
 
-    private double similarity(int doc, long[] sig) {
-        int same = 0;
-        int base = doc * sig.length;
-        for (int i = 0; i < sig.length; i++) {
-            if (signatures[base + i] == (short) sig[i]) {
-                same++;
-            }
-        }
-        return (double) same / sig.length;
+    private static double share(int part, int whole) {
+        return whole == 0 ? 0 : (double) part / whole;
     }
 
-    private long[] bandKeys(long[] sig) {
-        long[] keys = new long[BANDS];
-        for (int b = 0; b < BANDS; b++) {
-            long h = b + 1;
-            for (int r = 0; r < ROWS; r++) {
-                h = MinHash.mix(h * 31 + sig[b * ROWS + r]);
-            }
-            keys[b] = h;
-        }
-        return keys;
-    }
-
-    private void store(UUID uuid, long[] sig, long[] keys) {
-        if ((count + 1) * sig.length > signatures.length) {
-            signatures = Arrays.copyOf(signatures, signatures.length * 2);
+    private void store(UUID uuid, int[] sample) {
+        if (count == sizes.length) {
+            sizes = Arrays.copyOf(sizes, sizes.length * 2);
             uuids = Arrays.copyOf(uuids, uuids.length * 2);
         }
-        for (int i = 0; i < sig.length; i++) {
-            signatures[count * sig.length + i] = (short) sig[i];
-        }
+        sizes[count] = sample.length;
         uuids[2 * count] = uuid.getMostSignificantBits();
         uuids[2 * count + 1] = uuid.getLeastSignificantBits();
-        for (long key : keys) {
-            bands.put(key, count);
+        for (int h : sample) {
+            postings.put(h, count);
         }
         count++;
     }

@@ -11,7 +11,9 @@ import org.vigil.stix.StixObject;
 /**
  * Vigil's provenance extension: every object extraction makes says which sentences of the cleaned article
  * text it came from, as {@code extensions."extension-definition--…".sources = [{start, end, sentence}]}
- * (character offsets, end exclusive). Vigil publishes the extension-definition itself, so bundles carry it.
+ * (character offsets in UTF-16 code units, end exclusive). The cleaned text travels with the report as a STIX
+ * {@code artifact} (text/plain, UTF-8), named by the report's {@code text_ref}, so every offset points into text
+ * Vigil holds. Vigil publishes the extension-definition itself, so bundles carry it.
  */
 public final class Provenance {
 
@@ -28,6 +30,9 @@ public final class Provenance {
     /** When this version of the extension was defined; fixed, so the definition never changes. */
     static final String DEFINED = Publisher.DEFINED;
 
+    /** Version 1.1: the fingerprint samples shingles (for containment) instead of holding a MinHash signature. */
+    static final String MODIFIED = "2026-12-06T00:00:00.000Z";
+
     static final String SCHEMA = """
             {"$schema": "https://json-schema.org/draft/2020-12/schema",
              "title": "Vigil extraction provenance",
@@ -40,7 +45,9 @@ public final class Provenance {
                                 "end": {"type": "integer", "minimum": 0},
                                 "sentence": {"type": "string"}}}},
                "dateline_ref": {"type": "string", "pattern": "^location--"},
-               "fingerprint": {"type": "string", "description": "MinHash signature of the article, base64"},
+               "text_ref": {"type": "string", "pattern": "^artifact--",
+                 "description": "The artifact holding the cleaned article text that every offset points into"},
+               "fingerprint": {"type": "string", "description": "The story's sampled word 5-shingles: s8: then base64 of 32-bit hashes"},
                "mentions": {"type": "array", "items": {"type": "object",
                  "required": ["object_ref", "start", "end", "sentence"],
                  "properties": {"object_ref": {"type": "string"},
@@ -66,15 +73,16 @@ public final class Provenance {
         return StixObject.builder("extension-definition", EXTENSION_ID)
                 .put("created_by_ref", VIGIL_IDENTITY_ID)
                 .put("created", DEFINED)
-                .put("modified", DEFINED)
+                .put("modified", MODIFIED)
                 .put("name", "Vigil extraction provenance")
                 .put("description", "Where in a news article an extracted object came from: the sentences, as "
-                        + "character offsets into the article's cleaned text (end exclusive) with their text. On a "
-                        + "report, dateline_ref names the place of publication, mentions lists objects the "
-                        + "article names that were known before, and fingerprint is the article's MinHash signature, "
+                        + "character offsets (UTF-16 code units, end exclusive) into the article's cleaned text, with "
+                        + "their text. The report refers to that text as an artifact (text/plain, UTF-8) named by "
+                        + "text_ref. On a report, dateline_ref names the place of publication, mentions lists objects the "
+                        + "article names that were known before, and fingerprint is a sample of the story's word 5-shingles, "
                         + "by which later copies of the story are recognised.")
                 .put("schema", SCHEMA)
-                .put("version", "1.0.0")
+                .put("version", "1.1.0")
                 .put("extension_types", List.of("property-extension"))
                 .build();
     }

@@ -75,4 +75,47 @@ class QuotesTest {
         StixObject note = x.objectsOfType("note").get(0);
         assertEquals(List.of(x.report().id()), note.texts("object_refs"));
     }
+
+    @Test
+    void aSurnameAfterATitleTheModelMissedStillSpeaks() {
+        Extraction x = Fixtures.extract("Sports Minister Thomas Whitfield visited the arena on Monday.\n\n"
+                + "Mr Whitfield said: \"Every venue is ready and every team will be kept safe.\"");
+        assertEquals("Thomas Whitfield", x.quotes().get(0).speaker());
+    }
+
+    @Test
+    void aFragmentQuotedInsideASentenceBelongsToWhoeverTheSentenceHasSpeaking() {
+        Extraction x = Fixtures.extract("Interior Minister Paulo Mendes, who angered many on Friday by saying "
+                + "the odds of unrest were \"close to nil\", met governors. Maria Lenz, the former director "
+                + "who has advised planners in Recife, said the city's readiness is \"middling at the very best.\"");
+        assertEquals(List.of("Paulo Mendes", "Maria Lenz"), x.quotes().stream().map(Quote::speaker).toList());
+    }
+
+    @Test
+    void aParagraphThatIsOnlyAQuotationGoesOnWithTheQuotationBeforeIt() {
+        Extraction x = Fixtures.extract("\"Safety at a festival of this size is the duty of everyone,\" said Tomas "
+                + "Berg, head of events.\n\n\"Since the agency alone keeps such records, the city has put its files "
+                + "at the heart of the plan.\"");
+        assertEquals(1, x.quotes().size());
+        assertEquals("Tomas Berg", x.quotes().get(0).speaker());
+        assertEquals(2, x.quotes().get(0).pieces().size());
+    }
+
+    @Test
+    void aTitleInQuotationMarksIsNoQuoteAndDoesNotJoinTheNextOne() {
+        Extraction x = Fixtures.extract("Sen. Karen Holt spoke on Sunday. But Ms. Holt, appearing on the NBC "
+                + "show \"Sunday Review,\" said \"the main question\" is what happened abroad.");
+        assertEquals(1, x.quotes().size());
+        assertEquals("the main question", x.quotes().get(0).text());
+        assertEquals("Karen Holt", x.quotes().get(0).speaker());
+    }
+
+    @Test
+    void theGroupSaysIsTheOrganisationLastSpeakingAndAnUnnamedMemberIsNobody() {
+        Extraction x = Fixtures.extract("Europol says its unit will work from The Hague. \"Analysts at every border "
+                + "can check some 40 million records,\" the group says.\n\n"
+                + "A supporter of the Islamic State tweeted \"Europe, the next strike will be yours, and soon.\"");
+        assertEquals("Europol", x.quotes().get(0).speaker());
+        assertNull(x.quotes().get(1).speaker());
+    }
 }

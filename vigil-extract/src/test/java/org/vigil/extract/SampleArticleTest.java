@@ -171,9 +171,34 @@ class SampleArticleTest {
     }
 
     @Test
+    void theReportKeepsItsArticleAsAnArtifactThatEveryOffsetPointsInto() {
+        StixObject text = ofType(x, "artifact").get(0);
+        assertEquals("text/plain", text.text("mime_type"));
+        String decoded = new String(java.util.Base64.getDecoder().decode(text.text("payload_bin")),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(x.cleanedText(), decoded);
+        assertTrue(x.report().texts("object_refs").contains(text.id()));
+        assertEquals(text.id(), x.report().property("extensions").orElseThrow()
+                .path(Provenance.EXTENSION_ID).path("text_ref").asText());
+        for (StixObject o : x.objects()) {
+            for (Provenance.Source s : Provenance.sources(o)) {
+                assertEquals(s.sentence(), decoded.substring(s.start(), s.end()));
+            }
+        }
+    }
+
+    @Test
+    void theReportSaysItIsAboutSecurityAndKeepsTheLeadAsItsDescription() {
+        assertEquals(List.of("threat-report"), x.report().texts("report_types"));
+        assertEquals(List.of("vigil:relevance=on-topic"), x.report().texts("labels"));
+        assertFalse(x.report().text("description").equals(x.report().text("name")));
+    }
+
+    @Test
     void everyExtractedObjectRecordsTheSentencesItCameFrom() {
         for (StixObject o : x.objects()) {
-            if (o.id().equals(Provenance.VIGIL_IDENTITY_ID) || o.type().equals("extension-definition")) {
+            if (o.id().equals(Provenance.VIGIL_IDENTITY_ID) || o.type().equals("extension-definition")
+                    || o.type().equals("artifact")) {
                 continue;
             }
             List<Provenance.Source> sources = Provenance.sources(o);

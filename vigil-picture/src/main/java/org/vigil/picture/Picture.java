@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.vigil.access.PlaceReporting;
 import org.vigil.access.Principal;
 import org.vigil.access.ReadPath;
@@ -75,23 +74,27 @@ public final class Picture {
             places.addAll(event(p, event.get(), request).venues());
         }
         PlaceSeries series = series(p, from, to, places, request);
-        List<Uptick> out = new ArrayList<>();
-        for (Map.Entry<String, PlaceSeries.Days> e : series.byPlace.entrySet()) {
+        Map<PlaceSeries.Cell, Detector.Verdict> flagged = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, int[]> e : series.counts.entrySet()) {
             if (!places.isEmpty() && !places.contains(e.getKey())) {
                 continue;
             }
-            int[] counts = e.getValue().counts();
+            int[] counts = e.getValue();
             for (int t = series.index(from); t < series.span; t++) {
                 if (!detector.mayFlag(counts[t])) {
                     continue;
                 }
                 Detector.Verdict v = detector.judge(counts, 0, t, dayOfWeek(series.start));
                 if (v.flagged()) {
-                    out.add(new Uptick(e.getKey(), series.name(e.getKey()), series.start.plusDays(t).toString(),
-                            counts[t], round(v.expected()), v.pValue(), e.getValue().sources.get(t).size()));
+                    flagged.put(new PlaceSeries.Cell(e.getKey(), t), v);
                 }
             }
         }
+        Map<PlaceSeries.Cell, Integer> sources = series.sources(flagged.keySet());
+        List<Uptick> out = new ArrayList<>();
+        flagged.forEach((cell, v) -> out.add(new Uptick(cell.place(), series.name(cell.place()),
+                series.start.plusDays(cell.day()).toString(), series.counts(cell.place())[cell.day()],
+                round(v.expected()), v.pValue(), sources.get(cell))));
         out.sort(Comparator.comparing(Uptick::date).thenComparing(Uptick::place));
         return out;
     }
@@ -100,15 +103,15 @@ public final class Picture {
     public Timeline timeline(Principal p, String placeId, LocalDate from, LocalDate to, String request) {
         checkSpan(from, to);
         PlaceSeries series = series(p, from, to, Set.of(placeId), request);
-        PlaceSeries.Days days = series.byPlace.get(placeId);
-        int[] counts = days == null ? new int[series.span] : days.counts();
+        int[] counts = series.counts(placeId);
+        PlaceSeries.Days days = series.days(placeId);
         List<Day> out = new ArrayList<>();
         for (int t = series.index(from); t < series.span; t++) {
             Detector.Verdict v = detector.judge(counts, 0, t, dayOfWeek(series.start));
             out.add(new Day(series.start.plusDays(t).toString(), counts[t],
                     Double.isNaN(v.expected()) ? null : round(v.expected()), v.flagged(),
-                    Double.isNaN(v.expected()) ? null : v.pValue(), days == null ? 0 : days.sources.get(t).size(),
-                    days == null ? List.of() : new TreeSet<>(days.objects.get(t)).stream().toList()));
+                    Double.isNaN(v.expected()) ? null : v.pValue(), days.sources.get(t).size(),
+                    List.copyOf(days.objects.get(t))));
         }
         return new Timeline(placeId, series.name(placeId), out);
     }
@@ -143,12 +146,10 @@ public final class Picture {
         }
         // Newest stories first, so that twenty copies of one wire story take one line, not twenty.
         List<String> recent = new ArrayList<>();
+        List<PlaceSeries.Days> venueDays = venues.stream().map(series::days).toList();
         for (int t = series.span - 1; t >= 0; t--) {
-            for (String venue : venues) {
-                PlaceSeries.Days d = series.byPlace.get(venue);
-                if (d != null) {
-                    new TreeSet<>(d.stories.get(t)).forEach(recent::add);
-                }
+            for (PlaceSeries.Days d : venueDays) {
+                recent.addAll(d.stories.get(t));
             }
         }
         recent.stream().filter(id -> id.startsWith("report--")).forEach(newest::add);
@@ -156,8 +157,8 @@ public final class Picture {
     }
 
     private EventPicture.PlaceLevel level(PlaceSeries series, String place, LocalDate from) {
-        PlaceSeries.Days days = series.byPlace.get(place);
-        int[] counts = days == null ? new int[series.span] : days.counts();
+        int[] counts = series.counts(place);
+        PlaceSeries.Days days = series.days(place);
         List<Uptick> upticks = new ArrayList<>();
         int recent = 0;
         double expected = 0;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.vigil.access.PlaceReporting;
 import org.vigil.store.Place;
 import org.vigil.store.PlaceLink;
@@ -17,35 +18,23 @@ import org.vigil.store.PlaceLink;
  * place it names, for the country-level places of that place's country (the roll-up), and a sighting at an
  * identity counts for the places that identity is located at. A story is counted once a day per place, however
  * many copies, collections or places carry it.
+ *
+ * <p>Counting is the hot part of every picture request, so places and stories are numbered and each (place, day,
+ * story) is one long in a set; the sources and objects behind a day are looked up only for the days an answer
+ * shows.
  */
 final class PlaceSeries {
-
-    /** One place's days: the stories of each day, their sources, and the objects that said so. */
-    static final class Days {
-        final List<Set<String>> stories;
-        final List<Set<String>> sources;
-        final List<Set<String>> objects;
-
-        Days(int span) {
-            stories = new ArrayList<>(span);
-            sources = new ArrayList<>(span);
-            objects = new ArrayList<>(span);
-            for (int i = 0; i < span; i++) {
-                stories.add(new HashSet<>());
-                sources.add(new HashSet<>());
-                objects.add(new HashSet<>());
-            }
-        }
-
-        int[] counts() {
-            return stories.stream().mapToInt(Set::size).toArray();
-        }
-    }
 
     final LocalDate start;
     final int span;
     final Map<String, Place> places = new HashMap<>();
-    final Map<String, Days> byPlace = new LinkedHashMap<>();
+    /** Every place with reporting in the span, in the order first met, with its daily story counts. */
+    final Map<String, int[]> counts = new LinkedHashMap<>();
+    private final List<Credit> credits = new ArrayList<>();
+
+    /** One item credited to one place on one day. */
+    private record Credit(String place, int day, String source, String objectId, String storyId) {
+    }
 
     private PlaceSeries(LocalDate start, int span) {
         this.start = start;
@@ -67,33 +56,98 @@ final class PlaceSeries {
                 identityPlaces.computeIfAbsent(l.itemId(), k -> new HashSet<>()).add(l.placeId());
             }
         }
+        Map<String, Integer> placeNumbers = new HashMap<>();
+        Map<String, Integer> storyNumbers = new HashMap<>();
+        Set<Long> counted = new HashSet<>();
         for (PlaceLink l : r.links()) {
-            if (l.itemId().startsWith("identity--")) {
-                continue;
-            }
-            Set<String> direct = l.placeId().startsWith("identity--")
-                    ? identityPlaces.getOrDefault(l.placeId(), Set.of()) : Set.of(l.placeId());
-            Set<String> all = new HashSet<>(direct);
-            for (String place : direct) {
-                Place p = s.places.get(place);
-                if (p != null && p.country() != null) {
-                    all.addAll(countryPlaces.getOrDefault(p.country(), List.of()));
-                }
-            }
             int day = (int) (l.day().toEpochDay() - start.toEpochDay());
-            if (day < 0 || day >= s.span) {
+            if (l.itemId().startsWith("identity--") || day < 0 || day >= s.span) {
                 continue;
             }
-            for (String place : all) {
-                Days d = s.byPlace.computeIfAbsent(place, k -> new Days(s.span));
-                d.stories.get(day).add(l.storyId());
-                if (l.createdByRef() != null) {
-                    d.sources.get(day).add(l.createdByRef());
+            int story = storyNumbers.computeIfAbsent(l.storyId(), k -> storyNumbers.size());
+            for (String place : s.credited(l, identityPlaces, countryPlaces)) {
+                int number = placeNumbers.computeIfAbsent(place, k -> placeNumbers.size());
+                int[] daily = s.counts.computeIfAbsent(place, k -> new int[s.span]);
+                if (counted.add(((long) number * s.span + day) << 32 | story)) {
+                    daily[day]++;
                 }
-                d.objects.get(day).add(l.objectId());
+                s.credits.add(new Credit(place, day, l.createdByRef(), l.objectId(), l.storyId()));
             }
         }
         return s;
+    }
+
+    /** The places an item counts for: where it is, where its identity is, and the countries those are in. */
+    private List<String> credited(PlaceLink l, Map<String, Set<String>> identityPlaces,
+                                  Map<String, List<String>> countryPlaces) {
+        Set<String> direct = l.placeId().startsWith("identity--")
+                ? identityPlaces.getOrDefault(l.placeId(), Set.of()) : Set.of(l.placeId());
+        List<String> all = new ArrayList<>(direct);
+        for (String place : direct) {
+            Place p = places.get(place);
+            if (p != null && p.country() != null) {
+                for (String country : countryPlaces.getOrDefault(p.country(), List.of())) {
+                    if (!direct.contains(country)) {
+                        all.add(country);
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    /** A place's daily story counts; zeros for a place without reporting. */
+    int[] counts(String place) {
+        int[] c = counts.get(place);
+        return c == null ? new int[span] : c;
+    }
+
+    /** A place and a day of the span. */
+    record Cell(String place, int day) {
+    }
+
+    /** How many distinct sources reported each of these places on its day, in one pass over the credits. */
+    Map<Cell, Integer> sources(Set<Cell> cells) {
+        Map<Cell, Set<String>> found = new HashMap<>();
+        for (Credit c : credits) {
+            Cell cell = new Cell(c.place(), c.day());
+            if (c.source() != null && cells.contains(cell)) {
+                found.computeIfAbsent(cell, k -> new HashSet<>()).add(c.source());
+            }
+        }
+        Map<Cell, Integer> out = new HashMap<>();
+        cells.forEach(cell -> out.put(cell, found.getOrDefault(cell, Set.of()).size()));
+        return out;
+    }
+
+    /** The distinct sources of every day of one place, and the objects behind each, in one pass. */
+    Days days(String place) {
+        Days d = new Days(span);
+        for (Credit c : credits) {
+            if (c.place().equals(place)) {
+                if (c.source() != null) {
+                    d.sources.get(c.day()).add(c.source());
+                }
+                d.objects.get(c.day()).add(c.objectId());
+                d.stories.get(c.day()).add(c.storyId());
+            }
+        }
+        return d;
+    }
+
+    /** The sources, objects and stories of each day of one place. */
+    static final class Days {
+        final List<Set<String>> sources = new ArrayList<>();
+        final List<Set<String>> objects = new ArrayList<>();
+        final List<Set<String>> stories = new ArrayList<>();
+
+        private Days(int span) {
+            for (int i = 0; i < span; i++) {
+                sources.add(new HashSet<>(2));
+                objects.add(new TreeSet<>());
+                stories.add(new TreeSet<>());
+            }
+        }
     }
 
     /** The place's name as the reader may see it, or null when they may not see the location. */

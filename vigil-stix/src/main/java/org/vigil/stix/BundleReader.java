@@ -24,6 +24,8 @@ public final class BundleReader implements Closeable {
     private boolean finished;
     private boolean sawObjects;
     private int index = -1;
+    private int line;
+    private int firstLine;
 
     private BundleReader(JsonParser parser, String source) {
         this.parser = parser;
@@ -50,6 +52,7 @@ public final class BundleReader implements Closeable {
             throw StixFormatException.notStix(source + ": expected a JSON object (a STIX bundle or object), found "
                     + describe(first));
         }
+        firstLine = parser.currentTokenLocation().getLineNr();
     }
 
     /** The next object, or null when there are no more. */
@@ -71,9 +74,11 @@ public final class BundleReader implements Closeable {
         JsonToken t = parser.nextToken();
         if (t == JsonToken.END_ARRAY) {
             inObjects = false;
+            line = 0;
             return null;
         }
         index++;
+        line = parser.currentTokenLocation().getLineNr();
         JsonNode node = StixJson.MAPPER.readTree(parser);
         if (node instanceof ObjectNode object) {
             return StixObject.wrap(object);
@@ -95,6 +100,7 @@ public final class BundleReader implements Closeable {
                 throw StixFormatException.notStix(source + ": this JSON is not STIX: the top-level object has neither "
                         + "a type (a STIX object) nor an objects list (a bundle or TAXII envelope)");
             }
+            line = firstLine;
             return StixObject.wrap(header);
         }
         String name = parser.currentName();
@@ -125,6 +131,14 @@ public final class BundleReader implements Closeable {
     /** The top level's own properties (a bundle's type and id); complete once {@link #next()} returned null. */
     public ObjectNode header() {
         return header.deepCopy();
+    }
+
+    /**
+     * The line on which the object that {@link #next()} returned last begins, so that a finding can say where
+     * to look; 0 when that is unknown, as for the findings about the container made after its last object.
+     */
+    public int line() {
+        return line;
     }
 
     /** Whether the input was a bundle or envelope rather than a single object. */

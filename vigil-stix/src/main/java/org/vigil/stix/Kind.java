@@ -11,13 +11,13 @@ final class Kind {
 
     enum Base {
         STRING, BOOLEAN, INTEGER, FLOAT, TIMESTAMP, TIMESTAMP_MS, BINARY, HEX, URL, TOKEN, ID, REF, LIST, DICT,
-        HASHES, EXTENSIONS, OPEN_VOCAB, ENUM, OBJECT, ANY
+        HASHES, EXTENSIONS, OPEN_VOCAB, ENUM, OBJECT, FORMAT, ANY
     }
 
     final Base base;
     /** Element kind of a list or dictionary; null for a dictionary of any values. */
     final Kind element;
-    /** Vocabulary or embedded-object name. */
+    /** Vocabulary, embedded-object or format name. */
     final String name;
     final BigDecimal min;
     final BigDecimal max;
@@ -49,6 +49,10 @@ final class Kind {
         }
         if (e.startsWith("enum:")) {
             return new Kind(Base.ENUM, null, e.substring(5), null, null, null);
+        }
+        if (e.startsWith("format:")) {
+            Formats.of(e.substring(7));
+            return new Kind(Base.FORMAT, null, e.substring(7), null, null, null);
         }
         if (e.startsWith("obj:")) {
             return new Kind(Base.OBJECT, null, e.substring(4), null, null, null);
@@ -108,6 +112,7 @@ final class Kind {
             case LIST -> "a list of " + plural(element.describe());
             case DICT, HASHES, EXTENSIONS, OBJECT -> "a JSON object";
             case OPEN_VOCAB, ENUM -> "a string from " + name;
+            case FORMAT -> Formats.of(name).description();
             case ANY -> "any value";
         };
     }

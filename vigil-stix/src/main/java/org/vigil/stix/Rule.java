@@ -11,7 +11,8 @@ record Rule(String name, List<String> args, String operator) {
 
     static final List<String> NAMES = List.of("at-least-one", "exactly-one", "not-both", "together", "requires",
             "requires-if-true", "order", "number-order", "reserved", "deprecated", "lowercase-hyphen",
-            "stix-pattern", "marking-definition", "external-reference");
+            "stix-pattern", "marking-definition", "external-reference", "forbids-if-true", "forbids-if-false",
+            "refers-to-one", "not-self", "key-format", "requires-value");
 
     static Rule parse(String text) {
         int colon = text.indexOf(':');
@@ -28,7 +29,7 @@ record Rule(String name, List<String> args, String operator) {
             }
             return new Rule(name, List.of(sides[0].trim(), sides[1].trim()), op);
         }
-        if (name.equals("requires") || name.equals("requires-if-true")) {
+        if (rest.contains("->")) {
             String[] sides = rest.split("->", 2);
             if (sides.length != 2) {
                 throw new IllegalArgumentException("rule '" + text + "' must read '" + name + ": a -> b, c'");
@@ -36,6 +37,9 @@ record Rule(String name, List<String> args, String operator) {
             List<String> args = new ArrayList<>();
             args.add(sides[0].trim());
             args.addAll(split(sides[1]));
+            if (name.equals("key-format")) {
+                Formats.of(args.get(1));
+            }
             return new Rule(name, List.copyOf(args), "->");
         }
         return new Rule(name, split(rest), null);

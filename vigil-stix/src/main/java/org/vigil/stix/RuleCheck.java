@@ -2,6 +2,7 @@ package org.vigil.stix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,12 @@ final class RuleCheck {
             case "stix-pattern" -> new PatternRule(findings, table).check(node, args.get(0), pointer);
             case "marking-definition" -> new MarkingRule(table, findings).check(node);
             case "external-reference" -> externalReference(node, pointer);
+            case "forbids-if-true" -> forbidsIf(true, args, node, pointer);
+            case "forbids-if-false" -> forbidsIf(false, args, node, pointer);
+            case "refers-to-one" -> refersToOne(args, node, pointer);
+            case "not-self" -> notSelf(args, node, pointer);
+            case "key-format" -> keyFormat(args, node, pointer);
+            case "requires-value" -> requiresValue(args, node, pointer);
             default -> throw new IllegalStateException("rule " + rule.name() + " has no implementation");
         }
     }
@@ -107,6 +114,110 @@ final class RuleCheck {
             if (!node.has(needed)) {
                 findings.error("requires", Findings.child(pointer, needed), needed + " is required when "
                         + args.get(0) + " is true" + where(pointer));
+            }
+        }
+    }
+
+    /** When boolean a is (true|false), the others must be absent. */
+    private void forbidsIf(boolean when, List<String> args, ObjectNode node, String pointer) {
+        JsonNode flag = node.get(args.get(0));
+        if (flag == null || !flag.isBoolean() || flag.booleanValue() != when) {
+            return;
+        }
+        for (String banned : args.subList(1, args.size())) {
+            if (node.has(banned)) {
+                findings.error("forbidden", Findings.child(pointer, banned), banned + " must not be present when "
+                        + args.get(0) + " is " + when + where(pointer) + "; remove it or correct " + args.get(0));
+            }
+        }
+    }
+
+    /** A list of references must hold at least one to an object of the given types or categories. */
+    private void refersToOne(List<String> args, ObjectNode node, String pointer) {
+        JsonNode refs = node.get(args.get(0));
+        if (refs == null || !refs.isArray() || refs.isEmpty()) {
+            return;
+        }
+        List<String> wanted = args.subList(1, args.size());
+        for (JsonNode ref : refs) {
+            String type = ref.isTextual() ? Identifier.typeOf(ref.textValue()) : null;
+            if (type != null && (wanted.contains(type) || wanted.contains(table.categoryOf(type)))) {
+                return;
+            }
+        }
+        findings.error("refers-to-one", Findings.child(pointer, args.get(0)), args.get(0) + " must reference at "
+                + "least one " + String.join(" or ", wanted).toUpperCase() + where(pointer) + ", but none of its "
+                + refs.size() + " identifiers does");
+    }
+
+    /** An object must not list its own id in these lists of references, nor in a granular marking's marking_ref. */
+    private void notSelf(List<String> args, ObjectNode node, String pointer) {
+        String id = node.path("id").asText(null);
+        if (id == null) {
+            return;
+        }
+        for (String name : args) {
+            JsonNode refs = node.get(name);
+            if (refs == null || !refs.isArray()) {
+                continue;
+            }
+            for (int i = 0; i < refs.size(); i++) {
+                if (id.equals(refs.get(i).asText())) {
+                    findings.error("self-reference", Findings.child(pointer, name) + "/" + i, name
+                            + " must not reference the object itself (" + id + "); a circular reference cannot be "
+                            + "resolved");
+                }
+            }
+        }
+        JsonNode granular = node.get("granular_markings");
+        if (granular == null || !granular.isArray()) {
+            return;
+        }
+        for (int i = 0; i < granular.size(); i++) {
+            if (id.equals(granular.get(i).path("marking_ref").asText())) {
+                findings.error("self-reference", "/granular_markings/" + i + "/marking_ref", "a granular marking "
+                        + "must not reference the marking-definition that carries it (" + id + ")");
+            }
+        }
+    }
+
+    /** Property a may be used only when b (a string or a list of strings) holds the value v. */
+    private void requiresValue(List<String> args, ObjectNode node, String pointer) {
+        String used = args.get(0);
+        String holder = args.get(1);
+        String value = args.get(2);
+        if (!node.has(used)) {
+            return;
+        }
+        JsonNode b = node.path(holder);
+        boolean holds = b.isArray() ? contains(b, value) : value.equals(b.asText());
+        if (!holds) {
+            findings.error("requires-value", Findings.child(pointer, used), used + " may only be used when "
+                    + holder + " includes " + value + where(pointer) + "; add it there or leave " + used + " out");
+        }
+    }
+
+    private static boolean contains(JsonNode list, String value) {
+        for (JsonNode item : list) {
+            if (value.equals(item.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The keys of a dictionary must each be of a format (the language tags of language-content's contents). */
+    private void keyFormat(List<String> args, ObjectNode node, String pointer) {
+        JsonNode dict = node.get(args.get(0));
+        if (dict == null || !dict.isObject()) {
+            return;
+        }
+        Formats.Format format = Formats.of(args.get(1));
+        for (Iterator<String> it = dict.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!format.test().test(key)) {
+                findings.error("format-invalid", Findings.child(Findings.child(pointer, args.get(0)), key), "key '"
+                        + ValueCheck.abbreviate(key) + "' of " + args.get(0) + " must be " + format.description());
             }
         }
     }

@@ -34,8 +34,8 @@ final class ScoId {
         String expected = Identifier.deterministic(root.path("type").asText(), Identifier.SCO_NAMESPACE,
                 CanonicalJson.write(basis));
         if (!expected.equals(id)) {
-            findings.warn("sco-id-mismatch", "/id", "id is a version-5 UUID but not the one its "
-                    + String.join(", ", contributing) + " give; the deterministic id is " + expected);
+            findings.warn("sco-id-mismatch", "/id", "id is a version-5 UUID but not the one computed from "
+                    + String.join(", ", contributing) + "; the deterministic id is " + expected);
         }
     }
 

@@ -79,6 +79,7 @@ final class ValueCheck {
             case EXTENSIONS -> extensions(kind, value, pointer, ownerType);
             case OPEN_VOCAB, ENUM -> vocabulary(kind, value, pointer);
             case OBJECT -> embedded(kind, value, pointer, ownerType);
+            case FORMAT -> format(kind, value, pointer);
             case ANY -> {
             }
         }
@@ -188,6 +189,13 @@ final class ValueCheck {
         } catch (URISyntaxException e) {
             findings.error("url-invalid", pointer, Findings.leaf(pointer) + " is not a valid URL: "
                     + e.getReason() + " at index " + e.getIndex());
+        }
+    }
+
+    private void format(Kind kind, JsonNode value, String pointer) {
+        if (expect(value.isTextual(), kind, value, pointer) && !Formats.of(kind.name).test().test(value.textValue())) {
+            findings.error("format-invalid", pointer, Findings.leaf(pointer) + " '" + abbreviate(value.textValue())
+                    + "' must be " + kind.describe());
         }
     }
 
@@ -350,6 +358,11 @@ final class ValueCheck {
         if (!value.isObject()) {
             findings.error("type-mismatch", pointer, "extension " + name + " must be a JSON object, but it is "
                     + jsonKind(value));
+            return;
+        }
+        if (value.isEmpty() && table.extension(name) == null) { // a predefined one says what it lacks
+            findings.error("dictionary-empty", pointer, "extension " + name + " is an empty dictionary; STIX "
+                    + "forbids empty dictionaries, so give its properties (at least its extension_type) or leave it out");
             return;
         }
         if (name.startsWith("extension-definition--")) {

@@ -15,6 +15,7 @@ import java.math.BigInteger;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -269,13 +270,16 @@ class RoundTripPropertiesTest {
     }
 
     private Arbitrary<ObjectNode> observedData() {
-        Arbitrary<String> scoIds = Arbitraries.oneOf(ids("ipv4-addr"), ids("domain-name"), ids("file"),
-                ids("relationship"), ids("sighting"));
+        Arbitrary<String> scoIds = Arbitraries.oneOf(ids("ipv4-addr"), ids("domain-name"), ids("file"));
+        Arbitrary<String> refIds = Arbitraries.oneOf(scoIds, ids("relationship"), ids("sighting"));
+        // object_refs must hold at least one SCO; the others may be SCOs or SROs
         return Combinators.combine(common("observed-data"), period(0), Arbitraries.integers().between(1, 999_999_999),
-                scoIds.list().ofMinSize(1).ofMaxSize(4)).as((base, window, number, refs) -> copy(base, o -> {
+                scoIds, refIds.list().ofMaxSize(3)).as((base, window, number, sco, others) -> copy(base, o -> {
                     o.put("first_observed", window.get1());
                     o.put("last_observed", window.get2().orElse(window.get1()));
                     o.put("number_observed", number);
+                    List<String> refs = new ArrayList<>(others);
+                    refs.add(0, sco);
                     o.set("object_refs", strings(refs));
                 }));
     }

@@ -287,7 +287,7 @@ class ScoTableTest {
         void rejectsMessageWithBothBodyAndBodyMultipart() {
             assertOnly(sco("email-message", """
                     "is_multipart": true, "body": "hello", "body_multipart": [{"body": "hello"}]
-                    """), Severity.ERROR, "mutually-exclusive", "");
+                    """), Severity.ERROR, "forbidden", "/body");
         }
 
         @Test

@@ -39,6 +39,14 @@ public interface Store extends AutoCloseable {
         return add(collectionId, null, objects);
     }
 
+    /**
+     * Adds a batch like {@link #add(UUID, UUID, List)} and, in the same transaction, sets a feed's state to what
+     * {@code progress} computes from the results; the batch may be empty, to move the state alone.
+     *
+     * @throws StoreException also when the feed is gone or its lease is no longer {@code progress.holder()}'s
+     */
+    List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects, FeedProgress progress);
+
     /** One page of the object versions a query matches, oldest date_added first. */
     Page<StoredObject> objects(ObjectQuery query);
 
@@ -110,6 +118,16 @@ public interface Store extends AutoCloseable {
 
     List<Organisation> organisations();
 
+    /**
+     * Lets an organisation claim an identity id it already signs its STIX with, besides its own.
+     *
+     * @throws StoreException if another organisation has that identity id or has claimed it
+     */
+    void claimIdentity(UUID organisationId, String identityId);
+
+    /** The identity ids an organisation has claimed (its own identity id not included), sorted. */
+    List<String> claimedIdentities(UUID organisationId);
+
     /** Creates or replaces a user; names are unique and the organisation must exist. */
     void putUser(User user);
 
@@ -150,6 +168,85 @@ public interface Store extends AutoCloseable {
 
     /** Every grant on a collection. */
     List<Grant> grantsOn(UUID collectionId);
+
+    // Federation feeds
+
+    /** Creates a feed, or replaces its settings (its state and lease stay); names are unique. */
+    void putFeed(Feed feed);
+
+    Optional<Feed> feed(String name);
+
+    /** Every feed, by name. */
+    List<Feed> feeds();
+
+    /** Removes a feed; false when there is none of that name. */
+    boolean removeFeed(String name);
+
+    /**
+     * Takes or renews a feed's lease for {@code holder} until {@code until}, atomically: true when the lease was
+     * free, had run out, or was already the holder's.
+     */
+    boolean leaseFeed(UUID feedId, String holder, java.time.Instant until);
+
+    /** Gives the lease back, if {@code holder} still has it. */
+    void releaseFeed(UUID feedId, String holder);
+
+    /**
+     * Sets a feed's state outside a batch of objects (a push, the end of a pass, an error).
+     *
+     * @param holder the lease holder running the feed, or null to set it regardless of the lease
+     * @throws StoreException when the feed is gone or {@code holder} no longer holds its lease
+     */
+    void putFeedState(UUID feedId, String holder, FeedState state);
+
+    /** Whether a user holds the right to publish travel alerts; false for no such user. */
+    boolean isPublisher(UUID userId);
+
+    /** Gives or takes the right to publish travel alerts. */
+    void setPublisher(UUID userId, boolean publisher);
+
+    // Webhook subscriptions
+
+    /** Creates a subscription, or replaces its settings and delivery state (never its user or secret). */
+    void putWebhook(Webhook webhook);
+
+    Optional<Webhook> webhook(UUID id);
+
+    /** Every subscription, oldest first. */
+    List<Webhook> webhooks();
+
+    /** Removes a subscription and its cursors; false when there is no such subscription. */
+    boolean removeWebhook(UUID id);
+
+    /** Where a subscription's deliveries stand in a collection: after this cursor nothing has gone out yet. */
+    Optional<Cursor> webhookCursor(UUID webhookId, UUID collectionId);
+
+    /**
+     * Records that a subscription has delivered everything of a collection up to this cursor. Committed without
+     * waiting for the disk (as {@link #appendAuditLazily}): a power cut may cost the last moves, which only makes
+     * deliveries repeat.
+     */
+    void putWebhookCursor(UUID webhookId, UUID collectionId, Cursor after);
+
+    // Travellers' e-mail subscriptions, and the positions of background passes
+
+    /** Creates an e-mail subscription, or changes its places and confirmation. */
+    void putEmailSubscription(EmailSubscription subscription);
+
+    /** The subscription whose links carry this token. */
+    Optional<EmailSubscription> emailSubscriptionByToken(String token);
+
+    /** Every e-mail subscription, oldest first. */
+    List<EmailSubscription> emailSubscriptions();
+
+    /** Removes an e-mail subscription; false when there is no such subscription. */
+    boolean removeEmailSubscription(UUID id);
+
+    /** Where a named background pass over a collection stands. */
+    Optional<Cursor> workPosition(String name);
+
+    /** Records that a named background pass has done everything up to this cursor. */
+    void putWorkPosition(String name, Cursor after);
 
     // Status resources
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,11 +12,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vigil.stix.StixObject;
 import org.vigil.taxii.internal.MediaTypes;
 
@@ -27,14 +35,45 @@ public final class TaxiiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final Logger LOG = LoggerFactory.getLogger(TaxiiClient.class);
+    /** The longest wait a Retry-After may impose before the client gives up on the request instead. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+
     private final HttpClient http;
     private final URI base;
     private final String authorization;
+    private final Duration timeout;
+    private final int attempts;
+    private final Duration firstBackoff;
 
     private TaxiiClient(URI base, String authorization) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        // The default proxy selector follows the http(s).proxyHost system properties, and the default SSL context
+        // the javax.net.ssl.trustStore ones, so both can be set where a deployment needs them.
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).proxy(ProxySelector.getDefault()).build(),
+                base, authorization, Duration.ofMinutes(5), 1, Duration.ZERO);
+    }
+
+    private TaxiiClient(HttpClient http, URI base, String authorization, Duration timeout, int attempts,
+                        Duration firstBackoff) {
+        this.http = http;
         this.base = base;
         this.authorization = authorization;
+        this.timeout = timeout;
+        this.attempts = attempts;
+        this.firstBackoff = firstBackoff;
+    }
+
+    /** This client with a time limit per request (default five minutes). */
+    public TaxiiClient withTimeout(Duration perRequest) {
+        return new TaxiiClient(http, base, authorization, perRequest, attempts, firstBackoff);
+    }
+
+    /**
+     * This client trying each request up to {@code maxAttempts} times while the server answers 429 or 5xx or
+     * cannot be reached: it waits as a Retry-After header says, else {@code firstBackoff} doubled at each try.
+     */
+    public TaxiiClient withRetries(int maxAttempts, Duration firstBackoff) {
+        return new TaxiiClient(http, base, authorization, timeout, Math.max(1, maxAttempts), firstBackoff);
     }
 
     /** A client for the server at {@code base} (e.g. http://127.0.0.1:8080/), logging in with user and password. */
@@ -113,7 +152,7 @@ public final class TaxiiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5))
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .header("Accept", MediaTypes.TAXII);
         if (authorization != null) {
             b.header("Authorization", authorization);
@@ -122,6 +161,64 @@ public final class TaxiiClient {
     }
 
     private Response send(HttpRequest request) {
+        Duration backoff = firstBackoff;
+        for (int attempt = 1; ; attempt++) {
+            boolean last = attempt >= attempts;
+            Response r;
+            try {
+                r = sendOnce(request);
+            } catch (UncheckedIOException e) {
+                if (last) {
+                    throw e;
+                }
+                LOG.warn("{}; trying again in {} ms (attempt {} of {})", e.getMessage(), backoff.toMillis(), attempt,
+                        attempts);
+                pause(backoff);
+                backoff = backoff.multipliedBy(2);
+                continue;
+            }
+            if (last || !(r.status() == 429 || r.status() >= 500)) {
+                return r;
+            }
+            Duration wait = retryAfter(r.header("Retry-After")).orElse(backoff);
+            if (wait.compareTo(MAX_RETRY_AFTER) > 0) {
+                return r;
+            }
+            LOG.warn("{} {} answered {}; trying again in {} ms (attempt {} of {})", request.method(), request.uri(),
+                    r.status(), wait.toMillis(), attempt, attempts);
+            pause(wait);
+            backoff = backoff.multipliedBy(2);
+        }
+    }
+
+    /** A Retry-After value: delay seconds or an HTTP date; empty when absent or unreadable. */
+    static Optional<Duration> retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration d = Duration.between(Instant.now(), at);
+                return Optional.of(d.isNegative() ? Duration.ZERO : d);
+            } catch (DateTimeParseException neither) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+
+    private Response sendOnce(HttpRequest request) {
         try {
             HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             Map<String, String> headers = new LinkedHashMap<>();
@@ -129,7 +226,9 @@ public final class TaxiiClient {
             JsonNode body = r.body().length == 0 ? null : JSON.readTree(r.body());
             return new Response(r.statusCode(), body, headers);
         } catch (IOException e) {
-            throw new UncheckedIOException(request.method() + " " + request.uri() + ": " + e.getMessage(), e);
+            // A refused connection has no message of its own; its class says what happened.
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new UncheckedIOException(request.method() + " " + request.uri() + ": " + why, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during " + request.method() + " " + request.uri(), e);

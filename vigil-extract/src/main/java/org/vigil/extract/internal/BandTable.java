@@ -67,6 +67,6 @@ public final class BandTable {
     }
 
     private static int slot(long key, int mask) {
-        return (int) MinHash.mix(key) & mask;
+        return (int) Shingles.mix(key) & mask;
     }
 }

@@ -20,6 +20,16 @@ public final class Cleaner {
             "^([A-Z][A-Z'’.\\- ]*[A-Z.])(?:,\\s*((?:[A-Z][\\p{L}.]*)(?:\\s+[A-Z][\\p{L}.]*)*))?"
                     + "(?:,?\\s*[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2})?\\s*(?:\\([^)]{1,40}\\))?\\s*(?:—|–|--|-)\\s*");
 
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:][\"”’')]*$");
+    private static final Pattern BYLINE = Pattern.compile("(?i:by)\\s+\\p{Lu}[\\p{L}.'’-]*(?:[ ,]+(?:and\\s+)?\\p{Lu}[\\p{L}.'’-]*){0,7}");
+    private static final Pattern PHOTO_CREDIT = Pattern.compile(
+            "^\\(?(?:Photo|Photograph|Picture|Image|Credit)s?(?: credit)?\\s*:|/(?:AFP|AP|Reuters|Getty Images|EPA)\\)?$");
+    private static final java.util.Set<String> CREDIT_JOINERS = java.util.Set.of("and", "of", "de", "van", "von", "da", "al");
+    private static final int MAX_HEADLINE_WORDS = 25;
+    private static final int MAX_CREDIT_WORDS = 4;
+    /** Bylines and credits stand right under the headline, among the first few paragraphs. */
+    private static final int MAX_CREDITS = 3;
+
     private Cleaner() {
     }
 
@@ -35,7 +45,49 @@ public final class Cleaner {
             text.append(p);
         }
         String cleaned = text.toString();
-        return new CleanText(cleaned, spans, spans.isEmpty() ? null : dateline(cleaned, spans.get(0)));
+        Span headline = headline(cleaned, spans);
+        List<Span> credits = new ArrayList<>();
+        int first = headline == null ? 0 : 1;
+        for (int i = first; i < Math.min(spans.size(), first + MAX_CREDITS); i++) {
+            if (isCredit(cleaned.substring(spans.get(i).start(), spans.get(i).end()))) {
+                credits.add(spans.get(i));
+            }
+        }
+        Span opening = spans.stream().filter(s -> !s.equals(headline) && !credits.contains(s)).findFirst().orElse(null);
+        return new CleanText(cleaned, spans, opening == null ? null : dateline(cleaned, opening), headline, credits);
+    }
+
+    /**
+     * The first paragraph is the headline when more follow and it reads as one: short, and not ended as a
+     * sentence is. A dateline on a line of its own is no headline.
+     */
+    private static Span headline(String text, List<Span> spans) {
+        if (spans.size() < 2) {
+            return null;
+        }
+        String first = text.substring(spans.get(0).start(), spans.get(0).end());
+        if (first.split(" ").length > MAX_HEADLINE_WORDS || SENTENCE_END.matcher(first).find()
+                || DATELINE.matcher(first).find()) {
+            return null;
+        }
+        return spans.get(0);
+    }
+
+    /** A byline ("By Jane Doe and John Roe"), a credit line ("Associated Press", "Alan Gomez") or a photo credit. */
+    static boolean isCredit(String p) {
+        if (BYLINE.matcher(p).matches() || PHOTO_CREDIT.matcher(p).find()) {
+            return true;
+        }
+        String[] words = p.split(" ");
+        if (words.length > MAX_CREDIT_WORDS || !p.matches("[\\p{L} .'’-]+")) {
+            return false;
+        }
+        for (String w : words) {
+            if (!Character.isUpperCase(w.charAt(0)) && !CREDIT_JOINERS.contains(w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Blank lines separate paragraphs when the text has any; otherwise each line is one. */

@@ -17,6 +17,8 @@ public final class Lexicon {
 
     public static final Set<String> COMMON_WORDS = words("common-words");
     public static final Set<String> ROLE_NOUNS = words("role-nouns");
+    public static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "dr", "sir", "gen", "sen", "rep", "gov",
+            "lt", "col", "capt", "sgt", "prof", "rev", "special", "agent");
     public static final Set<String> ROLE_MODIFIERS = words("role-modifiers");
     public static final Set<String> SPEECH_VERBS = words("speech-verbs");
     public static final Set<String> GROUP_NOUNS = words("group-nouns");
@@ -27,6 +29,7 @@ public final class Lexicon {
     public static final Set<String> ORGANISATION_WORDS = words("organisation-words");
     public static final Set<String> EVENT_WORDS = words("event-words");
     public static final Set<String> ADJECTIVES = words("adjectives");
+    public static final Set<String> SECURITY_WORDS = words("security-words");
 
 
     private Lexicon() {

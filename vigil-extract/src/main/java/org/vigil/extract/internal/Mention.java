@@ -11,8 +11,8 @@ import org.vigil.stix.StixObject;
 public record Mention(Kind kind, Sentence sentence, int from, int to, String text, StixObject known, Place place,
                       AttackVocabulary.Entry attack) {
 
-    /** Where a mention came from: the NER model's four classes, or a list Vigil matched. */
-    public enum Kind { PERSON, ORGANIZATION, LOCATION, MISC, KNOWN, ATTACK }
+    /** Where a mention came from: the NER model's four classes, or a list Vigil matched (the designated groups among them). */
+    public enum Kind { PERSON, ORGANIZATION, LOCATION, MISC, KNOWN, ATTACK, DESIGNATED_GROUP }
 
     public static Mention of(Kind kind, Sentence sentence, int from, int to, String document) {
         return new Mention(kind, sentence, from, to, slice(sentence, from, to, document), null, null, null);

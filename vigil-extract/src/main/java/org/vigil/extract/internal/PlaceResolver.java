@@ -24,6 +24,7 @@ public final class PlaceResolver {
     private static final double NEARBY_BONUS = 3;
     private static final double NEARBY_KM = 400;
     private static final double QUALIFIER_BONUS = 20;
+    private static final double OWN_NAME_BONUS = 4;
     /** A name counts as settled, and so as context for the others, when its best reading leads by this. */
     private static final double SETTLED_MARGIN = 1.5;
 
@@ -61,13 +62,18 @@ public final class PlaceResolver {
         Place best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (Place p : candidates) {
-            double score = prior(p) + qualifierBonus(p, qualifier) + contextBonus(p, context, self);
+            double score = prior(p) + qualifierBonus(p, qualifier) + contextBonus(p, context, self) + ownNameBonus(p, self);
             if (score > bestScore) {
                 best = p;
                 bestScore = score;
             }
         }
         return best;
+    }
+
+    /** A place called by its own name is likelier meant than one that bore the name once ("Kaliningrad", not Korolyov). */
+    private static double ownNameBonus(Place p, String name) {
+        return Names.key(p.name()).equals(Names.key(name)) ? OWN_NAME_BONUS : 0;
     }
 
     private double margin(List<Place> candidates, Place best, String qualifier) {

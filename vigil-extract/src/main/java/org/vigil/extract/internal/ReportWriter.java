@@ -3,6 +3,8 @@ package org.vigil.extract.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ import org.vigil.extract.Extraction;
 import org.vigil.extract.NearDuplicateIndex;
 import org.vigil.extract.Provenance;
 import org.vigil.extract.Quote;
+import org.vigil.stix.Identifier;
 import org.vigil.stix.StixJson;
 import org.vigil.stix.StixObject;
 
@@ -27,13 +30,17 @@ import org.vigil.stix.StixObject;
 public final class ReportWriter {
 
     private static final int MAX_NAME = 200;
+    /** The media type of the article text a report keeps. */
+    public static final String MIME_TYPE = "text/plain";
+    public static final String ON_TOPIC = "vigil:relevance=on-topic";
+    public static final String OFF_TOPIC = "vigil:relevance=off-topic";
 
     private ReportWriter() {
     }
 
     public static Extraction report(Article article, CleanText clean, String reportId, String timestamp,
                                     List<Sentence> sentences, EntityResolver.Result resolved,
-                                    List<Relation> relations, List<QuoteFinder.Found> found) {
+                                    List<Relation> relations, List<QuoteFinder.Found> found, boolean onTopic) {
         StixWriter w = new StixWriter(clean.text(), timestamp, sentences);
         Map<String, StixObject> objects = new LinkedHashMap<>();
         Map<String, StixObject> known = new LinkedHashMap<>();
@@ -54,19 +61,29 @@ public final class ReportWriter {
             objects.putIfAbsent(o.id(), o);
         }
         List<Quote> quotes = notes(w, found, reportId, objects);
+        StixObject text = clean.text().isEmpty() ? null : artifact(clean.text());
         List<String> refs = new ArrayList<>();
+        if (text != null) {
+            refs.add(text.id());
+        }
         objects.values().forEach(o -> refs.add(o.id()));
         refs.addAll(known.keySet());
         ObjectNode extra = StixJson.newObjectNode();
-        extra.put("fingerprint", NearDuplicateIndex.fingerprint(clean.text()));
+        if (text != null) {
+            extra.put("text_ref", text.id());
+        }
+        extra.put("fingerprint", NearDuplicateIndex.fingerprint(clean.story()));
         if (resolved.dateline() != null) {
             extra.put("dateline_ref", w.id(resolved.dateline()));
         }
         if (!mentions.isEmpty()) {
             extra.set("mentions", mentions);
         }
-        StixObject report = report(w, article, clean, reportId, timestamp, refs, sentences, extra);
+        StixObject report = report(w, article, clean, reportId, timestamp, refs, sentences, extra, onTopic);
         List<StixObject> all = new ArrayList<>(List.of(Provenance.vigilIdentity(), Provenance.extensionDefinition(), report));
+        if (text != null) {
+            all.add(text);
+        }
         all.addAll(objects.values());
         all.addAll(known.values());
         return new Extraction(report, all, quotes, clean.text(), Optional.empty());
@@ -80,13 +97,30 @@ public final class ReportWriter {
         StixObject link = w.start("relationship", relId)
                 .put("relationship_type", "duplicate-of")
                 .put("description", String.format(Locale.ROOT,
-                        "Near-duplicate text (estimated Jaccard similarity %.2f of word 5-shingles)", first.similarity()))
+                        "Near-duplicate story: %.0f%% of the shorter story's word 5-shingles are in the other "
+                                + "(resemblance %.2f), by a sample of one shingle in eight",
+                        100 * first.containment(), first.resemblance()))
                 .put("source_ref", reportId)
                 .put("target_ref", first.reportId())
                 .build();
-        StixObject report = report(w, article, clean, reportId, timestamp, List.of(relId), List.of(), null);
-        return new Extraction(report, List.of(Provenance.vigilIdentity(), Provenance.extensionDefinition(), report, link),
+        StixObject text = artifact(clean.text());
+        ObjectNode extra = StixJson.newObjectNode().put("text_ref", text.id());
+        StixObject report = report(w, article, clean, reportId, timestamp, List.of(relId, text.id()), List.of(), extra,
+                Relevance.onTopic(clean.story()));
+        return new Extraction(report, List.of(Provenance.vigilIdentity(), Provenance.extensionDefinition(), report, link, text),
                 List.of(), clean.text(), Optional.of(first));
+    }
+
+    /**
+     * The article's cleaned text as a STIX artifact (text/plain, UTF-8, base64): the text every provenance
+     * offset of the bundle points into. Its id is the deterministic one STIX gives an artifact by its payload.
+     * It carries no marking of its own, as the report carries none: both take the collection's, so the text is
+     * shared exactly as far as its report is.
+     */
+    static StixObject artifact(String text) {
+        String payload = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        String id = Identifier.deterministic("artifact", Identifier.SCO_NAMESPACE, "{\"payload_bin\":\"" + payload + "\"}");
+        return StixObject.builder("artifact", id).put("mime_type", MIME_TYPE).put("payload_bin", payload).build();
     }
 
     private static List<Quote> notes(StixWriter w, List<QuoteFinder.Found> found, String reportId,
@@ -108,13 +142,16 @@ public final class ReportWriter {
     }
 
     private static StixObject report(StixWriter w, Article article, CleanText clean, String reportId, String timestamp,
-                                     List<String> refs, List<Sentence> sentences, ObjectNode extra) {
+                                     List<String> refs, List<Sentence> sentences, ObjectNode extra, boolean onTopic) {
         List<Span> body = clean.body();
         List<Span> lead = body.isEmpty() ? List.of() : List.of(body.get(0));
         StixObject.Builder b = w.start("report", reportId)
                 .put("name", name(article, clean, sentences))
                 .put("description", clean.lead().isEmpty() ? null : clean.lead())
-                .put("report_types", List.of("threat-report"))
+                // report-type-ov: an article about security is a threat report; any other only characterises
+                // the people and organisations it names. The label says so in words the threat picture filters on.
+                .put("report_types", List.of(onTopic ? "threat-report" : "identity"))
+                .put("labels", List.of(onTopic ? ON_TOPIC : OFF_TOPIC))
                 .put("published", timestamp)
                 // STIX requires object_refs to be non-empty; an article with nothing in it refers to its producer.
                 .put("object_refs", refs.isEmpty() ? List.of(Provenance.VIGIL_IDENTITY_ID) : refs)
@@ -131,6 +168,9 @@ public final class ReportWriter {
 
     private static String name(Article article, CleanText clean, List<Sentence> sentences) {
         String name = article.title();
+        if (name == null || name.isBlank()) {
+            name = clean.headlineText();
+        }
         if (name == null || name.isBlank()) {
             name = !sentences.isEmpty() ? sentences.get(0).text(clean.text()) : clean.lead();
         }

@@ -62,7 +62,8 @@ public final class StixWriter {
         switch (e.kind()) {
             case PERSON -> b.put("name", e.name()).put("identity_class", "individual").put("roles", List.copyOf(e.roles()));
             case ORGANIZATION -> b.put("name", e.name()).put("identity_class", "organization");
-            case GROUP -> b.put("name", e.name()).put("threat_actor_types", List.of("terrorist"));
+            case GROUP -> b.put("name", e.name()).put("threat_actor_types", List.of("terrorist"))
+                    .put("aliases", aliases(e));
             case ATTACK -> b.put("name", e.name()).put("description", e.attack().description());
             case PLACE -> location(b, e.place());
             default -> throw new IllegalStateException("no object for " + e.kind());
@@ -70,6 +71,19 @@ public final class StixWriter {
         List<Span> spans = new ArrayList<>(extraSources);
         e.mentions().forEach(m -> spans.add(m.sentence().span()));
         return b.put("extensions", extension(spans)).build();
+    }
+
+    /** The other names the article gives a group ("ISIS" for the Islamic State), or null when it gives none. */
+    private static List<String> aliases(Entity e) {
+        Set<String> seen = new LinkedHashSet<>();
+        seen.add(Names.key(e.name()));
+        List<String> out = new ArrayList<>();
+        for (Mention m : e.mentions()) {
+            if (seen.add(Names.key(m.text()))) {
+                out.add(Names.squash(m.text()));
+            }
+        }
+        return out.isEmpty() ? null : out;
     }
 
     private static String typeOf(Entity e) {

@@ -39,4 +39,27 @@ class CleanerTest {
         assertNull(Cleaner.clean("US officials said on Tuesday - quietly - that talks had begun.").dateline());
         assertNull(Cleaner.clean("The UN said so.").dateline());
     }
+
+    @Test
+    void aShortFirstParagraphWithoutFullStopIsTheHeadlineAndBylinesAndCreditsAreNoBody() {
+        CleanText c = Cleaner.clean("Lyon braces for the final\n\nBy Jane Doe and John Roe\n\nAssociated Press\n\n"
+                + "RIO DE JANEIRO — Police said so.\n\nFake bomb\n\nMore followed.");
+        assertEquals("Lyon braces for the final", c.headlineText());
+        assertEquals("Rio De Janeiro", c.dateline().place());
+        assertEquals("Police said so.", c.lead());
+        assertEquals("Police said so.\nFake bomb\nMore followed.\n", c.story());
+    }
+
+    @Test
+    void aDatelineOnItsOwnLineOrAFirstSentenceIsNoHeadline() {
+        assertNull(Cleaner.clean("WASHINGTON —\n\nOfficials said so.").headline());
+        assertNull(Cleaner.clean("Officials said so.\n\nThey did.").headline());
+    }
+
+    @Test
+    void photoCreditsAreCredits() {
+        assertEquals(true, Cleaner.isCredit("Photo: John Roe/AFP"));
+        assertEquals(true, Cleaner.isCredit("(Image credit: Reuters)"));
+        assertEquals(false, Cleaner.isCredit("Hollande evacuated"));
+    }
 }

@@ -1,5 +1,6 @@
 package org.vigil.store.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,11 @@ import org.vigil.store.AuditHead;
 import org.vigil.store.AuditQuery;
 import org.vigil.store.AuditRecord;
 import org.vigil.store.Collection;
+import org.vigil.store.Feed;
+import org.vigil.store.FeedProgress;
+import org.vigil.store.FeedState;
+import org.vigil.store.Cursor;
+import org.vigil.store.EmailSubscription;
 import org.vigil.store.Grant;
 import org.vigil.store.ManifestEntry;
 import org.vigil.store.ObjectQuery;
@@ -25,6 +31,7 @@ import org.vigil.store.Store;
 import org.vigil.store.StoredObject;
 import org.vigil.store.User;
 import org.vigil.store.VersionEntry;
+import org.vigil.store.Webhook;
 
 /** The store over JDBC, for both dialects; each part of the interface is served by its own repository. */
 final class JdbcStore implements Store {
@@ -37,7 +44,9 @@ final class JdbcStore implements Store {
     private final PrincipalRepo principals;
     private final StatusRepo statuses;
     private final AuditLog auditLog;
+    private final WebhookRepo webhooks;
     private final PlaceReader places;
+    private final FeedRepo feeds;
 
     JdbcStore(Database db, byte[] auditKey) {
         this.db = db;
@@ -47,13 +56,20 @@ final class JdbcStore implements Store {
         this.principals = new PrincipalRepo(db);
         this.statuses = new StatusRepo(db);
         this.auditLog = new AuditLog(db, auditKey);
+        this.webhooks = new WebhookRepo(db);
         this.places = new PlaceReader(db);
         this.searchIndex = new SearchIndex(db.dialect);
+        this.feeds = new FeedRepo(db);
     }
 
     @Override
     public List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects) {
         return writer.add(collectionId, postedBy, objects);
+    }
+
+    @Override
+    public List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects, FeedProgress progress) {
+        return writer.add(collectionId, postedBy, objects, progress, feeds);
     }
 
     @Override
@@ -152,6 +168,51 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public void claimIdentity(UUID organisationId, String identityId) {
+        principals.claimIdentity(organisationId, identityId);
+    }
+
+    @Override
+    public List<String> claimedIdentities(UUID organisationId) {
+        return principals.claimedIdentities(organisationId);
+    }
+
+    @Override
+    public void putFeed(Feed feed) {
+        feeds.putFeed(feed);
+    }
+
+    @Override
+    public Optional<Feed> feed(String name) {
+        return feeds.feed(name);
+    }
+
+    @Override
+    public List<Feed> feeds() {
+        return feeds.feeds();
+    }
+
+    @Override
+    public boolean removeFeed(String name) {
+        return feeds.removeFeed(name);
+    }
+
+    @Override
+    public boolean leaseFeed(UUID feedId, String holder, Instant until) {
+        return feeds.lease(feedId, holder, until);
+    }
+
+    @Override
+    public void releaseFeed(UUID feedId, String holder) {
+        feeds.release(feedId, holder);
+    }
+
+    @Override
+    public void putFeedState(UUID feedId, String holder, FeedState state) {
+        feeds.putState(feedId, holder, state);
+    }
+
+    @Override
     public void putUser(User user) {
         principals.putUser(user);
     }
@@ -224,6 +285,76 @@ final class JdbcStore implements Store {
     @Override
     public List<Grant> grantsOn(UUID collectionId) {
         return principals.grantsOn(collectionId);
+    }
+
+    @Override
+    public boolean isPublisher(UUID userId) {
+        return webhooks.isPublisher(userId);
+    }
+
+    @Override
+    public void setPublisher(UUID userId, boolean publisher) {
+        webhooks.setPublisher(userId, publisher);
+    }
+
+    @Override
+    public void putWebhook(Webhook webhook) {
+        webhooks.putWebhook(webhook);
+    }
+
+    @Override
+    public Optional<Webhook> webhook(UUID id) {
+        return webhooks.webhook(id);
+    }
+
+    @Override
+    public List<Webhook> webhooks() {
+        return webhooks.webhooks();
+    }
+
+    @Override
+    public boolean removeWebhook(UUID id) {
+        return webhooks.removeWebhook(id);
+    }
+
+    @Override
+    public Optional<Cursor> webhookCursor(UUID webhookId, UUID collectionId) {
+        return webhooks.webhookCursor(webhookId, collectionId);
+    }
+
+    @Override
+    public void putWebhookCursor(UUID webhookId, UUID collectionId, Cursor after) {
+        webhooks.putWebhookCursor(webhookId, collectionId, after);
+    }
+
+    @Override
+    public void putEmailSubscription(EmailSubscription subscription) {
+        webhooks.putEmailSubscription(subscription);
+    }
+
+    @Override
+    public Optional<EmailSubscription> emailSubscriptionByToken(String token) {
+        return webhooks.emailSubscriptionByToken(token);
+    }
+
+    @Override
+    public List<EmailSubscription> emailSubscriptions() {
+        return webhooks.emailSubscriptions();
+    }
+
+    @Override
+    public boolean removeEmailSubscription(UUID id) {
+        return webhooks.removeEmailSubscription(id);
+    }
+
+    @Override
+    public Optional<Cursor> workPosition(String name) {
+        return webhooks.workPosition(name);
+    }
+
+    @Override
+    public void putWorkPosition(String name, Cursor after) {
+        webhooks.putWorkPosition(name, after);
     }
 
     @Override

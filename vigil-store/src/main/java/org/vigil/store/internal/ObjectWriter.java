@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.stix.StixObject;
 import org.vigil.store.AddResult;
+import org.vigil.store.FeedProgress;
 import org.vigil.store.ObjectQuery;
 import org.vigil.store.StoreException;
 import org.vigil.store.VersionEntry;
@@ -32,12 +33,25 @@ final class ObjectWriter {
     }
 
     List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects) {
+        return add(collectionId, postedBy, objects, null, null);
+    }
+
+    /** Adds a batch and, when {@code progress} is given, writes the feed state it computes in the same transaction. */
+    List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects, FeedProgress progress,
+                        FeedRepo feeds) {
         List<IncomingObject> batch = new ArrayList<>(objects.size());
         for (int i = 0; i < objects.size(); i++) {
             batch.add(IncomingObject.of(collectionId, i, objects.get(i)));
         }
         List<AddResult> results = db.write("adding " + batch.size() + " objects to collection " + collectionId,
-                c -> addInTransaction(c, collectionId, postedBy, batch));
+                c -> {
+                    List<AddResult> added = batch.isEmpty() ? List.of()
+                            : addInTransaction(c, collectionId, postedBy, batch);
+                    if (progress != null) {
+                        feeds.writeState(c, progress.feedId(), progress.holder(), progress.next().apply(added));
+                    }
+                    return added;
+                });
         LOG.debug("added {} objects to collection {}", batch.size(), collectionId);
         return results;
     }

@@ -38,6 +38,11 @@ final class PrincipalRepo {
         db.write("saving organisation " + org.name(), c -> {
             unique(c, "organisations", "name", org.name(), org.id(), "organisation name");
             unique(c, "organisations", "identity_id", org.identityId(), org.id(), "identity id");
+            Optional<UUID> claimant = claimantOf(c, org.identityId());
+            if (claimant.isPresent() && !claimant.get().equals(org.id())) {
+                throw new StoreException("cannot save " + org.id() + ": its identity id is claimed by organisation "
+                        + claimant.get());
+            }
             return sql.update(c, "INSERT INTO organisations (id, name, identity_id, member) VALUES (?, ?, ?, ?)"
                     + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, identity_id = excluded.identity_id,"
                     + " member = excluded.member",
@@ -58,6 +63,35 @@ final class PrincipalRepo {
     List<Organisation> organisations() {
         return db.read("listing organisations",
                 c -> sql.list(c, ORGANISATIONS + " ORDER BY name", p -> { }, PrincipalRepo::organisation));
+    }
+
+    void claimIdentity(UUID organisationId, String identityId) {
+        db.write("claiming identity " + identityId + " for organisation " + organisationId, c -> {
+            Optional<String> owner = sql.first(c, "SELECT name FROM organisations WHERE identity_id = ? AND id <> ?",
+                    p -> p.text(identityId).uuid(organisationId), rs -> rs.getString(1));
+            Optional<UUID> claimant = claimantOf(c, identityId);
+            if (owner.isPresent() || claimant.isPresent() && !claimant.get().equals(organisationId)) {
+                String who = owner.orElseGet(() -> claimant.get().toString());
+                throw new StoreException("identity " + identityId + " already belongs to organisation " + who
+                        + "; an identity id can be claimed by one organisation only");
+            }
+            if (claimant.isPresent()) {
+                return 0;
+            }
+            return sql.update(c, "INSERT INTO organisation_identities (identity_id, organisation_id) VALUES (?, ?)",
+                    p -> p.text(identityId).uuid(organisationId));
+        });
+    }
+
+    List<String> claimedIdentities(UUID organisationId) {
+        return db.read("listing the identities organisation " + organisationId + " claims", c -> sql.list(c,
+                "SELECT identity_id FROM organisation_identities WHERE organisation_id = ? ORDER BY identity_id",
+                p -> p.uuid(organisationId), rs -> rs.getString(1)));
+    }
+
+    private Optional<UUID> claimantOf(Connection c, String identityId) throws SQLException {
+        return sql.first(c, "SELECT organisation_id FROM organisation_identities WHERE identity_id = ?",
+                p -> p.text(identityId), rs -> Rows.uuid(rs, "organisation_id"));
     }
 
     void putUser(User user) {

@@ -66,8 +66,11 @@ abstract class MigrationContract {
             assertEquals(legacyHash, both.get(1).prevHash(), "the first new record chains onto the last old one");
             assertEquals(both.get(1).hash(), both.get(1).computeHash());
         }
-        assertEquals("5", Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
-                .locations("classpath:" + dialect.migrations).load().info().current().getVersion().getVersion());
+        var info = Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
+                .locations("classpath:" + dialect.migrations).load().info();
+        assertEquals(0, info.pending().length, "no migration is left pending");
+        assertEquals(java.util.Arrays.stream(info.all()).map(m -> m.getVersion()).max(Comparable::compareTo)
+                .orElseThrow(), info.current().getVersion(), "the store is at the newest migration");
     }
 
     private static void insert(Connection c, Dialect dialect, String sql, Object... values) throws SQLException {

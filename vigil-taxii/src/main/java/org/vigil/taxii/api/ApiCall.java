@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.vigil.access.Principal;
 import org.vigil.taxii.internal.PageToken;
-import org.vigil.taxii.internal.TaxiiException;
 import org.vigil.taxii.internal.TaxiiRoutes;
 
 /**
@@ -35,6 +34,11 @@ public final class ApiCall {
     public String request() {
         String query = ctx.queryString();
         return ctx.method() + " " + ctx.path() + (query == null ? "" : "?" + query);
+    }
+
+    /** The URL the caller reached the hub at, without a trailing slash, for absolute links in documents. */
+    public String baseUrl() {
+        return ctx.scheme() + "://" + ctx.host();
     }
 
     public String pathParam(String name) {
@@ -110,11 +114,7 @@ public final class ApiCall {
 
     /** Where a list continues, from the {@code next} parameter; empty for a first page. */
     public Optional<String> position() {
-        try {
-            return query("next").map(t -> tokens.open(t, binding()));
-        } catch (TaxiiException e) {
-            throw new ApiException(e.status(), e.title(), e.description());
-        }
+        return query("next").map(t -> tokens.open(t, binding()));
     }
 
     private String binding() {

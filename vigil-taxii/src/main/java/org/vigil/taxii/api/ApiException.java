@@ -4,7 +4,7 @@ package org.vigil.taxii.api;
  * A request that Vigil's own API refuses. It becomes a TAXII-shaped error body: the HTTP status, a title, and a
  * description that tells a person what to change.
  */
-public final class ApiException extends RuntimeException {
+public class ApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -37,6 +37,7 @@ public final class ApiV1 {
     private final List<String> documentPrefixes = new ArrayList<>();
     private final List<String> pagePrefixes = new ArrayList<>();
     private BrowserSessions sessions = ctx -> java.util.Optional.empty();
+    private final List<String> streamPaths = new ArrayList<>();
 
     /** For the HTTP server: binds the API to an app whose request filter applies {@link #isApi}. */
     public ApiV1(Javalin app, byte[] tokenKey) {
@@ -87,6 +88,30 @@ public final class ApiV1 {
          * {@link ApiException} to refuse one (an expired session, a change without its CSRF token).
          */
         java.util.Optional<org.vigil.access.Principal> principal(Context ctx);
+    }
+
+    /** Whether a path serves a registered event stream (negotiates text/event-stream, not JSON). */
+    public boolean isStream(String path) {
+        return streamPaths.contains(path);
+    }
+
+    /**
+     * A Server-Sent Events stream at a fixed path (no path parameters). The handler runs on the request's thread
+     * for as long as the stream lasts, writing events to the sink until the client leaves.
+     */
+    public void stream(String path, StreamHandler handler) {
+        streamPaths.add(PREFIX + path);
+        app.get(PREFIX + path, ctx -> {
+            ApiCall call = new ApiCall(ctx, tokens);
+            ctx.status(200).contentType("text/event-stream;charset=utf-8").header("Cache-Control", "no-store");
+            handler.handle(call, new EventSink(ctx.res().getOutputStream()));
+        });
+    }
+
+    /** One Server-Sent Events operation. */
+    @FunctionalInterface
+    public interface StreamHandler {
+        void handle(ApiCall call, EventSink sink) throws Exception;
     }
 
     public void get(String path, ApiHandler handler) {

@@ -1,32 +1,17 @@
 package org.vigil.taxii.internal;
 
+import org.vigil.taxii.api.ApiException;
+
 /**
- * A request the server refuses, carrying what the TAXII error message will say: the HTTP status, a title, and
- * a description that tells the client what to change.
+ * A TAXII request the server refuses: an {@link ApiException} (status, title, and a description that tells the
+ * client what to change), with the refusals TAXII's endpoints share.
  */
-public final class TaxiiException extends RuntimeException {
+public final class TaxiiException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int status;
-    private final String title;
-
     public TaxiiException(int status, String title, String description) {
-        super(description, null, false, false);
-        this.status = status;
-        this.title = title;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public String description() {
-        return getMessage();
+        super(status, title, description);
     }
 
     public static TaxiiException badRequest(String description) {

@@ -51,9 +51,8 @@ public final class TaxiiRoutes {
         app.delete("/{root}/collections/{collection}/objects/{object}/", e::deleteObject);
         getAndHead(app, "/{root}/collections/{collection}/objects/{object}/versions/", e::versions);
         getAndHead(app, "/{root}/collections/{collection}/manifest/", e::manifest);
-        app.exception(TaxiiException.class, (ex, ctx) -> error(ctx, ex));
-        app.exception(ApiException.class, (ex, ctx) -> error(ctx,
-                new TaxiiException(ex.status(), ex.title(), ex.description())));
+        // TAXII's refusals are API exceptions too: one handler writes both, in the media type of the path.
+        app.exception(ApiException.class, (ex, ctx) -> error(ctx, ex));
         // Javalin's own refusals (no such endpoint, method not allowed) are TAXII errors too, not plain text.
         app.exception(HttpResponseException.class, (ex, ctx) -> error(ctx, ex.getStatus() == 404
                 ? TaxiiException.notFound("resource " + ctx.path())
@@ -86,7 +85,9 @@ public final class TaxiiRoutes {
     /** Content negotiation first, so that a client that cannot read the answer learns so before anything else. */
     private static void admit(Context ctx, Hub hub, ApiV1 api) {
         if (ApiV1.isApi(ctx.path())) {
-            if (!MediaTypes.acceptsJson(ctx.header("Accept"))) {
+            boolean stream = api.isStream(ctx.path()) && ctx.header("Accept") != null
+                    && ctx.header("Accept").contains("text/event-stream");
+            if (!stream && !MediaTypes.acceptsJson(ctx.header("Accept"))) {
                 throw new TaxiiException(406, "Not acceptable", "Vigil's API answers in " + ApiV1.JSON
                         + "; send an Accept header that allows it, or none");
             }
@@ -107,7 +108,7 @@ public final class TaxiiRoutes {
         ctx.attribute(PRINCIPAL, p);
     }
 
-    private static void error(Context ctx, TaxiiException ex) {
+    private static void error(Context ctx, ApiException ex) {
         if (ex.status() == 401 && ctx.attribute(ApiV1.BROWSER_SESSION) == null) {
             ctx.header("WWW-Authenticate", Caller.CHALLENGE);
         }

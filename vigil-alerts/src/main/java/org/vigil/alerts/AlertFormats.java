@@ -1,0 +1,67 @@
+package org.vigil.alerts;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Published alerts in the forms the public reads: signed CAP 1.2 messages, the Atom feed and the signing key.
+ * Everything is read through the desk, and so through the read path as an anonymous reader.
+ */
+public final class AlertFormats {
+
+    /** How many entries one page of the feed holds. */
+    public static final int FEED_PAGE = 50;
+
+    private final AlertDesk desk;
+    private final java.util.function.Supplier<SigningKey> key;
+    private final String sender;
+    private final String senderName;
+
+    /**
+     * @param sender CAP's sender, e.g. alerts@hub.example.org: no spaces, commas, {@code <} or {@code &}
+     * @param senderName the name shown to people (CAP senderName, the feed's author)
+     */
+    public AlertFormats(AlertDesk desk, SigningKey key, String sender, String senderName) {
+        this(desk, () -> key, sender, senderName);
+    }
+
+    /** With the key loaded (or made) on first use, so that commands that never sign do not pay for it. */
+    public AlertFormats(AlertDesk desk, java.util.function.Supplier<SigningKey> key, String sender, String senderName) {
+        this.desk = desk;
+        SigningKey[] held = new SigningKey[1];
+        this.key = () -> {
+            synchronized (held) {
+                if (held[0] == null) {
+                    held[0] = key.get();
+                }
+                return held[0];
+            }
+        };
+        this.sender = CapMessage.checkSender(sender);
+        this.senderName = senderName;
+    }
+
+    /** The signed CAP message of a published alert, or nothing when there is no such public alert. */
+    public Optional<byte[]> cap(String id, String via) {
+        return desk.publishedMessage(id, via).map(a -> CapMessage.signed(a, sentOf(a, via), sender, senderName, key.get()));
+    }
+
+    private Map<String, Instant> sentOf(Alert a, String via) {
+        Map<String, Instant> out = new HashMap<>();
+        if (!a.replaces().isEmpty()) {
+            desk.published(via).forEach(p -> out.put(p.id(), p.sent()));
+        }
+        return out;
+    }
+
+    /** One page (from 1) of the Atom feed; {@code base} is the hub's URL, without a trailing slash. */
+    public byte[] feed(int page, String base, String via) {
+        return AtomFeed.page(desk.current(via), page, FEED_PAGE, base, sender, senderName);
+    }
+
+    public String signingKeyPem() {
+        return key.get().publicPem();
+    }
+}

@@ -1,0 +1,249 @@
+package org.vigil.alerts;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigil.access.CollectionView;
+import org.vigil.access.ObjectsPage;
+import org.vigil.access.Principal;
+import org.vigil.access.ReadPath;
+import org.vigil.access.ReleasedObject;
+import org.vigil.store.Collection;
+import org.vigil.store.Cursor;
+import org.vigil.store.ObjectQuery;
+import org.vigil.store.Organisation;
+import org.vigil.store.Store;
+import org.vigil.store.User;
+import org.vigil.store.VersionMatch;
+import org.vigil.store.Webhook;
+
+/**
+ * Delivers webhook notifications in the background, at least once. The queue is the store itself: each
+ * subscription keeps a cursor per collection over date_added, moved only after its receiver acknowledged
+ * everything before it, so a notification survives kill -9 anywhere between the acknowledged write and the
+ * delivery, and writers never wait for receivers. Each subscription reads through the read path as its user (so
+ * it carries only what that user may see, and each read is audited as theirs), one subscription at a time in
+ * order; a failed delivery is retried with exponential backoff and jitter, and after a day of failures the
+ * subscription is marked failing and left alone.
+ */
+public final class WebhookDeliverer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliverer.class);
+    private static final int BATCH = 100;
+    static final Duration GIVE_UP_AFTER = Duration.ofDays(1);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+
+    private final ReadPath reads;
+    private final Store store;
+    private final String apiRoot;
+    private final Clock clock;
+    private final HttpClient http;
+    private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService ticker;
+    private final ExecutorService senders;
+
+    /** Starts delivering, looking for new work every {@code poll}. */
+    public WebhookDeliverer(ReadPath reads, Store store, String apiRoot, Clock clock, Duration poll) {
+        this.reads = reads;
+        this.store = store;
+        this.apiRoot = apiRoot;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.senders = Executors.newFixedThreadPool(2, r -> daemon(r, "vigil-webhook-sender"));
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-webhook-ticker"));
+        ticker.scheduleWithFixedDelay(this::tick, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private void tick() {
+        try {
+            Instant now = clock.instant();
+            for (Webhook w : store.webhooks()) {
+                if (!w.failing() && !w.nextAttempt().isAfter(now) && busy.add(w.id())) {
+                    senders.execute(() -> {
+                        try {
+                            deliver(w.id());
+                        } finally {
+                            busy.remove(w.id());
+                        }
+                    });
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("looking for webhook deliveries failed; trying again shortly: {}", e.getMessage());
+        }
+    }
+
+    /** Delivers whatever one subscription has pending, in order, until it is done or a delivery fails. */
+    void deliver(UUID webhookId) {
+        Optional<Webhook> found = store.webhook(webhookId);
+        if (found.isEmpty() || found.get().failing()) {
+            return;
+        }
+        Webhook w = found.get();
+        Optional<Principal> owner = principal(w.userId());
+        if (owner.isEmpty()) {
+            return;
+        }
+        try {
+            for (CollectionView view : watched(w, owner.get())) {
+                drain(w, owner.get(), view);
+            }
+            if (w.failures() > 0) {
+                store.putWebhook(w.delivered());
+            }
+        } catch (DeliveryFailed e) {
+            failed(w, e.getMessage());
+        }
+    }
+
+    private void drain(Webhook w, Principal owner, CollectionView view) {
+        UUID c = view.collection().id();
+        Cursor cursor = store.webhookCursor(w.id(), c).orElse(Cursor.afterMicros(micros(w.created())));
+        ObjectQuery.Builder q = ObjectQuery.in(c).versions(VersionMatch.ALL).limit(BATCH);
+        if (!w.types().isEmpty()) {
+            q.types(List.copyOf(w.types()));
+        }
+        ObjectsPage<ReadPath.Dated> page;
+        do {
+            page = reads.datedObjects(owner, view, q.after(cursor).build(), "webhook " + w.id() + " " + w.url());
+            Cursor acknowledged = cursor;
+            try {
+                for (ReadPath.Dated d : page.items()) {
+                    String event = event(w, c, d.object());
+                    if (event != null) {
+                        send(w, c, event, d);
+                    }
+                    acknowledged = Cursor.afterMicros(micros(Instant.parse(d.dateAdded())));
+                }
+            } finally {
+                // What the receiver acknowledged is kept even when a later delivery of the page fails, so a retry
+                // repeats nothing; one write per page rather than per delivery.
+                if (!acknowledged.equals(cursor)) {
+                    store.putWebhookCursor(w.id(), c, acknowledged);
+                    cursor = acknowledged;
+                }
+            }
+        } while (page.more());
+    }
+
+    /** Which event an object is for this subscription, or null when it wants none. */
+    private static String event(Webhook w, UUID collection, ReleasedObject o) {
+        boolean alert = collection.equals(AlertSchema.PUBLISHED)
+                && o.id().startsWith(AlertSchema.TYPE + "--");
+        if (!w.places().isEmpty() && w.places().stream().noneMatch(place -> o.json().contains("\"" + place + "\""))) {
+            return null;
+        }
+        if (alert && w.events().contains(Webhooks.ALERT_PUBLISHED)) {
+            return Webhooks.ALERT_PUBLISHED;
+        }
+        return w.events().contains(Webhooks.OBJECT_ADDED) ? Webhooks.OBJECT_ADDED : null;
+    }
+
+    /** The collections a subscription watches, as its user may read them now. */
+    private List<CollectionView> watched(Webhook w, Principal owner) {
+        List<CollectionView> out = new ArrayList<>();
+        boolean objects = w.events().contains(Webhooks.OBJECT_ADDED);
+        for (Collection c : store.collections(apiRoot)) {
+            boolean alerts = c.id().equals(AlertSchema.PUBLISHED) && w.events().contains(Webhooks.ALERT_PUBLISHED);
+            boolean chosen = objects && (w.collections().isEmpty() || w.collections().contains(c.id()));
+            if ((alerts || chosen) && !c.id().equals(AlertSchema.DRAFTS)) {
+                reads.collection(owner, apiRoot, c.id()).filter(CollectionView::canRead).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private void send(Webhook w, UUID collection, String event, ReadPath.Dated d) {
+        // The same notification always has the same id (a version's date_added never changes), so receivers can
+        // drop the repeats that at-least-once brings.
+        String id = "msg_" + UUID.nameUUIDFromBytes((w.id() + "|" + collection + "|" + d.object().id() + "|"
+                + d.dateAdded()).getBytes(StandardCharsets.UTF_8));
+        Instant now = clock.instant();
+        // Built as text around the object's JSON as released, which need not be parsed again.
+        String text = "{\"type\":\"" + event + "\",\"timestamp\":\"" + AlertTimes.stix(now)
+                + "\",\"data\":{\"collection\":\"" + collection + "\",\"object\":" + d.object().json() + "}}";
+        long seconds = now.getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(w.url())).timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json").header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(seconds))
+                .header("webhook-signature", WebhookSignature.sign(w.secret(), id, seconds, text))
+                .POST(HttpRequest.BodyPublishers.ofString(text)).build();
+        try {
+            HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() / 100 != 2) {
+                throw new DeliveryFailed("the receiver answered " + r.statusCode());
+            }
+        } catch (IOException e) {
+            throw new DeliveryFailed("the receiver could not be reached: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryFailed("interrupted while delivering");
+        }
+    }
+
+    private void failed(Webhook w, String error) {
+        Instant now = clock.instant();
+        long base = Math.min(LONGEST_WAIT.toMillis(), FIRST_RETRY.toMillis() << Math.min(20, w.failures()));
+        long wait = (long) (base * (0.5 + ThreadLocalRandom.current().nextDouble()));
+        boolean giveUp = w.firstFailure() != null && w.firstFailure().plus(GIVE_UP_AFTER).isBefore(now);
+        store.putWebhook(w.failed(now, now.plusMillis(wait), giveUp, error));
+        if (giveUp) {
+            LOG.warn("webhook {} to {} has failed for a day and is now marked failing: {}", w.id(), w.url(), error);
+        } else {
+            LOG.info("webhook {} to {} failed ({}); retrying in {} s", w.id(), w.url(), error, wait / 1000);
+        }
+    }
+
+    private Optional<Principal> principal(UUID userId) {
+        Optional<User> u = store.user(userId);
+        Optional<Organisation> org = u.flatMap(x -> store.organisation(x.organisationId()));
+        return org.map(o -> Principal.of(u.get(), o));
+    }
+
+    private static long micros(Instant t) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+    }
+
+    /** A delivery the receiver did not acknowledge. */
+    private static final class DeliveryFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DeliveryFailed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        senders.shutdownNow();
+    }
+}

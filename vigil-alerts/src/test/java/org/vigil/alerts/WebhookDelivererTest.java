@@ -1,0 +1,170 @@
+package org.vigil.alerts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.access.CollectionView;
+import org.vigil.access.Principal;
+import org.vigil.access.WritePath;
+import org.vigil.stix.StixObject;
+import org.vigil.stix.Tlp;
+import org.vigil.store.AuditQuery;
+import org.vigil.store.Collection;
+import org.vigil.store.Grant;
+import org.vigil.store.Webhook;
+
+class WebhookDelivererTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final UUID SHARED = UUID.randomUUID();
+
+    @TempDir
+    Path dir;
+    AlertHub hub;
+    Webhooks webhooks;
+    WebhookDeliverer deliverer;
+    Receiver receiver;
+    Collection shared;
+
+    @BeforeEach
+    void open() {
+        hub = new AlertHub(dir);
+        webhooks = new Webhooks(hub.reads, hub.store, AlertHub.ROOT, Clock.systemUTC());
+        // Polls rarely: the tests deliver by hand, so that nothing depends on timing.
+        deliverer = new WebhookDeliverer(hub.reads, hub.store, AlertHub.ROOT, Clock.systemUTC(), Duration.ofHours(1));
+        receiver = new Receiver();
+        shared = Collection.of(SHARED, AlertHub.ROOT, "Shared");
+        hub.store.putCollection(shared);
+        for (Principal p : List.of(hub.analyst, hub.partner)) {
+            hub.store.putGrant(new Grant(p.userId(), SHARED, true, true));
+        }
+    }
+
+    @AfterEach
+    void close() {
+        receiver.close();
+        deliverer.close();
+        hub.close();
+    }
+
+    private Webhook subscribe(Principal p, List<String> events) {
+        Webhooks.Added added = webhooks.add(p, receiver.url(), List.of(SHARED), List.of(), List.of(), events);
+        receiver.secret = added.secret();
+        assertTrue(added.secret().startsWith("whsec_"));
+        return added.webhook();
+    }
+
+    private void post(Principal p, Tlp tlp, String name) {
+        StixObject o = StixObject.builder("indicator", "indicator--" + UUID.randomUUID())
+                .put("created", "2026-12-06T10:00:00.000Z").put("modified", "2026-12-06T10:00:00.000Z")
+                .put("name", name).put("pattern", "[ipv4-addr:value = '198.51.100.1']").put("pattern_type", "stix")
+                .put("valid_from", "2026-12-06T10:00:00.000Z")
+                .put("object_marking_refs", List.of(tlp.markingId())).build();
+        hub.writes.add(p, new CollectionView(shared, true, true, false), List.of(WritePath.Item.of(o)), "test");
+    }
+
+    private List<String> names() {
+        return receiver.received.stream().map(d -> {
+            try {
+                return JSON.readTree(d.body()).path("data").path("object").path("name").asText();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void deliversEachNewObjectSignedAsStandardWebhooksDescribes() throws Exception {
+        Webhook w = subscribe(hub.analyst, List.of());
+        post(hub.analyst, Tlp.GREEN, "one");
+        post(hub.analyst, Tlp.GREEN, "two");
+        deliverer.deliver(w.id());
+        assertEquals(List.of("one", "two"), names());
+        for (Receiver.Delivery d : receiver.received) {
+            assertTrue(d.signatureOk(), "signature of " + d.id());
+            JsonNode body = JSON.readTree(d.body());
+            assertEquals("object.added", body.path("type").asText());
+            assertTrue(body.has("timestamp"));
+        }
+        deliverer.deliver(w.id());
+        assertEquals(2, receiver.received.size(), "what was acknowledged is not sent again");
+    }
+
+    @Test
+    void anotherOrganisationsWebhookNeverReceivesAmberStrictObjects() {
+        Webhook partners = subscribe(hub.partner, List.of());
+        post(hub.analyst, Tlp.AMBER_STRICT, "agency only");
+        post(hub.analyst, Tlp.AMBER, "shared");
+        deliverer.deliver(partners.id());
+        assertEquals(List.of("shared"), names());
+        assertTrue(hub.store.audit(AuditQuery.all(1000)).stream().anyMatch(r -> hub.partner.userId().equals(r.actor())
+                && r.path() != null && r.path().startsWith("webhook " + partners.id())),
+                "the deliveries are audited as reads of the subscription's user");
+    }
+
+    @Test
+    void aRefusedDeliveryIsRetriedLaterWithNothingLostAndBackoffRecorded() {
+        Webhook w = subscribe(hub.analyst, List.of());
+        post(hub.analyst, Tlp.GREEN, "one");
+        receiver.refuseNext.set(1);
+        deliverer.deliver(w.id());
+        Webhook after = webhooks.get(w.id()).orElseThrow();
+        assertEquals(1, after.failures());
+        assertTrue(after.nextAttempt().isAfter(after.firstFailure()), "the next attempt waits");
+        assertFalse(after.failing());
+        assertTrue(receiver.received.isEmpty());
+        deliverer.deliver(w.id());
+        assertEquals(List.of("one"), names());
+        assertEquals(0, webhooks.get(w.id()).orElseThrow().failures());
+    }
+
+    @Test
+    void aPublishedAlertIsAnAlertPublishedEvent() throws Exception {
+        Webhooks.Added added = webhooks.add(hub.partner, receiver.url(), List.of(), List.of(),
+                List.of(), List.of(Webhooks.ALERT_PUBLISHED));
+        receiver.secret = added.secret();
+        Alert a = hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Paris"), "t").id(), "t");
+        deliverer.deliver(added.webhook().id());
+        assertEquals(1, receiver.received.size());
+        JsonNode body = JSON.readTree(receiver.received.get(0).body());
+        assertEquals("alert.published", body.path("type").asText());
+        assertEquals(a.id(), body.path("data").path("object").path("id").asText());
+    }
+
+    @Test
+    void aPlaceFilterCarriesOnlyObjectsThatNameThePlace() throws Exception {
+        Webhooks.Added added = webhooks.add(hub.partner, receiver.url(), List.of(), List.of(), List.of(hub.lyon),
+                List.of(Webhooks.ALERT_PUBLISHED));
+        receiver.secret = added.secret();
+        hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Paris"), "t").id(), "t");
+        Alert lyon = hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Lyon"), "t").id(), "t");
+        deliverer.deliver(added.webhook().id());
+        assertEquals(1, receiver.received.size());
+        assertEquals(lyon.id(), JSON.readTree(receiver.received.get(0).body()).path("data").path("object").path("id")
+                .asText());
+    }
+
+    @Test
+    void refusesUnknownEventsAndCollectionsTheUserMayNotRead() {
+        assertThrows(AlertRefusal.class, () -> webhooks.add(hub.analyst, receiver.url(), List.of(), List.of(),
+                List.of(), List.of("uptick.flagged")));
+        assertThrows(AlertRefusal.class, () -> webhooks.add(hub.partner, receiver.url(),
+                List.of(AlertHub.PRIVATE_PLACES), List.of(), List.of(), List.of()));
+        assertThrows(AlertRefusal.class, () -> webhooks.add(hub.partner, "ftp://x/y", List.of(), List.of(), List.of(), List.of()));
+        assertThrows(AlertRefusal.class, () -> webhooks.add(hub.partner, receiver.url(), List.of(), List.of(),
+                List.of(hub.safehouse), List.of()));
+    }
+}

@@ -1,0 +1,123 @@
+package org.vigil.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.vigil.screen.Evaluation;
+import org.vigil.screen.Match;
+import org.vigil.screen.PersonOfInterest;
+import org.vigil.screen.Screening;
+import org.vigil.screen.Subject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vigil bench screen}: screening quality on labelled name pairs, next to two baselines (exact match after
+ * ASCII folding; Jaro–Winkler of at least 0.92 on folded names), then throughput of screening generated names
+ * against a generated watchlist through the index.
+ */
+@Command(name = "screen", mixinStandardHelpOptions = true,
+        description = "Precision, recall and F1 of name screening on labelled pairs, and names screened per second.")
+final class ScreenBench implements Callable<Integer> {
+
+    @Option(names = "--pairs", paramLabel = "FILE",
+            description = "Labelled names (default: ${DEFAULT-VALUE}).")
+    Path pairs = Path.of("vigil-screen/src/test/resources/org/vigil/screen/name-groups.txt");
+
+    @Option(names = "--threshold", description = "Score at which a pair counts as a match (default: Vigil's, ${DEFAULT-VALUE}).")
+    double threshold = Screening.THRESHOLD;
+
+    @Option(names = "--persons", description = "Persons of interest to generate (default: ${DEFAULT-VALUE}).")
+    int persons = 50_000;
+
+    @Option(names = "--names", description = "Names to screen against them (default: ${DEFAULT-VALUE}).")
+    int names = 100_000;
+
+    @Option(names = "--skip-pairs", description = "Measure throughput only.")
+    boolean skipPairs;
+
+    @Option(names = "--seed", description = "Seed of the generated names (default: ${DEFAULT-VALUE}).")
+    long seed = 12;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = System.out;
+        if (!skipPairs) {
+            if (!Files.isRegularFile(pairs)) {
+                System.err.println("vigil bench screen: " + pairs + ": no such file; run from the project root, give "
+                        + "--pairs, or --skip-pairs");
+                return 2;
+            }
+            quality(out);
+        }
+        throughput(out);
+        return 0;
+    }
+
+    private void quality(PrintStream out) throws IOException {
+        List<Evaluation.Pair> labelled = Evaluation.pairs(Files.readAllLines(pairs));
+        long same = labelled.stream().filter(Evaluation.Pair::same).count();
+        out.printf(Locale.ROOT, "labelled pairs: %d (%d same person, %d different) from %s%n", labelled.size(), same,
+                labelled.size() - same, pairs);
+        out.printf(Locale.ROOT, "  exact after ASCII folding:   %s%n", Evaluation.run(labelled, Evaluation::exactFolded));
+        out.printf(Locale.ROOT, "  Jaro-Winkler >= %.2f folded: %s%n", Evaluation.BASELINE_JARO_WINKLER,
+                Evaluation.run(labelled, Evaluation::jaroWinklerFolded));
+        out.printf(Locale.ROOT, "  Vigil screening at %.2f:     %s%n", threshold,
+                Evaluation.run(labelled, Evaluation.screening(threshold)));
+    }
+
+    private void throughput(PrintStream out) {
+        SyntheticNames gen = new SyntheticNames(new Random(seed));
+        List<PersonOfInterest> list = new ArrayList<>(persons);
+        for (int i = 0; i < persons; i++) {
+            list.add(gen.person("threat-actor--" + i));
+        }
+        List<Subject> queries = new ArrayList<>(names);
+        java.util.Map<Integer, String> plantedFor = new java.util.HashMap<>();
+        int planted = 0;
+        for (int i = 0; i < names; i++) {
+            if (i % 10 < 3) {
+                PersonOfInterest p = list.get(gen.random.nextInt(list.size()));
+                queries.add(Subject.named(gen.variantOf(p)));
+                plantedFor.put(i, p.id());
+                planted++;
+            } else {
+                queries.add(Subject.named(gen.person("q").name()));
+            }
+        }
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = cpu.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        Screening screening = Screening.of(list);
+        long t1 = System.nanoTime();
+        long c1 = cpu.getCurrentThreadCpuTime();
+        long hits = 0;
+        long matched = 0;
+        long found = 0;
+        for (int i = 0; i < queries.size(); i++) {
+            List<Match> m = screening.screen(queries.get(i));
+            hits += m.size();
+            matched += m.isEmpty() ? 0 : 1;
+            String target = plantedFor.get(i);
+            if (target != null && m.stream().anyMatch(x -> x.person().id().equals(target))) {
+                found++;
+            }
+        }
+        long t2 = System.nanoTime();
+        long c2 = cpu.getCurrentThreadCpuTime();
+        double seconds = (t2 - t1) / 1e9;
+        double cpuSeconds = (c2 - c1) / 1e9;
+        out.printf(Locale.ROOT, "watchlist: %,d generated persons (%d%% with a Cyrillic alias), indexed in %.1f s "
+                + "(%.1f s of CPU)%n", persons, SyntheticNames.CYRILLIC_PERCENT, (t1 - t0) / 1e9, (c1 - c0) / 1e9);
+        out.printf(Locale.ROOT, "screened: %,d names (%,d planted variants of listed persons) on one thread in %.1f s "
+                + "(%.1f s of CPU): %,.0f names/s, %,.0f per CPU second; %,d names matched, %,d matches%n", names,
+                planted, seconds, cpuSeconds, names / seconds, names / cpuSeconds, matched, hits);
+        out.printf(Locale.ROOT, "planted variants found: %,d of %,d%n", found, planted);
+    }
+}

@@ -1,0 +1,9 @@
+package org.vigil.app;
+
+final class PostgresFederationTest extends FederationContract {
+
+    @Override
+    StoreKind store() {
+        return StoreKind.POSTGRES;
+    }
+}

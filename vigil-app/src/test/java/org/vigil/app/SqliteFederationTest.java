@@ -1,0 +1,9 @@
+package org.vigil.app;
+
+final class SqliteFederationTest extends FederationContract {
+
+    @Override
+    StoreKind store() {
+        return StoreKind.SQLITE;
+    }
+}
