@@ -67,9 +67,11 @@ public final class UiPages {
                 + "<th scope=\"col\">Name</th><th scope=\"col\">Found in</th></tr></thead><tbody id=\"entities\">"
                 + "</tbody></table><label for=\"collection\">Publish into</label><select id=\"collection\"></select>"
                 + "<button type=\"button\" id=\"publish\">Publish the report</button></section>", false, false));
-        app.get("/ui/alerts", ctx -> shell(ctx, "Alerts", "alerts", "", "<h1>Alerts</h1><p class=\"notice\">"
-                + "Travel alerts are not available in this build yet: the alert composer comes with the alerts "
-                + "module.</p>", false, false));
+        app.get("/ui/alerts", ctx -> shell(ctx, "Alerts", "alerts", "", "<h1>Travel alerts</h1>"
+                + "<p class=\"notice\" id=\"alerts-status\" role=\"status\">Travel alerts are not available on "
+                + "this hub: they come with the alerts module.</p><ul id=\"alerts\" class=\"list\"></ul>"
+                + "<p class=\"hint\">Composing alerts with a CAP preview is not in the UI yet; use "
+                + "<code>vigil alert</code> or POST /api/v1/alerts.</p>", false, false));
     }
 
     private boolean isUi(String path) {
@@ -199,7 +201,7 @@ public final class UiPages {
                 + "<form id=\"as-of\" class=\"inline\"><label for=\"at\">As of</label>"
                 + "<input type=\"date\" id=\"at\" name=\"at\"><button type=\"submit\">Show</button></form>"
                 + "<section aria-labelledby=\"advisory-h\" class=\"card\"><h2 id=\"advisory-h\">Advisory level</h2>"
-                + "<p id=\"advisory\">Not available yet: travel advisories come with the alerts module.</p>"
+                + "<p id=\"advisory\">Not available: travel advisories come with the alerts module.</p>"
                 + "</section>"
                 + "<div class=\"grid\"><section aria-labelledby=\"map-h\" class=\"card\"><h2 id=\"map-h\">Places"
                 + "</h2><div id=\"map\" class=\"map\" role=\"region\" aria-label=\"Map of the event's places\">"

@@ -102,6 +102,39 @@ function levelItem(p) {
 
 const views = {};
 
+// Travel alerts come from the alerts module when the hub has it; its operations are listed in the API's OpenAPI
+// document, so the UI asks there first instead of calling what may not exist.
+let alertsKnown = null;
+async function alerts() {
+  if (alertsKnown === null) {
+    const doc = await api('/openapi.json');
+    alertsKnown = Object.prototype.hasOwnProperty.call(doc.paths || {}, '/api/v1/alerts');
+  }
+  return alertsKnown ? (await api('/alerts')).alerts : null;
+}
+
+const current = a => a.status === 'published' && a.msg_type !== 'cancel'
+  && (!a.expires || new Date(a.expires) > new Date());
+
+views.alerts = async (body) => {
+  const list = await alerts();
+  if (list === null) { body.dataset.loaded = 'true'; return; }
+  const ul = byId('alerts');
+  byId('alerts-status').textContent = list.length === 0 ? 'No alerts you may see.'
+    : list.length + ' alert(s), newest first.';
+  const replaced = new Set(list.flatMap(a => a.replaces || []));
+  for (const a of [...list].reverse()) {
+    const li = el('li', {class: 'alert-item'}, el('span', {class: 'level', 'data-level': String(a.level)},
+      'Level ' + a.level + ': ' + a.level_name), ' ', el('strong', {}, a.headline), ' (' + a.status
+      + (replaced.has(a.id) ? ', replaced' : '') + (a.effective ? ', from ' + a.effective.slice(0, 10) : '')
+      + (a.expires ? ' to ' + a.expires.slice(0, 10) : '') + ')');
+    if (a.cap) { li.append(' ', el('a', {href: a.cap}, 'CAP')); }
+    if (a.description) { li.append(el('div', {class: 'snippet'}, a.description)); }
+    ul.append(li);
+  }
+  body.dataset.loaded = 'true';
+};
+
 views.events = async () => {
   const {events} = await api('/events');
   const ul = byId('events');
@@ -144,6 +177,20 @@ views.dashboard = async (body) => {
   if (picture.newest_reports.length === 0) { reports.append(el('li', {}, 'No reports.')); }
   for (const r of picture.newest_reports) {
     reports.append(el('li', {}, (r.published || '').slice(0, 10) + ' ', objectLink(r.id, r.name || r.id)));
+  }
+  const advisory = byId('advisory');
+  const list = await alerts();
+  if (list !== null) {
+    const places = new Set([id, ...event.venues]);
+    const replaced = new Set(list.flatMap(a => a.replaces || []));
+    const mine = list.filter(a => current(a) && !replaced.has(a.id) && (a.place_refs || []).some(p => places.has(p)));
+    if (mine.length === 0) {
+      advisory.textContent = 'No current travel advisory names this event or its venues.';
+    } else {
+      const top = mine.reduce((a, b) => (b.level > a.level ? b : a));
+      advisory.replaceChildren(el('span', {class: 'level', 'data-level': String(top.level)},
+        'Level ' + top.level + ': ' + top.level_name), ' ', top.headline);
+    }
   }
   const timeline = byId('timeline');
   for (const p of picture.places) {
