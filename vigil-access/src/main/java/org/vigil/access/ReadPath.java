@@ -180,6 +180,137 @@ public final class ReadPath {
         return found;
     }
 
+    /**
+     * Every version of one object that the principal may see, oldest first, from the collections they may read;
+     * a version held in several collections comes once. Nothing when they may not see its newest version.
+     */
+    public List<ReleasedObject> history(Principal p, String id, String request) {
+        Map<String, ReleasedObject> byVersion = new java.util.TreeMap<>();
+        for (PlaceReads.Reader r : places.readers(p).values()) {
+            CollectionView view = grants.view(p, r.collection());
+            ObjectQuery q = ObjectQuery.in(r.collection().id()).ids(List.of(id)).versions(VersionMatch.ALL)
+                    .limit(ObjectQuery.MAX_LIMIT).build();
+            ObjectsPage<ReleasedObject> page;
+            do {
+                page = scan(p, view, q, (reader, row) -> view(reader, r.collection(), row));
+                page.items().forEach(o -> byVersion.putIfAbsent(java.util.Objects.toString(
+                        o.object().text("modified"), ""), o));
+                q = q.after(page.next().orElse(null));
+            } while (page.more());
+        }
+        audit.recordRead(p, "read-versions", request, byVersion.isEmpty() ? List.of() : List.of(id), null);
+        return List.copyOf(byVersion.values());
+    }
+
+    /**
+     * The objects the principal may see whose newest version references an object: relationships and sightings
+     * that start or end at it, reports, groupings, notes and the like that name it; up to {@code max}, read from
+     * the store's reference index, each row decided by the marking policy and each object read as the principal
+     * may see it. Recorded as a read of those objects only.
+     */
+    public List<ReleasedObject> referencing(Principal p, String id, int max, String request) {
+        Map<UUID, PlaceReads.Reader> readers = places.readers(p);
+        List<org.vigil.store.PlaceQuery.Scope> scopes = new ArrayList<>();
+        readers.forEach((cid, r) -> scopes.add(new org.vigil.store.PlaceQuery.Scope(cid,
+                MarkingPolicy.audience(r.principal(), r.collection().defaultMarking()))));
+        Map<UUID, List<String>> byCollection = new LinkedHashMap<>();
+        for (org.vigil.store.SearchQuery.Hit h : store.referencing(scopes, id, Math.min(ObjectQuery.MAX_LIMIT,
+                max * 4))) {
+            PlaceReads.Reader r = readers.get(h.collectionId());
+            if (r != null && r.permits(h.tlp(), h.createdByRef(), h.postedBy(), h.redRecipients())) {
+                byCollection.computeIfAbsent(h.collectionId(), k -> new ArrayList<>()).add(h.objectId());
+            }
+        }
+        Map<String, ReleasedObject> out = new LinkedHashMap<>();
+        for (Map.Entry<UUID, List<String>> e : byCollection.entrySet()) {
+            PlaceReads.Reader r = readers.get(e.getKey());
+            CollectionView view = grants.view(p, r.collection());
+            List<String> ids = e.getValue();
+            for (int i = 0; i < ids.size() && out.size() < max; i += ID_CHUNK) {
+                ObjectQuery q = ObjectQuery.in(e.getKey()).ids(ids.subList(i, Math.min(ids.size(), i + ID_CHUNK)))
+                        .limit(ObjectQuery.MAX_LIMIT).build();
+                ObjectsPage<ReleasedObject> page;
+                do {
+                    page = scan(p, view, q, (reader, row) -> view(reader, r.collection(), row));
+                    for (ReleasedObject o : page.items()) {
+                        if (out.size() < max && refersTo(o.object(), id)) {
+                            out.putIfAbsent(o.id(), o);
+                        }
+                    }
+                    q = q.after(page.next().orElse(null));
+                } while (page.more());
+            }
+        }
+        List<ReleasedObject> found = List.copyOf(out.values());
+        audit.recordRead(p, "read", request, found.stream().map(ReleasedObject::id).toList(), null);
+        return found;
+    }
+
+    /** Whether one of an object's references (markings and creator aside) names {@code id}. */
+    private static boolean refersTo(org.vigil.stix.StixObject o, String id) {
+        for (String prop : o.propertyNames()) {
+            if (prop.equals("object_marking_refs") || prop.equals("created_by_ref")) {
+                continue;
+            }
+            if ((prop.endsWith("_ref") && id.equals(o.text(prop))) || (prop.endsWith("_refs")
+                    && o.texts(prop).contains(id))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A page of search results: each object the reader may see once, with its effective TLP, newest first. */
+    public record SearchPage(List<Found> found, boolean more) {
+    }
+
+    /** An object search found; {@code position} is where a next page would continue. */
+    public record Found(String id, String type, String name, Tlp tlp, Instant modified,
+                        org.vigil.store.SearchQuery.Position position) {
+    }
+
+    /**
+     * Full-text search over the objects the principal may see, in every collection they may read: each index
+     * row is decided by the marking policy as the object itself would be, so hidden objects neither appear nor
+     * count. {@code markings} narrows to objects of those TLP levels (empty for all). Recorded as a read of the
+     * objects found.
+     */
+    public SearchPage search(Principal p, List<String> words, List<String> types, Set<Tlp> markings, Instant from,
+                             Instant to, org.vigil.store.SearchQuery.Position after, int limit, String request) {
+        Map<UUID, PlaceReads.Reader> readers = places.readers(p);
+        List<org.vigil.store.PlaceQuery.Scope> scopes = new ArrayList<>();
+        readers.forEach((id, r) -> scopes.add(new org.vigil.store.PlaceQuery.Scope(id,
+                MarkingPolicy.audience(r.principal(), r.collection().defaultMarking()))));
+        Map<String, Found> out = new LinkedHashMap<>();
+        org.vigil.store.SearchQuery.Position cursor = after;
+        int batch = Math.min(ObjectQuery.MAX_LIMIT, Math.max(50, limit * 2));
+        boolean more = false;
+        while (true) {
+            List<org.vigil.store.SearchQuery.Hit> hits = store.search(new org.vigil.store.SearchQuery(words, scopes,
+                    types, from, to, cursor, batch));
+            for (org.vigil.store.SearchQuery.Hit h : hits) {
+                cursor = h.position();
+                PlaceReads.Reader r = readers.get(h.collectionId());
+                Tlp level = h.tlp() != null ? h.tlp() : r == null ? null : r.collection().defaultMarking();
+                if (r == null || !r.permits(h.tlp(), h.createdByRef(), h.postedBy(), h.redRecipients())
+                        || (!markings.isEmpty() && !markings.contains(level)) || out.containsKey(h.objectId())) {
+                    continue;
+                }
+                if (out.size() == limit) {
+                    more = true;
+                    break;
+                }
+                out.put(h.objectId(), new Found(h.objectId(), h.type(), h.name(), level, h.modified(), h.position()));
+            }
+            if (more || hits.size() < batch) {
+                break;
+            }
+        }
+        List<Found> found = List.copyOf(out.values());
+        audit.recordRead(p, "search", request, found.stream().map(Found::id).toList(), null);
+        return new SearchPage(found, more);
+    }
+
     private List<ReleasedObject> newest(Principal p, java.util.function.Function<UUID, ObjectQuery.Builder> query,
                                         int max) {
         Map<String, ReleasedObject> out = new LinkedHashMap<>();

@@ -116,7 +116,8 @@ class SharingPropertiesTest {
         try (Installation hub = Installation.open(Settings.load(Map.of(), Map.of("data", data.toString())))) {
             Built b = build(hub, world);
             TaxiiConfig config = new TaxiiConfig("127.0.0.1", 0, "test", null, null, null, 1000, hub.tokenKey());
-            try (TaxiiServer server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes), config)) {
+            try (TaxiiServer server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes), config,
+                    hub.apiModules())) {
                 URI base = URI.create("http://127.0.0.1:" + server.port() + "/");
                 List<Posted> posted = post(base, b, world);
                 for (int u = -1; u < world.people().size(); u++) {
@@ -124,6 +125,7 @@ class SharingPropertiesTest {
                     for (int c = 0; c < world.collections().size(); c++) {
                         checkReader(client, world, b, posted, u, c);
                     }
+                    checkUiApi(base, world, b, posted, u);
                 }
             }
         } finally {
@@ -276,6 +278,58 @@ class SharingPropertiesTest {
             assertEquals(expected.containsKey(p.id()) ? 200 : hidden, status, who + ": object " + p.id());
             assertEquals(expected.containsKey(p.id()) ? 200 : hidden, versions, who + ": versions " + p.id());
         }
+    }
+
+    /**
+     * The UI's data calls as one more egress: search finds exactly the objects TAXII shows the reader across the
+     * collections they read, finds by a granularly marked property only where they may see it, and the object
+     * view answers 404 for the rest, exactly as for a missing object.
+     */
+    private static void checkUiApi(URI base, World w, Built b, List<Posted> posted, int reader) throws Exception {
+        Map<String, Boolean> visible = new TreeMap<>();
+        for (int c = 0; c < w.collections().size(); c++) {
+            visible.putAll(expected(w, b, posted, reader, c));
+        }
+        String who = reader < 0 ? "anonymous" : "user" + reader;
+        String token = reader < 0 ? null : b.tokens.get(reader);
+        assertEquals(visible.keySet(), searchIds(base, token, "q=ipv4&type=indicator&limit=100"), who + ": search");
+        // A granularly marked property is left out of the index altogether (it cannot be indexed per reader), so
+        // only objects without granular markings are found by their description.
+        Set<String> described = new TreeSet<>();
+        for (Posted p : posted) {
+            if (visible.getOrDefault(p.id(), false) && p.spec().granular() == null) {
+                described.add(p.id());
+            }
+        }
+        assertEquals(described, searchIds(base, token, "q=secret&limit=100"), who + ": search by description");
+        for (Posted p : posted) {
+            java.net.http.HttpResponse<String> r = apiGet(base, token, "api/v1/objects/" + p.id());
+            assertEquals(visible.containsKey(p.id()) ? 200 : 404, r.statusCode(), who + ": object view " + p.id());
+            if (r.statusCode() == 200) {
+                assertEquals(visible.get(p.id()), JSON.readTree(r.body()).path("object").has("description"),
+                        who + ": description in the object view of " + p.id());
+            }
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static Set<String> searchIds(URI base, String token, String query) throws Exception {
+        java.net.http.HttpResponse<String> r = apiGet(base, token, "api/v1/search?" + query);
+        assertEquals(200, r.statusCode(), r.body());
+        Set<String> ids = new TreeSet<>();
+        JSON.readTree(r.body()).path("results").forEach(h -> ids.add(h.path("id").asText()));
+        return ids;
+    }
+
+    private static java.net.http.HttpResponse<String> apiGet(URI base, String token, String path) throws Exception {
+        java.net.http.HttpRequest.Builder req = java.net.http.HttpRequest.newBuilder(base.resolve(path))
+                .header("Accept", "application/json");
+        if (token != null) {
+            req.header("Authorization", "Bearer " + token);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(req.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     /** Follows next tokens with pages of two, checking that more is true exactly when visible objects follow. */

@@ -70,6 +70,18 @@ public interface Store extends AutoCloseable {
     List<Place> places(PlaceQuery query);
 
     /**
+     * Objects whose newest version holds every word (as a prefix), newest first, from the full-text index kept
+     * with the objects. Rows are narrowed to each scope's audience; the access layer decides each one.
+     */
+    List<SearchQuery.Hit> search(SearchQuery query);
+
+    /**
+     * The objects whose newest version references {@code refId} (any *_ref or *_refs property but markings and
+     * creator), up to {@code limit} rows, narrowed to each scope's audience; the access layer decides each one.
+     */
+    List<SearchQuery.Hit> referencing(List<PlaceQuery.Scope> scopes, String refId, int limit);
+
+    /**
      * Deletes the versions of one object that a query matches (its paging is ignored) and returns them.
      *
      * @throws IllegalArgumentException unless the query names exactly one id
@@ -136,6 +148,15 @@ public interface Store extends AutoCloseable {
 
     /** Revokes a token; false when there is no such token. */
     boolean revokeToken(UUID tokenId);
+
+    /** Keeps a new browser session; expired sessions are removed on the way. */
+    void putSession(WebSession session);
+
+    /** The browser session whose cookie has this SHA-256, expired or not. */
+    Optional<WebSession> sessionByHash(String sha256);
+
+    /** Ends a browser session; false when there is none. */
+    boolean deleteSession(String sha256);
 
     /** Sets what a user may do with a collection; a grant of neither read nor write removes it. */
     void putGrant(Grant grant);

@@ -875,6 +875,74 @@ abstract class StoreContract {
         assertEquals(AddResult.Outcome.STORED, next.outcome());
     }
 
+    // Full-text search and browser sessions
+
+    private List<String> found(String... words) {
+        Audience all = new Audience(Set.of(Tlp.values()), Tlp.AMBER, null, null, null);
+        return store.search(new SearchQuery(List.of(words), List.of(new PlaceQuery.Scope(collection, all)), List.of(),
+                null, null, null, 50)).stream().map(SearchQuery.Hit::objectId).toList();
+    }
+
+    @Test
+    void searchFindsTheNewestVersionByWordPrefixesAndForgetsDeletedObjects() {
+        String report = newId("report");
+        store.add(collection, List.of(report(report, time(5), "2024-03-01T00:00:00Z", List.of(), null)
+                .with("description", "Protest planned near the Fisht stadium")));
+        assertEquals(List.of(report), found("fisht", "stad"));
+        assertEquals(List.of(), found("fisht", "airport"));
+        store.add(collection, List.of(report(report, time(9), "2024-03-01T00:00:00Z", List.of(), null)
+                .with("description", "Protest moved to the airport")));
+        assertEquals(List.of(), found("fisht"), "the older version's words no longer match");
+        assertEquals(List.of(report), found("airport"));
+        store.delete(ObjectQuery.in(collection).ids(List.of(report)).versions(VersionMatch.LAST).build());
+        assertEquals(List.of(report), found("fisht"), "deleting the newest indexes the one before");
+        store.delete(ObjectQuery.in(collection).ids(List.of(report)).versions(VersionMatch.ALL).build());
+        assertEquals(List.of(), found("fisht"));
+    }
+
+    @Test
+    void searchKeepsOnlyRowsTheAudienceCouldSee() {
+        String strict = newId("report");
+        String green = newId("report");
+        store.add(collection, List.of(report(strict, time(1), "2024-03-01T00:00:00Z", List.of(), Tlp.AMBER_STRICT),
+                report(green, time(2), "2024-03-01T00:00:00Z", List.of(), Tlp.GREEN)));
+        Audience greenOnly = new Audience(Set.of(Tlp.CLEAR, Tlp.GREEN), Tlp.AMBER, null, null, null);
+        List<String> ids = store.search(new SearchQuery(List.of("report"), List.of(new PlaceQuery.Scope(collection,
+                greenOnly)), List.of(), null, null, null, 50)).stream().map(SearchQuery.Hit::objectId).toList();
+        assertEquals(List.of(green), ids);
+    }
+
+    @Test
+    void theReferenceIndexFollowsTheNewestVersionAndLeavesMarkingsOut() {
+        String place = newId("location");
+        String other = newId("location");
+        String report = newId("report");
+        Audience all = new Audience(Set.of(Tlp.values()), Tlp.AMBER, null, null, null);
+        List<PlaceQuery.Scope> scopes = List.of(new PlaceQuery.Scope(collection, all));
+        store.add(collection, List.of(report(report, time(5), "2024-03-01T00:00:00Z", List.of(place), Tlp.GREEN)));
+        assertEquals(List.of(report), store.referencing(scopes, place, 10).stream().map(SearchQuery.Hit::objectId)
+                .toList());
+        assertTrue(store.referencing(scopes, Tlp.GREEN.markingId(), 10).isEmpty(), "markings are not references");
+        store.add(collection, List.of(report(report, time(9), "2024-03-01T00:00:00Z", List.of(other), Tlp.GREEN)));
+        assertTrue(store.referencing(scopes, place, 10).isEmpty(), "the newer version no longer names it");
+        assertEquals(1, store.referencing(scopes, other, 10).size());
+    }
+
+    @Test
+    void aSessionIsKeptByItsHashAndEnds() {
+        User u = new User(UUID.randomUUID(), "sam", UUID.randomUUID(), Role.ANALYST, "x");
+        Organisation o = new Organisation(u.organisationId(), "Org of sam", "identity--" + UUID.randomUUID(), true);
+        store.putOrganisation(o);
+        store.putUser(u);
+        String hash = "ab".repeat(32);
+        java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        store.putSession(new WebSession(hash, u.id(), "csrf-token", now, now.plusSeconds(3600)));
+        assertEquals(u.id(), store.sessionByHash(hash).orElseThrow().userId());
+        assertEquals("csrf-token", store.sessionByHash(hash).orElseThrow().csrf());
+        assertTrue(store.deleteSession(hash));
+        assertTrue(store.sessionByHash(hash).isEmpty());
+    }
+
     // The place index
 
     private static StixObject report(String id, String modified, String published, List<String> refs, Tlp tlp) {

@@ -38,6 +38,7 @@ final class JdbcStore implements Store {
 
     private final Database db;
     private final ObjectWriter writer;
+    private final SearchIndex searchIndex;
     private final ObjectReader reader;
     private final CollectionRepo collections;
     private final PrincipalRepo principals;
@@ -57,6 +58,7 @@ final class JdbcStore implements Store {
         this.auditLog = new AuditLog(db, auditKey);
         this.webhooks = new WebhookRepo(db);
         this.places = new PlaceReader(db);
+        this.searchIndex = new SearchIndex(db.dialect);
         this.feeds = new FeedRepo(db);
     }
 
@@ -83,6 +85,16 @@ final class JdbcStore implements Store {
     @Override
     public Page<VersionEntry> versions(ObjectQuery query) {
         return reader.versions(query);
+    }
+
+    @Override
+    public List<org.vigil.store.SearchQuery.Hit> search(org.vigil.store.SearchQuery query) {
+        return searchIndex.search(db, query);
+    }
+
+    @Override
+    public List<org.vigil.store.SearchQuery.Hit> referencing(List<PlaceQuery.Scope> scopes, String refId, int limit) {
+        return searchIndex.referencing(db, scopes, refId, limit);
     }
 
     @Override
@@ -238,6 +250,21 @@ final class JdbcStore implements Store {
     @Override
     public boolean revokeToken(UUID tokenId) {
         return principals.revokeToken(tokenId);
+    }
+
+    @Override
+    public void putSession(org.vigil.store.WebSession session) {
+        principals.putSession(session);
+    }
+
+    @Override
+    public Optional<org.vigil.store.WebSession> sessionByHash(String sha256) {
+        return principals.sessionByHash(sha256);
+    }
+
+    @Override
+    public boolean deleteSession(String sha256) {
+        return principals.deleteSession(sha256);
     }
 
     @Override

@@ -24,10 +24,12 @@ final class ObjectWriter {
 
     private final Database db;
     private final PlaceIndex places;
+    private final SearchIndex search;
 
     ObjectWriter(Database db) {
         this.db = db;
         this.places = new PlaceIndex(db.dialect);
+        this.search = new SearchIndex(db.dialect);
     }
 
     List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects) {
@@ -122,8 +124,9 @@ final class ObjectWriter {
             ps.executeBatch();
         }
         writeVersions(c, List.of(ObjectVersions.load(c, db.dialect, query.collectionId(), objectId)), null);
-        if (!gone.isEmpty() && PlaceIndex.concerns(objectId.substring(0, Math.max(0, objectId.indexOf("--"))))) {
-            reindexFromStore(c, query.collectionId(), objectId);
+        if (!gone.isEmpty()) {
+            reindexFromStore(c, query.collectionId(), objectId,
+                    PlaceIndex.concerns(objectId.substring(0, Math.max(0, objectId.indexOf("--")))));
         }
         return gone;
     }
@@ -132,33 +135,49 @@ final class ObjectWriter {
     private void indexPlaces(Connection c, UUID collectionId, Iterable<ObjectVersions> all, UUID postedBy)
             throws SQLException {
         List<PlaceIndex.Entry> entries = new ArrayList<>();
+        List<SearchIndex.Entry> texts = new ArrayList<>();
         for (ObjectVersions versions : all) {
             IncomingObject newest = versions.newestIncoming();
             if (newest != null && PlaceIndex.concerns(newest.type())) {
                 entries.add(new PlaceIndex.Entry(newest.id(), newest.object(), postedBy, newest.tlp(),
                         newest.createdByRef(), versions.heldBefore()));
             }
+            if (newest != null) {
+                texts.add(new SearchIndex.Entry(newest.id(), newest.object(), postedBy, newest.tlp(),
+                        newest.createdByRef(), versions.heldBefore()));
+            }
         }
         places.reindex(c, collectionId, entries);
+        search.reindex(c, collectionId, texts);
     }
 
     /** After a delete, the index says what the newest remaining version says, or nothing. */
-    private void reindexFromStore(Connection c, UUID collectionId, String objectId) throws SQLException {
+    private void reindexFromStore(Connection c, UUID collectionId, String objectId, boolean placeIndexed)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT json, posted_by, tlp, created_by_ref FROM objects"
                 + " WHERE collection_id = ? AND object_id = ? AND latest = TRUE")) {
             new Params(db.dialect, ps).uuid(collectionId).text(objectId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    places.reindex(c, collectionId, List.of(new PlaceIndex.Entry(objectId, null, null, null, null,
+                    if (placeIndexed) {
+                        places.reindex(c, collectionId, List.of(new PlaceIndex.Entry(objectId, null, null, null,
+                                null, true)));
+                    }
+                    search.reindex(c, collectionId, List.of(new SearchIndex.Entry(objectId, null, null, null, null,
                             true)));
                     return;
                 }
                 String poster = rs.getString(2);
                 int tlp = rs.getInt(3);
                 Integer level = rs.wasNull() ? null : tlp;
-                places.reindex(c, collectionId, List.of(new PlaceIndex.Entry(objectId,
-                        org.vigil.stix.StixJson.parse(rs.getString(1)), poster == null ? null : UUID.fromString(poster),
-                        level, rs.getString(4), true)));
+                org.vigil.stix.StixObject newest = org.vigil.stix.StixJson.parse(rs.getString(1));
+                UUID postedBy = poster == null ? null : UUID.fromString(poster);
+                if (placeIndexed) {
+                    places.reindex(c, collectionId, List.of(new PlaceIndex.Entry(objectId, newest, postedBy, level,
+                            rs.getString(4), true)));
+                }
+                search.reindex(c, collectionId, List.of(new SearchIndex.Entry(objectId, newest, postedBy, level,
+                        rs.getString(4), true)));
             }
         }
     }

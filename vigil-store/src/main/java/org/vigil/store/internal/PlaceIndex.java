@@ -210,7 +210,7 @@ final class PlaceIndex {
     }
 
     /** The user ids any extension of the object names as its RED recipients, comma-separated; null if none. */
-    private static String recipients(StixObject o) {
+    static String recipients(StixObject o) {
         Set<String> out = new LinkedHashSet<>();
         o.property("extensions").ifPresent(extensions -> extensions.forEach(ext -> {
             for (JsonNode id : ext.path("recipients")) {

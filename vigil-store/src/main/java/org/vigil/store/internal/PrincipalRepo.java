@@ -15,6 +15,7 @@ import org.vigil.store.Role;
 import org.vigil.store.StoreException;
 import org.vigil.store.TokenScope;
 import org.vigil.store.User;
+import org.vigil.store.WebSession;
 
 /** Organisations, users, API tokens and grants. */
 final class PrincipalRepo {
@@ -188,6 +189,28 @@ final class PrincipalRepo {
         if (other.isPresent()) {
             throw new StoreException("cannot save " + id + ": its " + what + " is already used by " + other.get());
         }
+    }
+
+    void putSession(WebSession s) {
+        db.write("keeping a session of user " + s.userId(), c -> {
+            sql.update(c, "DELETE FROM web_sessions WHERE expires_at < ?", p -> p.bigint(Micros.of(s.created())));
+            return sql.update(c, "INSERT INTO web_sessions (session_hash, user_id, csrf_token, created_at, expires_at)"
+                    + " VALUES (?, ?, ?, ?, ?)", p -> p.text(s.sha256()).uuid(s.userId()).text(s.csrf())
+                    .bigint(Micros.of(s.created())).bigint(Micros.of(s.expires())));
+        });
+    }
+
+    Optional<WebSession> sessionByHash(String sha256) {
+        return db.read("looking up a session", c -> sql.first(c, "SELECT session_hash, user_id, csrf_token,"
+                + " created_at, expires_at FROM web_sessions WHERE session_hash = ?", p -> p.text(sha256),
+                rs -> new WebSession(rs.getString("session_hash"), Rows.uuid(rs, "user_id"),
+                        rs.getString("csrf_token"), Micros.instant(rs.getLong("created_at")),
+                        Micros.instant(rs.getLong("expires_at")))));
+    }
+
+    boolean deleteSession(String sha256) {
+        return db.write("ending a session", c -> sql.update(c, "DELETE FROM web_sessions WHERE session_hash = ?",
+                p -> p.text(sha256))) > 0;
     }
 
     private static String scopeText(TokenScope scope) {

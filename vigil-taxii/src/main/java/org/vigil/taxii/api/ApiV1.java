@@ -25,11 +25,18 @@ public final class ApiV1 {
 
     public static final String PREFIX = "/api/v1";
     public static final String JSON = "application/json";
+    /**
+     * Set on a request that came with a browser session: a 401 then carries no Basic challenge, which would make
+     * the browser ask for a password in a dialog instead of letting the page send the user to sign in.
+     */
+    public static final String BROWSER_SESSION = "vigil.browser-session";
 
     private final Javalin app;
     private final PageToken tokens;
     private final ObjectNode paths = ApiJson.MAPPER.createObjectNode();
     private final List<String> documentPrefixes = new ArrayList<>();
+    private final List<String> pagePrefixes = new ArrayList<>();
+    private BrowserSessions sessions = ctx -> java.util.Optional.empty();
     private final List<String> streamPaths = new ArrayList<>();
 
     /** For the HTTP server: binds the API to an app whose request filter applies {@link #isApi}. */
@@ -47,6 +54,40 @@ public final class ApiV1 {
     /** Whether a path serves a registered document (served to anyone, in its own media type). */
     public boolean isDocument(String path) {
         return documentPrefixes.stream().anyMatch(path::startsWith);
+    }
+
+    /** Whether a path is a browser page (the UI), which answers in HTML and signs its users in itself. */
+    public boolean isPage(String path) {
+        return pagePrefixes.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+    }
+
+    /**
+     * Browser pages under {@code prefix} (the UI): exempt from TAXII negotiation and credentials, because the
+     * module answers them in HTML and admits their users by its own session; {@code routes} adds their handlers.
+     */
+    public void pages(String prefix, java.util.function.Consumer<Javalin> routes) {
+        pagePrefixes.add(prefix);
+        routes.accept(app);
+    }
+
+    /** Lets API calls from the UI's pages use its session cookie as a credential. */
+    public void acceptSessions(BrowserSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    /** The principal a request's browser session stands for, if it carries one; for the request filter. */
+    public java.util.Optional<org.vigil.access.Principal> session(Context ctx) {
+        return sessions.principal(ctx);
+    }
+
+    /** A browser session as a credential for API calls. */
+    @FunctionalInterface
+    public interface BrowserSessions {
+        /**
+         * The user a request's session stands for; empty when it carries no session cookie. Throws
+         * {@link ApiException} to refuse one (an expired session, a change without its CSRF token).
+         */
+        java.util.Optional<org.vigil.access.Principal> principal(Context ctx);
     }
 
     /** Whether a path serves a registered event stream (negotiates text/event-stream, not JSON). */

@@ -33,6 +33,9 @@ public final class TaxiiRoutes {
             if (api.isDocument(ctx.path())) {
                 // Public documents (CAP, Atom) are served to anyone in their own media type.
                 ctx.attribute(PRINCIPAL, Principal.anonymous());
+            } else if (api.isPage(ctx.path())) {
+                // Browser pages (the UI) answer in HTML and admit their users by session; the UI's filter does it.
+                ctx.attribute(PRINCIPAL, Principal.anonymous());
             } else if (!ctx.path().equals("/healthz")) {
                 admit(ctx, hub, api);
             }
@@ -92,12 +95,21 @@ public final class TaxiiRoutes {
             throw new TaxiiException(406, "Not acceptable", "this server answers in " + MediaTypes.TAXII
                     + "; send an Accept header that allows it");
         }
+        String authorization = ctx.header("Authorization");
+        if (ApiV1.isApi(ctx.path()) && (authorization == null || authorization.isBlank())) {
+            // The UI's own calls carry its session cookie instead of an Authorization header.
+            var session = api.session(ctx);
+            if (session.isPresent()) {
+                ctx.attribute(PRINCIPAL, session.get());
+                return;
+            }
+        }
         Principal p = Caller.of(ctx, hub.authenticator());
         ctx.attribute(PRINCIPAL, p);
     }
 
     private static void error(Context ctx, ApiException ex) {
-        if (ex.status() == 401) {
+        if (ex.status() == 401 && ctx.attribute(ApiV1.BROWSER_SESSION) == null) {
             ctx.header("WWW-Authenticate", Caller.CHALLENGE);
         }
         var body = JsonOut.error(ex.status(), ex.title(), ex.description());

@@ -1,0 +1,284 @@
+package org.vigil.store.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.vigil.stix.StixObject;
+import org.vigil.store.PlaceQuery;
+import org.vigil.store.SearchQuery;
+
+/**
+ * Full-text search over the newest version of every object (SQLite FTS5; PostgreSQL tsvector), kept in the
+ * transaction that stores or deletes the objects, as the place index is. Read by audience; the access layer
+ * decides each row.
+ */
+final class SearchIndex {
+
+    /** Properties that say nothing a person would search for. */
+    private static final Set<String> SKIPPED = Set.of("id", "type", "spec_version", "created", "modified",
+            "object_marking_refs", "granular_markings", "created_by_ref", "extensions", "revoked", "confidence",
+            "lang", "external_references");
+    private static final Pattern STIX_ID = Pattern.compile("[a-z0-9-]+--[0-9a-fA-F-]{36}");
+    private static final int MAX_BODY = 100_000;
+
+    private final Dialect dialect;
+
+    SearchIndex(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** What the index should hold for one object: its newest version, or nothing. */
+    record Entry(String objectId, StixObject newest, UUID postedBy, Integer tlp, String createdByRef,
+                 boolean wasIndexed) {
+    }
+
+    void reindex(Connection c, UUID collectionId, List<Entry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        boolean sqlite = dialect == Dialect.SQLITE;
+        if (entries.stream().anyMatch(Entry::wasIndexed)) {
+            try (PreparedStatement text = c.prepareStatement(sqlite ? "DELETE FROM search_text WHERE rowid IN"
+                    + " (SELECT doc_id FROM search_docs WHERE collection_id = ? AND object_id = ?)" : "SELECT 1");
+                 PreparedStatement docs = c.prepareStatement(
+                         "DELETE FROM search_docs WHERE collection_id = ? AND object_id = ?");
+             PreparedStatement refs = c.prepareStatement(
+                         "DELETE FROM object_refs WHERE collection_id = ? AND object_id = ?")) {
+                for (Entry e : entries) {
+                    if (e.wasIndexed()) {
+                        if (sqlite) {
+                            new Params(dialect, text).uuid(collectionId).text(e.objectId());
+                            text.addBatch();
+                        }
+                        new Params(dialect, docs).uuid(collectionId).text(e.objectId());
+                        docs.addBatch();
+                        new Params(dialect, refs).uuid(collectionId).text(e.objectId());
+                        refs.addBatch();
+                    }
+                }
+                refs.executeBatch();
+                if (sqlite) {
+                    text.executeBatch();
+                }
+                docs.executeBatch();
+            }
+        }
+        String columns = "collection_id, object_id, object_type, name, modified, tlp, created_by_ref, posted_by,"
+                + " red_to";
+        try (PreparedStatement docs = c.prepareStatement(sqlite
+                ? "INSERT INTO search_docs (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                : "INSERT INTO search_docs (" + columns + ", body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " to_tsvector('simple', ?))");
+             PreparedStatement text = c.prepareStatement(sqlite ? "INSERT INTO search_text (rowid, body)"
+                     + " SELECT doc_id, ? FROM search_docs WHERE collection_id = ? AND object_id = ?" : "SELECT 1");
+             PreparedStatement refs = c.prepareStatement("INSERT INTO object_refs (collection_id, object_id, ref_id,"
+                     + " tlp, created_by_ref, posted_by, red_to) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int n = 0;
+            int r = 0;
+            for (Entry e : entries) {
+                if (e.newest() == null) {
+                    continue;
+                }
+                StixObject o = e.newest();
+                String body = body(o);
+                String name = granularlyMarked(o).contains("name") ? null : o.text("name");
+                Params p = new Params(dialect, docs).uuid(collectionId).text(e.objectId()).text(o.type())
+                        .text(name).bigint(Micros.parse(o.modified().or(o::created)
+                                .orElse("1970-01-01T00:00:00Z")))
+                        .smallint(e.tlp()).text(e.createdByRef()).uuid(e.postedBy()).text(PlaceIndex.recipients(o));
+                if (!sqlite) {
+                    p.text(body);
+                }
+                docs.addBatch();
+                if (sqlite) {
+                    new Params(dialect, text).text(body).uuid(collectionId).text(e.objectId());
+                    text.addBatch();
+                }
+                n++;
+                for (String ref : references(o)) {
+                    new Params(dialect, refs).uuid(collectionId).text(e.objectId()).text(ref).smallint(e.tlp())
+                            .text(e.createdByRef()).uuid(e.postedBy()).text(PlaceIndex.recipients(o));
+                    refs.addBatch();
+                    r++;
+                }
+            }
+            if (n > 0) {
+                docs.executeBatch();
+                if (sqlite) {
+                    text.executeBatch();
+                }
+            }
+            if (r > 0) {
+                refs.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * The searchable text of an object: every string it holds but ids, references and bookkeeping, and but the
+     * properties a granular marking covers, since a reader who may not see them must not find the object by them.
+     */
+    static String body(StixObject o) {
+        StringBuilder b = new StringBuilder();
+        Set<String> marked = granularlyMarked(o);
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.json().fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (!SKIPPED.contains(f.getKey()) && !f.getKey().endsWith("_ref") && !f.getKey().endsWith("_refs")
+                    && !marked.contains(f.getKey())) {
+                collect(f.getValue(), b);
+            }
+        }
+        return b.length() > MAX_BODY ? b.substring(0, MAX_BODY) : b.toString();
+    }
+
+    /** The ids an object references, markings, its creator and granularly marked properties aside. */
+    static Set<String> references(StixObject o) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        Set<String> marked = granularlyMarked(o);
+        for (String prop : o.propertyNames()) {
+            if (prop.equals("object_marking_refs") || prop.equals("created_by_ref") || marked.contains(prop)) {
+                continue;
+            }
+            if (prop.endsWith("_ref") && o.text(prop) != null && !o.text(prop).equals(o.id())) {
+                out.add(o.text(prop));
+            } else if (prop.endsWith("_refs")) {
+                o.texts(prop).stream().filter(ref -> !ref.equals(o.id())).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Rows of the objects that reference {@code refId}, narrowed to each scope's audience. */
+    List<SearchQuery.Hit> referencing(Database db, List<PlaceQuery.Scope> scopes, String refId, int limit) {
+        if (scopes.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(refId);
+        List<String> terms = new ArrayList<>();
+        for (PlaceQuery.Scope s : scopes) {
+            params.add(s.collectionId());
+            terms.add("(r.collection_id = ? AND " + AudienceSql.condition("r", "r.red_to", s.audience(), params) + ")");
+        }
+        String sql = "SELECT r.collection_id, r.object_id, r.tlp, r.created_by_ref, r.posted_by, r.red_to"
+                + " FROM object_refs r WHERE r.ref_id = ? AND (" + String.join(" OR ", terms) + ")"
+                + " ORDER BY r.object_id LIMIT " + limit;
+        return db.read("reading references", c -> {
+            List<SearchQuery.Hit> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Params.bindAll(dialect, ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int tlp = rs.getInt(3);
+                        org.vigil.stix.Tlp level = rs.wasNull() ? null : TlpCode.level(tlp);
+                        String id = rs.getString(2);
+                        String poster = rs.getString(5);
+                        String red = rs.getString(6);
+                        out.add(new SearchQuery.Hit(UUID.fromString(rs.getString(1)), id,
+                                id.substring(0, Math.max(0, id.indexOf("--"))), null, null, level, rs.getString(4),
+                                poster == null ? null : UUID.fromString(poster),
+                                red == null ? Set.of() : Set.of(red.split(",")), null));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The top-level properties that granular markings select. */
+    static Set<String> granularlyMarked(StixObject o) {
+        Set<String> out = new java.util.HashSet<>();
+        o.property("granular_markings").ifPresent(list -> list.forEach(g -> g.path("selectors").forEach(sel -> {
+            String path = sel.asText("");
+            int dot = path.indexOf('.');
+            out.add(dot < 0 ? path : path.substring(0, dot));
+        })));
+        return out;
+    }
+
+    private static void collect(JsonNode n, StringBuilder b) {
+        if (b.length() > MAX_BODY) {
+            return;
+        }
+        if (n.isTextual()) {
+            if (!STIX_ID.matcher(n.textValue()).matches()) {
+                b.append(n.textValue()).append('\n');
+            }
+        } else if (n.isContainerNode()) {
+            n.forEach(x -> collect(x, b));
+        }
+    }
+
+    List<SearchQuery.Hit> search(Database db, SearchQuery q) {
+        if (q.scopes().isEmpty()) {
+            return List.of();
+        }
+        boolean sqlite = dialect == Dialect.SQLITE;
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT d.doc_id, d.collection_id, d.object_id, d.object_type, d.name,"
+                + " d.modified, d.tlp, d.created_by_ref, d.posted_by, d.red_to FROM ");
+        if (sqlite) {
+            sql.append("search_text t JOIN search_docs d ON d.doc_id = t.rowid WHERE search_text MATCH ?");
+            params.add(String.join(" ", q.words().stream().map(w -> "\"" + w + "\"*").toList()));
+        } else {
+            sql.append("search_docs d WHERE d.body @@ to_tsquery('simple', ?)");
+            params.add(String.join(" & ", q.words().stream().map(w -> w + ":*").toList()));
+        }
+        List<String> terms = new ArrayList<>();
+        for (PlaceQuery.Scope s : q.scopes()) {
+            params.add(s.collectionId());
+            terms.add("(d.collection_id = ? AND " + AudienceSql.condition("d", "d.red_to", s.audience(), params) + ")");
+        }
+        sql.append(" AND (").append(String.join(" OR ", terms)).append(')');
+        if (!q.types().isEmpty()) {
+            sql.append(" AND d.object_type").append(AudienceSql.list(q.types().size()));
+            params.addAll(q.types());
+        }
+        if (q.from() != null) {
+            sql.append(" AND d.modified >= ?");
+            params.add(Micros.of(q.from()));
+        }
+        if (q.to() != null) {
+            sql.append(" AND d.modified <= ?");
+            params.add(Micros.of(q.to()));
+        }
+        if (q.after() != null) {
+            sql.append(" AND (d.modified < ? OR (d.modified = ? AND d.doc_id < ?))");
+            params.add(q.after().modifiedMicros());
+            params.add(q.after().modifiedMicros());
+            params.add(q.after().row());
+        }
+        sql.append(" ORDER BY d.modified DESC, d.doc_id DESC LIMIT ").append(q.limit());
+        return db.read("searching", c -> {
+            List<SearchQuery.Hit> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                Params.bindAll(dialect, ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long modified = rs.getLong(6);
+                        int tlp = rs.getInt(7);
+                        org.vigil.stix.Tlp level = rs.wasNull() ? null : TlpCode.level(tlp);
+                        String poster = rs.getString(9);
+                        String red = rs.getString(10);
+                        out.add(new SearchQuery.Hit(UUID.fromString(rs.getString(2)), rs.getString(3),
+                                rs.getString(4), rs.getString(5), Micros.instant(modified), level,
+                                rs.getString(8), poster == null ? null : UUID.fromString(poster),
+                                red == null ? Set.of() : Set.of(red.split(",")),
+                                new SearchQuery.Position(modified, rs.getLong(1))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}

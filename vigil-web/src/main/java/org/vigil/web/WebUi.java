@@ -1,0 +1,51 @@
+package org.vigil.web;
+
+import org.vigil.access.ReadPath;
+import org.vigil.access.Sessions;
+import org.vigil.access.WritePath;
+import org.vigil.extract.Extractor;
+import org.vigil.taxii.api.ApiModule;
+import org.vigil.taxii.api.ApiV1;
+import org.vigil.web.internal.BrowserGate;
+import org.vigil.web.internal.IngestApi;
+import org.vigil.web.internal.ObjectApi;
+import org.vigil.web.internal.UiPages;
+
+/**
+ * The analyst's UI under {@code /ui/}: sign-in with a Vigil account, the event dashboard, the object view, the
+ * graph and the map. Its pages are HTML shells whose data come from Vigil's API under {@code /api/v1/} (the
+ * picture's operations and this module's object operations), called with the session cookie; everything they
+ * show is read through the read path.
+ */
+public final class WebUi implements ApiModule {
+
+    public static final String PREFIX = "/ui";
+
+    private final ReadPath reads;
+    private final WritePath writes;
+    private final Sessions sessions;
+    private Extractor extractor;
+
+    public WebUi(ReadPath reads, WritePath writes, Sessions sessions) {
+        this.reads = reads;
+        this.writes = writes;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void install(ApiV1 api) {
+        BrowserGate gate = new BrowserGate(sessions);
+        api.acceptSessions(gate::apiPrincipal);
+        api.pages(PREFIX, app -> new UiPages(reads, gate).install(app));
+        new ObjectApi(reads).install(api);
+        new IngestApi(reads, writes, this::extractor).install(api);
+    }
+
+    /** Extraction loads its language models on first use, not at start, since many hubs never ingest here. */
+    private synchronized Extractor extractor() {
+        if (extractor == null) {
+            extractor = Extractor.standard();
+        }
+        return extractor;
+    }
+}
