@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.vigil.access.ObjectsPage;
 import org.vigil.access.Principal;
 import org.vigil.access.ReadPath;
 import org.vigil.access.ReleasedObject;
+import org.vigil.picture.Picture;
 import org.vigil.store.Collection;
 import org.vigil.store.Cursor;
 import org.vigil.store.ObjectQuery;
@@ -53,12 +56,16 @@ public final class WebhookDeliverer implements AutoCloseable {
     static final Duration GIVE_UP_AFTER = Duration.ofDays(1);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    private static final long MICROS_A_DAY = 86_400_000_000L;
+    /** The most days of upticks a subscription catches up on after being down. */
+    private static final int UPTICK_CATCH_UP = 30;
 
     private final ReadPath reads;
     private final Store store;
     private final String apiRoot;
     private final Clock clock;
     private final HttpClient http;
+    private final Picture picture;
     private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker;
     private final ExecutorService senders;
@@ -69,6 +76,7 @@ public final class WebhookDeliverer implements AutoCloseable {
         this.store = store;
         this.apiRoot = apiRoot;
         this.clock = clock;
+        this.picture = new Picture(reads, clock);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.senders = Executors.newFixedThreadPool(2, r -> daemon(r, "vigil-webhook-sender"));
@@ -116,6 +124,9 @@ public final class WebhookDeliverer implements AutoCloseable {
             for (CollectionView view : watched(w, owner.get())) {
                 drain(w, owner.get(), view);
             }
+            if (w.events().contains(Webhooks.UPTICK_FLAGGED)) {
+                upticks(w, owner.get());
+            }
             if (w.failures() > 0) {
                 store.putWebhook(w.delivered());
             }
@@ -154,6 +165,44 @@ public final class WebhookDeliverer implements AutoCloseable {
         } while (page.more());
     }
 
+    /**
+     * Sends the upticks of the days that closed since the last pass, as the subscription's user sees them, then
+     * records the last day sent: the position is the store's, so a restart sends no day twice and skips none
+     * (a crash between a send and the record repeats that pass, with the same message ids).
+     */
+    private void upticks(Webhook w, Principal owner) {
+        String key = "webhook-upticks:" + w.id();
+        LocalDate yesterday = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1);
+        LocalDate first = store.workPosition(key).map(c -> LocalDate.ofEpochDay(c.dateAddedMicros() / MICROS_A_DAY)
+                .plusDays(1)).orElse(LocalDate.ofInstant(w.created(), ZoneOffset.UTC));
+        if (first.isAfter(yesterday)) {
+            return;
+        }
+        first = first.isBefore(yesterday.minusDays(UPTICK_CATCH_UP)) ? yesterday.minusDays(UPTICK_CATCH_UP) : first;
+        String via = "webhook " + w.id() + " " + w.url();
+        for (Picture.Uptick u : picture.upticks(owner, first, yesterday, Optional.empty(), Optional.empty(), via)) {
+            if (w.places().isEmpty() || w.places().contains(u.place())) {
+                post(w, "msg_" + UUID.nameUUIDFromBytes((w.id() + "|uptick|" + u.place() + "|" + u.date())
+                        .getBytes(StandardCharsets.UTF_8)), Webhooks.UPTICK_FLAGGED, upticked(u));
+            }
+        }
+        store.putWorkPosition(key, Cursor.afterMicros(yesterday.toEpochDay() * MICROS_A_DAY));
+    }
+
+    private static String upticked(Picture.Uptick u) {
+        var data = org.vigil.stix.StixJson.newObjectNode();
+        data.put("place", u.place());
+        if (u.name() != null) {
+            data.put("name", u.name());
+        }
+        data.put("date", u.date());
+        data.put("observed", u.observed());
+        data.put("expected", u.expected());
+        data.put("p_value", u.pValue());
+        data.put("sources", u.sources());
+        return data.toString();
+    }
+
     /** Which event an object is for this subscription, or null when it wants none. */
     private static String event(Webhook w, UUID collection, ReleasedObject o) {
         boolean alert = collection.equals(AlertSchema.PUBLISHED)
@@ -186,10 +235,15 @@ public final class WebhookDeliverer implements AutoCloseable {
         // drop the repeats that at-least-once brings.
         String id = "msg_" + UUID.nameUUIDFromBytes((w.id() + "|" + collection + "|" + d.object().id() + "|"
                 + d.dateAdded()).getBytes(StandardCharsets.UTF_8));
-        Instant now = clock.instant();
         // Built as text around the object's JSON as released, which need not be parsed again.
-        String text = "{\"type\":\"" + event + "\",\"timestamp\":\"" + AlertTimes.stix(now)
-                + "\",\"data\":{\"collection\":\"" + collection + "\",\"object\":" + d.object().json() + "}}";
+        post(w, id, event, "{\"collection\":\"" + collection + "\",\"object\":" + d.object().json() + "}");
+    }
+
+    /** Posts one notification, signed; a receiver that does not acknowledge it fails the delivery. */
+    private void post(Webhook w, String id, String event, String data) {
+        Instant now = clock.instant();
+        String text = "{\"type\":\"" + event + "\",\"timestamp\":\"" + AlertTimes.stix(now) + "\",\"data\":" + data
+                + "}";
         long seconds = now.getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(w.url())).timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json").header("webhook-id", id)

@@ -27,7 +27,12 @@ public final class Webhooks {
     public static final String OBJECT_ADDED = "object.added";
     /** A travel alert message (alert, update or cancellation) published. */
     public static final String ALERT_PUBLISHED = "alert.published";
-    static final Set<String> EVENTS = Set.of(OBJECT_ADDED, ALERT_PUBLISHED);
+    /**
+     * A day on which the threat picture flagged an uptick at a place the user may see (or one of the webhook's
+     * places), sent once the UTC day has closed, since a day's count is final only then.
+     */
+    public static final String UPTICK_FLAGGED = "uptick.flagged";
+    static final Set<String> EVENTS = Set.of(OBJECT_ADDED, ALERT_PUBLISHED, UPTICK_FLAGGED);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ReadPath reads;
@@ -53,7 +58,8 @@ public final class Webhooks {
      * @param types STIX types; empty for all
      * @param places location ids the owner may see: only objects that name one of them (the location itself, or
      *     an object that refers to it); empty for all
-     * @param events {@value #OBJECT_ADDED} and/or {@value #ALERT_PUBLISHED}; empty for object.added
+     * @param events {@value #OBJECT_ADDED}, {@value #ALERT_PUBLISHED} and/or {@value #UPTICK_FLAGGED}; empty for
+     *     object.added
      */
     public Added add(Principal owner, String url, List<UUID> collections, List<String> types, List<String> places,
                      List<String> events) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -160,11 +161,60 @@ class WebhookDelivererTest {
     @Test
     void refusesUnknownEventsAndCollectionsTheUserMayNotRead() {
         assertThrows(AlertRefusal.class, () -> webhooks.add(hub.analyst, receiver.url(), List.of(), List.of(),
-                List.of(), List.of("uptick.flagged")));
+                List.of(), List.of("object.deleted")));
         assertThrows(AlertRefusal.class, () -> webhooks.add(hub.partner, receiver.url(),
                 List.of(AlertHub.PRIVATE_PLACES), List.of(), List.of(), List.of()));
         assertThrows(AlertRefusal.class, () -> webhooks.add(hub.partner, "ftp://x/y", List.of(), List.of(), List.of(), List.of()));
         assertThrows(AlertRefusal.class, () -> webhooks.add(hub.partner, receiver.url(), List.of(), List.of(),
                 List.of(hub.safehouse), List.of()));
+    }
+
+    @Test
+    void anUptickIsSentOnceItsDayClosesAndOnlyWhereTheUserMaySeeIt() throws Exception {
+        java.time.Instant created = java.time.Instant.parse("2026-11-01T00:00:00Z");
+        Webhooks.Added added = new Webhooks(hub.reads, hub.store, AlertHub.ROOT, Clock.fixed(created,
+                java.time.ZoneOffset.UTC)).add(hub.partner, receiver.url(), List.of(), List.of(), List.of(),
+                List.of(Webhooks.UPTICK_FLAGGED));
+        receiver.secret = added.secret();
+        List<StixObject> reports = new ArrayList<>();
+        for (java.time.LocalDate d = java.time.LocalDate.of(2026, 9, 1); d.isBefore(java.time.LocalDate.of(2026, 11, 20));
+             d = d.plusDays(1)) {
+            reports.add(report(d, hub.paris, null));
+        }
+        for (int i = 0; i < 9; i++) {
+            reports.add(report(java.time.LocalDate.of(2026, 11, 20), hub.paris, null));
+        }
+        hub.post(true, reports);
+        List<WritePath.Item> hidden = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            hidden.add(WritePath.Item.of(report(java.time.LocalDate.of(2026, 11, 21), hub.lyon, Tlp.AMBER_STRICT)));
+        }
+        hub.writes.add(hub.analyst, new CollectionView(shared, true, true, false), hidden, "test");
+        try (WebhookDeliverer later = new WebhookDeliverer(hub.reads, hub.store, AlertHub.ROOT,
+                Clock.fixed(java.time.Instant.parse("2026-11-25T12:00:00Z"), java.time.ZoneOffset.UTC),
+                Duration.ofHours(1))) {
+            later.deliver(added.webhook().id());
+            assertEquals(1, receiver.received.size(), () -> receiver.received.toString());
+            Receiver.Delivery d = receiver.received.get(0);
+            assertTrue(d.signatureOk());
+            JsonNode body = JSON.readTree(d.body());
+            assertEquals("uptick.flagged", body.path("type").asText());
+            assertEquals(hub.paris, body.path("data").path("place").asText());
+            assertEquals("2026-11-20", body.path("data").path("date").asText());
+            assertEquals(9, body.path("data").path("observed").asInt());
+            later.deliver(added.webhook().id());
+            assertEquals(1, receiver.received.size(), "a day is sent once");
+        }
+    }
+
+    private static StixObject report(java.time.LocalDate day, String place, Tlp tlp) {
+        String at = day + "T10:00:00.000Z";
+        StixObject.Builder b = StixObject.builder("report", "report--" + UUID.randomUUID()).put("created", at)
+                .put("modified", at).put("name", "Report of " + day).put("published", at)
+                .put("report_types", List.of("threat-report")).put("object_refs", List.of(place));
+        if (tlp != null) {
+            b.put("object_marking_refs", List.of(tlp.markingId()));
+        }
+        return b.build();
     }
 }
