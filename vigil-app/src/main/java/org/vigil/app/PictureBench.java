@@ -155,7 +155,7 @@ final class PictureBench implements Callable<Integer> {
                         .put("created", at).put("modified", at).put("name", "Report " + i).put("published", at)
                         .put("report_types", List.of("threat-report")).put("object_refs", refs.stream().distinct().toList())
                         .put("object_marking_refs", List.of(levels.get(random.nextInt(3)).markingId())).build()));
-                if (batch.size() == 1000) {
+                if (batch.size() >= 1000) {
                     hub.writes.add(p, c, batch, "vigil bench picture");
                     batch.clear();
                     progress.update(i + 1, "");
