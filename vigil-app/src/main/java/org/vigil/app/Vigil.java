@@ -2,6 +2,9 @@ package org.vigil.app;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,27 +19,48 @@ public final class Vigil implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine(System.out, System.err).execute(args));
+        System.exit(commandLine(System.out, System.err, args).execute(args));
     }
 
-    /** The command tree, printing to the given streams; tests drive it in-process through this. */
+    /** The subcommands by name, made on demand: building every command's model costs a short command its start-up. */
+    private static Map<String, Supplier<Object>> subcommands(PrintStream out, PrintStream err) {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("validate", () -> new ValidateCommand(out, err));
+        all.put("serve", ServeCommand::new);
+        all.put("ingest", IngestCommand::new);
+        all.put("user", UserCommand::new);
+        all.put("org", OrgCommand::new);
+        all.put("collection", CollectionCommand::new);
+        all.put("token", TokenCommand::new);
+        all.put("audit", AuditCommand::new);
+        all.put("event", EventCommand::new);
+        all.put("picture", PictureCommand::new);
+        all.put("bench", BenchCommand::new);
+        all.put("feed", FeedCommand::new);
+        all.put("alert", AlertCommand::new);
+        all.put("webhook", WebhookCommand::new);
+        all.put("screen", ScreenCommand::new);
+        return all;
+    }
+
+    /** The whole command tree, printing to the given streams; tests drive it in-process through this. */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return commandLine(out, err, new String[0]);
+    }
+
+    /**
+     * The command tree for these arguments: when they start with a subcommand's name, only that subcommand is built
+     * (it alone can run); otherwise all of them, for help and for the error that names the known commands.
+     */
+    static CommandLine commandLine(PrintStream out, PrintStream err, String[] args) {
         CommandLine cli = new CommandLine(new Vigil());
-        cli.addSubcommand(new CommandLine(new ValidateCommand(out, err)));
-        cli.addSubcommand(new ServeCommand());
-        cli.addSubcommand(new IngestCommand());
-        cli.addSubcommand(new UserCommand());
-        cli.addSubcommand(new OrgCommand());
-        cli.addSubcommand(new CollectionCommand());
-        cli.addSubcommand(new TokenCommand());
-        cli.addSubcommand(new AuditCommand());
-        cli.addSubcommand(new EventCommand());
-        cli.addSubcommand(new PictureCommand());
-        cli.addSubcommand(new BenchCommand());
-        cli.addSubcommand(new FeedCommand());
-        cli.addSubcommand(new AlertCommand());
-        cli.addSubcommand(new WebhookCommand());
-        cli.addSubcommand(new ScreenCommand());
+        Map<String, Supplier<Object>> all = subcommands(out, err);
+        Supplier<Object> only = args.length > 0 ? all.get(args[0]) : null;
+        if (only != null) {
+            cli.addSubcommand(args[0], only.get());
+        } else {
+            all.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler(Vigil::onFailure);
