@@ -42,7 +42,10 @@ final class ObjectSql {
             b.sql.append(" AND o.date_added > ?");
             b.params.add(after);
         }
-        b.sql.append(" ORDER BY o.date_added");
+        // With ids, the primary key (collection, object, version) finds the few rows at once; ordering them by an
+        // index on date_added instead walks the whole collection, which SQLite prefers when it can, so the sort key
+        // is made an expression there and the handful of rows is sorted.
+        b.sql.append(query.ids().isEmpty() ? " ORDER BY o.date_added" : " ORDER BY +o.date_added");
         if (paged) {
             b.sql.append(" LIMIT ?");
             b.params.add(query.limit() + 1);
