@@ -1,17 +1,10 @@
 package org.vigil.app;
 
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,24 +165,6 @@ final class PictureBench implements Callable<Integer> {
     }
 
     private void time(String label, String url) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8))).build();
-        List<Double> ms = new ArrayList<>();
-        int size = 0;
-        for (int i = 0; i < runs + 3; i++) {
-            long t = System.nanoTime();
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(label + ": HTTP " + r.statusCode() + " " + r.body());
-            }
-            size = r.body().length();
-            if (i >= 3) {
-                ms.add((System.nanoTime() - t) / 1e6);
-            }
-        }
-        Collections.sort(ms);
-        out.printf("%-34s p50 %8.1f ms  p95 %8.1f ms  (%,d bytes)%n", label, ms.get(ms.size() / 2),
-                ms.get((int) Math.ceil(ms.size() * 0.95) - 1), size);
+        HttpLatency.time(out, label, url, "bench", "bench", runs);
     }
 }
