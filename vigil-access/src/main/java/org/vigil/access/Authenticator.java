@@ -65,6 +65,15 @@ public final class Authenticator {
         return store.user(found.get().userId()).flatMap(u -> principal(u, found.get()));
     }
 
+    /**
+     * A user as the read and write paths decide for them, as a password login would make them (every collection
+     * their grants allow, their organisation's claimed identities included), for callers that have no login to
+     * check: the command line, whose user already owns the data directory. Empty when the user's organisation is gone.
+     */
+    public Optional<Principal> principal(User user) {
+        return principal(user, null);
+    }
+
     private Optional<Principal> principal(User user, ApiToken token) {
         Optional<Organisation> org = store.organisation(user.organisationId());
         if (org.isEmpty()) {

@@ -8,8 +8,6 @@ import org.vigil.access.Principal;
 import org.vigil.alerts.Alert;
 import org.vigil.alerts.AlertDraft;
 import org.vigil.alerts.AlertRefusal;
-import org.vigil.store.Organisation;
-import org.vigil.store.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,10 +68,7 @@ final class AlertCommand {
         String user;
 
         Principal principal(Installation hub) {
-            User u = CollectionCommand.user(hub, user);
-            Organisation org = hub.store.organisation(u.organisationId()).orElseThrow(() ->
-                    new Settings.SettingsException("user " + user + " belongs to no organisation"));
-            return Principal.of(u, org);
+            return hub.principal(user);
         }
 
         /** Runs an action, turning a refusal into the one-line error every command gives. */
@@ -208,8 +203,7 @@ final class AlertCommand {
             try (Installation hub = open()) {
                 Principal p = Principal.anonymous();
                 if (user != null) {
-                    User u = CollectionCommand.user(hub, user);
-                    p = Principal.of(u, hub.store.organisation(u.organisationId()).orElseThrow());
+                    p = hub.principal(user);
                 }
                 for (Alert a : hub.alerts.desk().list(p, "vigil alert list")) {
                     out.println(a.id() + "\t" + (a.published() ? a.kind().cap().toLowerCase() : "draft") + "\t"

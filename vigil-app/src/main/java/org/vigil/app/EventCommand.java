@@ -70,7 +70,7 @@ final class EventCommand {
                         + " is not an ISO 3166-1 alpha-2 code; give two letters such as RU");
             }
             try (Installation hub = open()) {
-                Principal who = user == null ? Principal.anonymous() : PictureCommand.principal(hub, user);
+                Principal who = user == null ? Principal.anonymous() : hub.principal(user);
                 java.util.List<String> ids = new ArrayList<>();
                 for (String v : venues) {
                     ids.add(venue(hub, who, v));
@@ -134,7 +134,7 @@ final class EventCommand {
         public Integer call() {
             PrintWriter out = out();
             try (Installation hub = open()) {
-                Principal who = user == null ? Principal.anonymous() : PictureCommand.principal(hub, user);
+                Principal who = user == null ? Principal.anonymous() : hub.principal(user);
                 for (Event e : hub.picture.events(who, "vigil event list")) {
                     out.println(e.id() + "\t" + e.name() + "\t" + e.first() + ".." + e.last() + "\t"
                             + String.join(",", e.venues())

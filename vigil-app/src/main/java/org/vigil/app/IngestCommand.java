@@ -36,7 +36,6 @@ import org.vigil.store.ObjectQuery;
 import org.vigil.store.VersionMatch;
 import org.vigil.store.Organisation;
 import org.vigil.store.Status;
-import org.vigil.store.User;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -142,15 +141,14 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private Target target(Installation hub) {
-        User u = CollectionCommand.user(hub, user);
-        Organisation org = hub.store.organisation(u.organisationId()).orElseThrow();
-        Principal p = Principal.of(u, org);
+        Principal p = hub.principal(user);
+        Organisation org = hub.store.organisation(p.organisationId()).orElseThrow();
         var c = hub.collection(collection);
         CollectionView view = hub.reads.collection(p, c.apiRoot(), c.id())
-                .orElseThrow(() -> new Settings.SettingsException("user " + u.name() + " cannot see collection " + collection));
+                .orElseThrow(() -> new Settings.SettingsException("user " + user + " cannot see collection " + collection));
         if (!view.canWrite()) {
-            throw new Settings.SettingsException("user " + u.name() + " may not write to " + c.title()
-                    + "; grant it with: vigil collection grant " + collection + " " + u.name() + " write");
+            throw new Settings.SettingsException("user " + user + " may not write to " + c.title()
+                    + "; grant it with: vigil collection grant " + collection + " " + user + " write");
         }
         return new Target(p, org, view);
     }

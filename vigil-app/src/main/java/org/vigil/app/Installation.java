@@ -38,6 +38,7 @@ import org.vigil.store.Collection;
 import org.vigil.store.Organisation;
 import org.vigil.store.Store;
 import org.vigil.store.StoreConfig;
+import org.vigil.store.User;
 import org.vigil.picture.Event;
 import org.vigil.picture.Picture;
 import org.vigil.picture.PictureApi;
@@ -145,6 +146,13 @@ final class Installation implements AutoCloseable {
                 .put("identity_class", "organization").build();
         store.add(ORGANISATIONS, List.of(object));
         return org;
+    }
+
+    /** A user named at the command line, as the read and write paths decide for them. */
+    Principal principal(String userName) {
+        User u = CollectionCommand.user(this, userName);
+        return authenticator.principal(u).orElseThrow(() -> new Settings.SettingsException("user " + userName
+                + " belongs to no organisation; see vigil org list"));
     }
 
     Optional<Organisation> organisation(String nameOrId) {

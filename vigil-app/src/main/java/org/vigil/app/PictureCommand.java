@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.vigil.access.Principal;
 import org.vigil.picture.Picture;
-import org.vigil.store.Organisation;
-import org.vigil.store.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,14 +17,6 @@ import picocli.CommandLine.Option;
 @Command(name = "picture", mixinStandardHelpOptions = true, description = "The threat picture.",
         subcommands = {PictureCommand.Upticks.class})
 final class PictureCommand {
-
-    /** A user by name, as the principal the read path decides for. */
-    static Principal principal(Installation hub, String name) {
-        User u = hub.store.userByName(name).orElseThrow(() -> new Settings.SettingsException("no user '" + name
-                + "'; see vigil user list"));
-        Organisation o = hub.store.organisation(u.organisationId()).orElseThrow();
-        return Principal.of(u, o);
-    }
 
     @Command(name = "upticks", mixinStandardHelpOptions = true,
             description = "Days on which reporting about a place rose beyond what its history leads one to expect.")
@@ -58,7 +48,7 @@ final class PictureCommand {
             LocalDate first = from == null ? last.minusDays(29) : EventCommand.day("--from", from);
             PrintWriter out = out();
             try (Installation hub = open()) {
-                Principal who = user == null ? Principal.anonymous() : principal(hub, user);
+                Principal who = user == null ? Principal.anonymous() : hub.principal(user);
                 List<Picture.Uptick> upticks;
                 try {
                     upticks = hub.picture.upticks(who, first, last, Optional.ofNullable(place),

@@ -14,8 +14,6 @@ import org.vigil.screen.Match;
 import org.vigil.screen.Screening;
 import org.vigil.screen.Subject;
 import org.vigil.screen.Watchlist;
-import org.vigil.store.Organisation;
-import org.vigil.store.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,9 +52,7 @@ final class ScreenCommand extends AdminCommand {
         }
         List<Subject> subjects = subjects();
         try (Installation hub = open()) {
-            User u = CollectionCommand.user(hub, user);
-            Organisation org = hub.store.organisation(u.organisationId()).orElseThrow();
-            Principal p = Principal.of(u, org);
+            Principal p = hub.principal(user);
             String request = "vigil screen (os user " + System.getProperty("user.name", "unknown") + ")";
             List<Watchlist.Screened> results = Watchlist.of(hub.reads, p, request).screen(subjects, threshold, request);
             print(results);

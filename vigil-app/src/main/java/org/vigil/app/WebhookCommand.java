@@ -41,8 +41,7 @@ final class WebhookCommand {
         @Override
         public Integer call() {
             try (Installation hub = open()) {
-                User u = CollectionCommand.user(hub, user);
-                Principal p = Principal.of(u, hub.store.organisation(u.organisationId()).orElseThrow());
+                Principal p = hub.principal(user);
                 Webhooks webhooks = hub.alerts.webhooks();
                 java.util.List<UUID> ids = new ArrayList<>();
                 for (String c : collections) {
