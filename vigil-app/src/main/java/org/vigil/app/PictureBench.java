@@ -1,13 +1,9 @@
 package org.vigil.app;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -26,8 +22,6 @@ import org.vigil.store.Grant;
 import org.vigil.store.Organisation;
 import org.vigil.store.Role;
 import org.vigil.store.User;
-import org.vigil.taxii.Hub;
-import org.vigil.taxii.TaxiiConfig;
 import org.vigil.taxii.TaxiiServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,12 +88,8 @@ final class PictureBench implements Callable<Integer> {
     }
 
     private void latency() throws Exception {
-        Path data = Files.createTempDirectory("vigil-bench-");
-        Map<String, String> flags = new HashMap<>(Map.of("data", data.toString()));
-        if (storeUrl != null) {
-            flags.put("store.url", storeUrl);
-        }
-        try (Installation hub = Installation.open(Settings.load(Map.of(), flags))) {
+        try (BenchInstallation bench = BenchInstallation.open(storeUrl)) {
+            Installation hub = bench.hub;
             Organisation org = hub.addOrganisation("Bench", true);
             User user = new User(UUID.randomUUID(), "bench", org.id(), Role.ANALYST,
                     Passwords.hash("bench".toCharArray()));
@@ -109,17 +99,13 @@ final class PictureBench implements Callable<Integer> {
             hub.store.putGrant(new Grant(user.id(), c.id(), true, true));
             LocalDate last = LocalDate.of(2014, 2, 23);
             List<String> placeIds = generate(hub, Principal.of(user, org), new CollectionView(c, true, true, false), last);
-            TaxiiConfig config = new TaxiiConfig("127.0.0.1", 0, "bench", null, null, null, 1000, hub.tokenKey());
-            try (TaxiiServer server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes), config,
-                    hub.apiModules())) {
+            try (TaxiiServer server = bench.serve()) {
                 String base = "http://127.0.0.1:" + server.port() + "/api/v1";
                 String year = "from=" + last.minusDays(364) + "&to=" + last;
                 time("upticks, one year, every place", base + "/upticks?" + year);
                 time("upticks, one year, one place", base + "/upticks?" + year + "&place=" + placeIds.get(0));
                 time("timeline, one year, one place", base + "/places/" + placeIds.get(0) + "/timeline?" + year);
             }
-        } finally {
-            ServeCommand.deleteTree(data);
         }
     }
 

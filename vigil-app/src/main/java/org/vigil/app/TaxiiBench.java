@@ -32,9 +32,7 @@ import org.vigil.store.ObjectQuery;
 import org.vigil.store.Organisation;
 import org.vigil.store.Role;
 import org.vigil.store.User;
-import org.vigil.taxii.Hub;
 import org.vigil.taxii.TaxiiClient;
-import org.vigil.taxii.TaxiiConfig;
 import org.vigil.taxii.TaxiiServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,15 +68,10 @@ final class TaxiiBench implements Callable<Integer> {
             return 2;
         }
         HeapWatch heap = new HeapWatch();
-        Path data = Files.createTempDirectory("vigil-bench-");
-        Map<String, String> flags = new HashMap<>(Map.of("data", data.toString()));
-        if (storeUrl != null) {
-            flags.put("store.url", storeUrl);
-        }
-        try (Installation hub = Installation.open(Settings.load(Map.of(), flags))) {
+        try (BenchInstallation bench = BenchInstallation.open(storeUrl)) {
+            Installation hub = bench.hub;
             Setup s = setup(hub);
-            TaxiiConfig config = new TaxiiConfig("127.0.0.1", 0, "bench", null, null, null, 1000, hub.tokenKey());
-            try (TaxiiServer server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes), config)) {
+            try (TaxiiServer server = bench.serve()) {
                 TaxiiClient client = TaxiiClient.basic(URI.create("http://127.0.0.1:" + server.port() + "/"), "bench", "bench");
                 String objects = "api1/collections/" + s.collection.id() + "/objects/";
                 out.printf("store: %s; data set: %s; heap max %d MB%n", storeUrl == null ? "SQLite (fresh file)" : storeUrl,
@@ -91,8 +84,6 @@ final class TaxiiBench implements Callable<Integer> {
                 readCases(hub, s, client, objects);
                 SparseReaderBench.run(hub, s.org(), s.user(), out, runs);
             }
-        } finally {
-            ServeCommand.deleteTree(data);
         }
         heap.close();
         out.printf("largest heap in use (server and client share this JVM), sampled every 50 ms: %d MB of %d MB%n",

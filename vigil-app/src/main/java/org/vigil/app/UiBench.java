@@ -1,13 +1,9 @@
 package org.vigil.app;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -22,8 +18,6 @@ import org.vigil.store.Grant;
 import org.vigil.store.Organisation;
 import org.vigil.store.Role;
 import org.vigil.store.User;
-import org.vigil.taxii.Hub;
-import org.vigil.taxii.TaxiiConfig;
 import org.vigil.taxii.TaxiiServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,12 +48,8 @@ final class UiBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path data = Files.createTempDirectory("vigil-bench-");
-        Map<String, String> flags = new HashMap<>(Map.of("data", data.toString()));
-        if (storeUrl != null) {
-            flags.put("store.url", storeUrl);
-        }
-        try (Installation hub = Installation.open(Settings.load(Map.of(), flags))) {
+        try (BenchInstallation bench = BenchInstallation.open(storeUrl)) {
+            Installation hub = bench.hub;
             Organisation org = hub.addOrganisation("Bench", true);
             Organisation other = hub.addOrganisation("Other", true);
             User user = user(hub, "bench", org);
@@ -70,9 +60,7 @@ final class UiBench implements Callable<Integer> {
             hub.store.putGrant(new Grant(stranger.id(), c.id(), true, true));
             List<String> ids = generate(hub, Principal.of(user, org), Principal.of(stranger, other),
                     new CollectionView(c, true, true, false));
-            TaxiiConfig config = new TaxiiConfig("127.0.0.1", 0, "bench", null, null, null, 1000, hub.tokenKey());
-            try (TaxiiServer server = TaxiiServer.start(new Hub(hub.authenticator, hub.reads, hub.writes), config,
-                    hub.apiModules())) {
+            try (TaxiiServer server = bench.serve()) {
                 String base = "http://127.0.0.1:" + server.port() + "/api/v1";
                 time("search, a common word", base + "/search?q=" + WORDS.get(0) + "&limit=20");
                 time("search, a rare word", base + "/search?q=" + WORDS.get(WORDS.size() - 1) + "&limit=20");
@@ -85,8 +73,6 @@ final class UiBench implements Callable<Integer> {
                 time("TAXII, the same report", "http://127.0.0.1:" + server.port() + "/" + Installation.API_ROOT
                         + "/collections/" + c.id() + "/objects/" + ids.get(ids.size() / 2) + "/");
             }
-        } finally {
-            ServeCommand.deleteTree(data);
         }
         return 0;
     }
