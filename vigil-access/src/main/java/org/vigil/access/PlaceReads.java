@@ -3,6 +3,7 @@ package org.vigil.access;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,24 +32,31 @@ final class PlaceReads {
         this.grants = grants;
     }
 
-    PlaceReporting read(Principal p, LocalDate from, LocalDate to, Set<String> places, Set<String> countries) {
+    /**
+     * The reporting {@code p} may see between two days, about these places (every place when empty); a place among
+     * them that names a country and nothing finer takes in the reporting about every place in that country.
+     */
+    PlaceReporting read(Principal p, LocalDate from, LocalDate to, Set<String> places) {
         Map<UUID, Reader> readers = readers(p);
         List<PlaceQuery.Scope> scopes = new ArrayList<>();
         readers.forEach((id, r) -> scopes.add(new PlaceQuery.Scope(id,
                 MarkingPolicy.audience(r.principal(), r.collection().defaultMarking()))));
-        PlaceQuery q = new PlaceQuery(scopes, from, to, places, countries);
-        List<PlaceLink> links = new ArrayList<>();
-        for (PlaceLink l : store.placeLinks(q)) {
-            Reader r = readers.get(l.collectionId());
-            if (r != null && r.permits(l.tlp(), l.createdByRef(), l.postedBy(), l.redRecipients())) {
-                links.add(l);
-            }
-        }
         List<Place> visiblePlaces = new ArrayList<>();
-        for (Place place : store.places(q)) {
+        Set<String> countries = new HashSet<>();
+        for (Place place : store.places(new PlaceQuery(scopes, from, to, places, Set.of()))) {
             Reader r = readers.get(place.collectionId());
             if (r != null && r.permits(place.tlp(), place.createdByRef(), place.postedBy(), place.redRecipients())) {
                 visiblePlaces.add(place);
+                if (place.isCountry() && places.contains(place.id())) {
+                    countries.add(place.country());
+                }
+            }
+        }
+        List<PlaceLink> links = new ArrayList<>();
+        for (PlaceLink l : store.placeLinks(new PlaceQuery(scopes, from, to, places, countries))) {
+            Reader r = readers.get(l.collectionId());
+            if (r != null && r.permits(l.tlp(), l.createdByRef(), l.postedBy(), l.redRecipients())) {
+                links.add(l);
             }
         }
         return new PlaceReporting(links, visiblePlaces);

@@ -152,12 +152,13 @@ public final class ReadPath {
 
     /**
      * What the reporting the principal may see says about places between two days (inclusive): for the threat
-     * picture. {@code places} and {@code countries} narrow it to links to those place ids or to places in those
-     * countries; both empty means every place. Recorded as a read of every object the answer rests on.
+     * picture. {@code placeIds} narrows it to links to those places (every place when empty); a country-level place
+     * among them takes in the reporting about every place in its country. Recorded as a read of every object the
+     * answer rests on.
      */
     public PlaceReporting placeReporting(Principal p, LocalDate from, LocalDate to, Set<String> placeIds,
-                                         Set<String> countries, String request) {
-        PlaceReporting r = places.read(p, from, to, placeIds, countries);
+                                         String request) {
+        PlaceReporting r = places.read(p, from, to, placeIds);
         audit.recordRead(p, "read-picture", request, r.links().stream().map(PlaceLink::objectId).distinct()
                 .toList(), null);
         return r;

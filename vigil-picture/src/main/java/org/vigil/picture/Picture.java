@@ -5,13 +5,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.vigil.access.PlaceReporting;
 import org.vigil.access.Principal;
 import org.vigil.access.ReadPath;
 import org.vigil.access.ReleasedObject;
@@ -193,19 +191,7 @@ public final class Picture {
 
     private PlaceSeries series(Principal p, LocalDate from, LocalDate to, Set<String> places, String request) {
         LocalDate start = from.minusDays(HISTORY_DAYS);
-        Set<String> countries = new HashSet<>();
-        PlaceReporting scope = places.isEmpty() ? null : reads.placeReporting(p, start, to, places, Set.of(), request);
-        if (scope != null) {
-            for (Place place : scope.places()) {
-                if (places.contains(place.id()) && place.isCountry()) {
-                    countries.add(place.country());
-                }
-            }
-            if (countries.isEmpty()) {
-                return PlaceSeries.of(scope, start, to);
-            }
-        }
-        return PlaceSeries.of(reads.placeReporting(p, start, to, places, countries, request), start, to);
+        return PlaceSeries.of(reads.placeReporting(p, start, to, places, request), start, to);
     }
 
     private static void checkSpan(LocalDate from, LocalDate to) {

@@ -117,6 +117,8 @@ abstract class PictureContract {
         assertTrue(adlerDay.get("p_value").asDouble() < 0.001, adlerDay::toString);
         assertEquals("Adler", adlerDay.get("name").asText());
         assertFalse(has(upticks, sochi, "2014-02-07"), "a quiet place is not flagged");
+        assertEquals(12, timelineDay(alice, russia, "2014-02-07").get("observed").asInt(),
+                "asked for alone, a country takes in the reporting about its places");
     }
 
     @Test
