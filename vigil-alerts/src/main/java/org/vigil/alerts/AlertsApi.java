@@ -132,13 +132,18 @@ final class AlertsApi implements ApiModule {
         try {
             return act.run();
         } catch (AlertRefusal r) {
-            throw switch (r.status()) {
-                case 403 -> ApiException.forbidden(r.getMessage());
-                case 404 -> new ApiException(404, "Not found", r.getMessage());
-                case 409 -> new ApiException(409, "Conflict", r.getMessage());
-                default -> ApiException.unprocessable(r.getMessage());
-            };
+            throw refusal(r);
         }
+    }
+
+    /** A refusal of the alert desk as the API's error. */
+    private static ApiException refusal(AlertRefusal r) {
+        return switch (r.status()) {
+            case 403 -> ApiException.forbidden(r.getMessage());
+            case 404 -> new ApiException(404, "Not found", r.getMessage());
+            case 409 -> new ApiException(409, "Conflict", r.getMessage());
+            default -> ApiException.unprocessable(r.getMessage());
+        };
     }
 
     /** A draft suggested from the upticks at a place or event in the week up to a day (default today). */
@@ -150,10 +155,7 @@ final class AlertsApi implements ApiModule {
         try {
             d = suggestions.suggest(author(call), place, day, call.request());
         } catch (AlertRefusal r) {
-            refusing(() -> {
-                throw r;
-            });
-            throw r;
+            throw refusal(r);
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("places", d.places());
