@@ -26,10 +26,12 @@ final class PlaceReads {
 
     private final Store store;
     private final Grants grants;
+    private final PlaceIndexCopy copy;
 
     PlaceReads(Store store, Grants grants) {
         this.store = store;
         this.grants = grants;
+        this.copy = new PlaceIndexCopy(store);
     }
 
     /**
@@ -38,18 +40,12 @@ final class PlaceReads {
      */
     PlaceReporting read(Principal p, LocalDate from, LocalDate to, Set<String> places) {
         Map<UUID, Reader> readers = readers(p);
-        List<PlaceQuery.Scope> scopes = new ArrayList<>();
-        readers.forEach((id, r) -> scopes.add(new PlaceQuery.Scope(id,
-                MarkingPolicy.audience(r.principal(), r.collection().defaultMarking()))));
-        List<Place> visiblePlaces = new ArrayList<>();
+        List<PlaceQuery.Scope> scopes = scopes(readers);
+        List<Place> visiblePlaces = visiblePlaces(readers, scopes, from, to);
         Set<String> countries = new HashSet<>();
-        for (Place place : store.places(new PlaceQuery(scopes, from, to, places, Set.of()))) {
-            Reader r = readers.get(place.collectionId());
-            if (r != null && r.permits(place.tlp(), place.createdByRef(), place.postedBy(), place.redRecipients())) {
-                visiblePlaces.add(place);
-                if (place.isCountry() && places.contains(place.id())) {
-                    countries.add(place.country());
-                }
+        for (Place place : visiblePlaces) {
+            if (place.isCountry() && places.contains(place.id())) {
+                countries.add(place.country());
             }
         }
         List<PlaceLink> links = new ArrayList<>();
@@ -60,6 +56,37 @@ final class PlaceReads {
             }
         }
         return new PlaceReporting(links, visiblePlaces);
+    }
+
+    /**
+     * The stories {@code p} may see per place and day between two days, for these places (every place when
+     * empty), counted from the in-memory copy of the place index by the same rules as {@link #read}.
+     */
+    PlaceCounts counts(Principal p, LocalDate from, LocalDate to, Set<String> places) {
+        Map<UUID, Reader> readers = readers(p);
+        List<Place> visiblePlaces = visiblePlaces(readers, scopes(readers), from, to);
+        try (PlaceIndexCopy.Snapshot snapshot = copy.read()) {
+            return PlaceCounter.count(snapshot, readers, visiblePlaces, from, to, places);
+        }
+    }
+
+    private static List<PlaceQuery.Scope> scopes(Map<UUID, Reader> readers) {
+        List<PlaceQuery.Scope> scopes = new ArrayList<>();
+        readers.forEach((id, r) -> scopes.add(new PlaceQuery.Scope(id,
+                MarkingPolicy.audience(r.principal(), r.collection().defaultMarking()))));
+        return scopes;
+    }
+
+    private List<Place> visiblePlaces(Map<UUID, Reader> readers, List<PlaceQuery.Scope> scopes, LocalDate from,
+                                      LocalDate to) {
+        List<Place> visible = new ArrayList<>();
+        for (Place place : store.places(new PlaceQuery(scopes, from, to, Set.of(), Set.of()))) {
+            Reader r = readers.get(place.collectionId());
+            if (r != null && r.permits(place.tlp(), place.createdByRef(), place.postedBy(), place.redRecipients())) {
+                visible.add(place);
+            }
+        }
+        return visible;
     }
 
     /** The collections {@code p} may read, in every API root. */

@@ -164,6 +164,19 @@ public final class ReadPath {
         return r;
     }
 
+    /**
+     * How many stories the principal may see about each place, day by day, between two days (inclusive), with the
+     * same rules as {@link #placeReporting} but counted from a copy of the place index kept in memory, so that a
+     * year at every place costs a pass over arrays. Counts release no object; the request is recorded with its
+     * span.
+     */
+    public PlaceCounts placeCounts(Principal p, LocalDate from, LocalDate to, Set<String> placeIds, String request) {
+        PlaceCounts counts = places.counts(p, from, to, placeIds);
+        audit.recordRead(p, "read-picture-counts", request, List.of(), "days " + from + " to " + to + ", "
+                + counts.stories().size() + " places");
+        return counts;
+    }
+
     /** The newest version of one object, as the principal may see it, from any collection they may read. */
     public Optional<ReleasedObject> object(Principal p, String id, String request) {
         List<ReleasedObject> found = newest(p, c -> ObjectQuery.in(c).ids(List.of(id)), 1);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.vigil.access.PlaceCounts;
 import org.vigil.access.Principal;
 import org.vigil.access.ReadPath;
 import org.vigil.access.ReleasedObject;
@@ -71,28 +72,25 @@ public final class Picture {
         if (event.isPresent()) {
             places.addAll(event(p, event.get(), request).venues());
         }
-        PlaceSeries series = series(p, from, to, places, request);
-        Map<PlaceSeries.Cell, Detector.Verdict> flagged = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, int[]> e : series.counts.entrySet()) {
-            if (!places.isEmpty() && !places.contains(e.getKey())) {
-                continue;
-            }
-            int[] counts = e.getValue();
-            for (int t = series.index(from); t < series.span; t++) {
-                if (!detector.mayFlag(counts[t])) {
+        LocalDate start = from.minusDays(HISTORY_DAYS);
+        PlaceCounts counts = reads.placeCounts(p, start, to, places, request);
+        Map<String, String> names = new java.util.HashMap<>();
+        counts.places().forEach(pl -> names.putIfAbsent(pl.id(), pl.name()));
+        int first = (int) (from.toEpochDay() - start.toEpochDay());
+        int weekday = dayOfWeek(start);
+        List<Uptick> out = new ArrayList<>();
+        counts.stories().forEach((at, daily) -> {
+            for (int t = first; t < counts.span(); t++) {
+                if (!detector.mayFlag(daily[t])) {
                     continue;
                 }
-                Detector.Verdict v = detector.judge(counts, 0, t, dayOfWeek(series.start));
+                Detector.Verdict v = detector.judge(daily, 0, t, weekday);
                 if (v.flagged()) {
-                    flagged.put(new PlaceSeries.Cell(e.getKey(), t), v);
+                    out.add(new Uptick(at, names.get(at), start.plusDays(t).toString(), daily[t],
+                            round(v.expected()), v.pValue(), counts.sources().get(at)[t]));
                 }
             }
-        }
-        Map<PlaceSeries.Cell, Integer> sources = series.sources(flagged.keySet());
-        List<Uptick> out = new ArrayList<>();
-        flagged.forEach((cell, v) -> out.add(new Uptick(cell.place(), series.name(cell.place()),
-                series.start.plusDays(cell.day()).toString(), series.counts(cell.place())[cell.day()],
-                round(v.expected()), v.pValue(), sources.get(cell))));
+        });
         out.sort(Comparator.comparing(Uptick::date).thenComparing(Uptick::place));
         return out;
     }

@@ -102,24 +102,6 @@ final class PlaceSeries {
         return c == null ? new int[span] : c;
     }
 
-    /** A place and a day of the span. */
-    record Cell(String place, int day) {
-    }
-
-    /** How many distinct sources reported each of these places on its day, in one pass over the credits. */
-    Map<Cell, Integer> sources(Set<Cell> cells) {
-        Map<Cell, Set<String>> found = new HashMap<>();
-        for (Credit c : credits) {
-            Cell cell = new Cell(c.place(), c.day());
-            if (c.source() != null && cells.contains(cell)) {
-                found.computeIfAbsent(cell, k -> new HashSet<>()).add(c.source());
-            }
-        }
-        Map<Cell, Integer> out = new HashMap<>();
-        cells.forEach(cell -> out.put(cell, found.getOrDefault(cell, Set.of()).size()));
-        return out;
-    }
-
     /** The distinct sources of every day of one place, and the objects behind each, in one pass. */
     Days days(String place) {
         Days d = new Days(span);

@@ -189,13 +189,24 @@ abstract class PictureContract {
 
     @Test
     void everyAnswerIsRecordedAsARead() {
-        upticks(bob, "");
+        timelineDay(bob, adler, "2014-02-07");
         List<AuditRecord> records = hub.audit.list(AuditQuery.all(10_000).byActor(bob.user().id()));
         AuditRecord read = records.stream().filter(r -> r.action().equals("read-picture")).reduce((x, y) -> y)
                 .orElseThrow(() -> new AssertionError("no read-picture record in " + records));
-        assertTrue(read.path().startsWith("GET /api/v1/upticks?"), read.path());
+        assertTrue(read.path().startsWith("GET /api/v1/places/"), read.path());
         assertFalse(read.objectIds().isEmpty());
         assertTrue(read.objectIds().stream().noneMatch(adlerBurst::contains), "bob's record names what he was given");
+    }
+
+    @Test
+    void countsAreRecordedWithTheirSpanAndNameNoObject() {
+        upticks(bob, "");
+        List<AuditRecord> records = hub.audit.list(AuditQuery.all(10_000).byActor(bob.user().id()));
+        AuditRecord read = records.stream().filter(r -> r.action().equals("read-picture-counts"))
+                .reduce((x, y) -> y).orElseThrow(() -> new AssertionError("no counts record in " + records));
+        assertTrue(read.path().startsWith("GET /api/v1/upticks?"), read.path());
+        assertTrue(read.objectIds().isEmpty(), "counts release no object");
+        assertTrue(read.detail().contains("2014-02-10"), read.detail());
     }
 
     @Test

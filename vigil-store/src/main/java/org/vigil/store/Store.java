@@ -70,6 +70,22 @@ public interface Store extends AutoCloseable {
     List<Place> places(PlaceQuery query);
 
     /**
+     * The place index's change log after a number, oldest first, at most {@code limit} changes: which objects'
+     * rows a copy of the index should read again.
+     */
+    PlaceIndexChange.Log placeIndexChanges(long afterSeq, int limit);
+
+    /**
+     * Hands over the place index's rows, unmerged and undecided, for a copy kept by the access layer: every row when
+     * {@code objects} is empty, else the rows of those objects. Streamed, so the whole index never sits in memory
+     * as rows.
+     */
+    void readPlaceIndex(java.util.Set<PlaceIndexRows.Key> objects, PlaceIndexRows rows);
+
+    /** Forgets the place index's changes logged before a time; a copy behind them reads the whole index again. */
+    void prunePlaceIndexChanges(java.time.Instant before);
+
+    /**
      * Objects whose newest version holds every word (as a prefix), newest first, from the full-text index kept
      * with the objects. Rows are narrowed to each scope's audience; the access layer decides each one.
      */

@@ -975,6 +975,50 @@ abstract class StoreContract {
     }
 
     @Test
+    void everyChangeToThePlaceIndexIsLoggedInOrderAndItsRowsCanBeReadAgain() {
+        String place = newId("location");
+        String report = newId("report");
+        String copy = newId("report");
+        long before = store.placeIndexChanges(Long.MAX_VALUE, 1).settled();
+        store.add(collection, List.of(report(report, time(1), "2024-02-20T08:00:00Z", List.of(place), null),
+                indicator(newId("indicator"), time(1))));
+        store.add(collection, List.of(StixObject.builder("relationship", newId("relationship")).put("created", time(2))
+                .put("modified", time(2)).put("relationship_type", "duplicate-of").put("source_ref", copy)
+                .put("target_ref", report).build()));
+        PlaceIndexChange.Log log = store.placeIndexChanges(0, 100);
+        List<String> changed = log.changes().stream().map(PlaceIndexChange::objectId).toList();
+        assertEquals(2, changed.size(), "the report and the relationship, not the indicator: " + changed);
+        assertEquals(report, changed.get(0));
+        assertTrue(log.changes().get(0).seq() < log.changes().get(1).seq());
+        assertTrue(log.settled() <= log.changes().get(1).seq() && log.settled() >= before,
+                "nothing just written is settled yet: " + log.settled());
+        List<PlaceLink> links = new ArrayList<>();
+        List<PlaceIndexRows.Copy> copies = new ArrayList<>();
+        PlaceIndexRows sink = new PlaceIndexRows() {
+            @Override
+            public void link(PlaceLink l) {
+                links.add(l);
+            }
+
+            @Override
+            public void copy(PlaceIndexRows.Copy c) {
+                copies.add(c);
+            }
+        };
+        store.readPlaceIndex(Set.of(new PlaceIndexRows.Key(collection, report)), sink);
+        assertEquals(List.of(place), links.stream().map(PlaceLink::placeId).toList());
+        assertTrue(copies.isEmpty());
+        store.readPlaceIndex(Set.of(), sink);
+        assertEquals(List.of(copy), copies.stream().map(PlaceIndexRows.Copy::copyId).toList());
+        store.prunePlaceIndexChanges(java.time.Instant.now().plusSeconds(1));
+        PlaceIndexChange.Log pruned = store.placeIndexChanges(0, 100);
+        assertTrue(pruned.changes().isEmpty());
+        store.add(collection, List.of(report(report, time(2), "2024-02-21T08:00:00Z", List.of(place), null)));
+        assertTrue(store.placeIndexChanges(0, 100).changes().get(0).seq() > log.changes().get(1).seq(),
+                "numbers are never reused after a prune");
+    }
+
+    @Test
     void aNewerVersionReplacesWhatTheOlderSaidAndAnOlderOneChangesNothing() {
         String sochi = newId("location");
         String adler = newId("location");

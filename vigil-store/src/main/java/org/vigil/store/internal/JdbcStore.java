@@ -3,6 +3,7 @@ package org.vigil.store.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.vigil.stix.StixObject;
 import org.vigil.store.AddResult;
@@ -24,6 +25,8 @@ import org.vigil.store.ObjectQuery;
 import org.vigil.store.Organisation;
 import org.vigil.store.Page;
 import org.vigil.store.Place;
+import org.vigil.store.PlaceIndexChange;
+import org.vigil.store.PlaceIndexRows;
 import org.vigil.store.PlaceLink;
 import org.vigil.store.PlaceQuery;
 import org.vigil.store.Status;
@@ -105,6 +108,21 @@ final class JdbcStore implements Store {
     @Override
     public List<Place> places(PlaceQuery query) {
         return places.places(query);
+    }
+
+    @Override
+    public PlaceIndexChange.Log placeIndexChanges(long afterSeq, int limit) {
+        return places.changes(afterSeq, limit);
+    }
+
+    @Override
+    public void readPlaceIndex(Set<PlaceIndexRows.Key> objects, PlaceIndexRows rows) {
+        places.rows(objects, rows);
+    }
+
+    @Override
+    public void prunePlaceIndexChanges(Instant before) {
+        places.prune(before);
     }
 
     @Override

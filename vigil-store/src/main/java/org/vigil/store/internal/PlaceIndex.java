@@ -73,9 +73,15 @@ final class PlaceIndex {
                     add(st, collectionId, e.newest(), e.postedBy(), e.tlp(), e.createdByRef());
                 }
             }
+            long now = Micros.now();
+            for (Entry e : entries) {
+                new Params(dialect, st.changes).uuid(collectionId).text(e.objectId()).bigint(now);
+                st.changes.addBatch();
+            }
             st.links.executeBatch();
             st.places.executeBatch();
             st.copies.executeBatch();
+            st.changes.executeBatch();
         }
     }
 
@@ -85,6 +91,7 @@ final class PlaceIndex {
         final PreparedStatement links;
         final PreparedStatement places;
         final PreparedStatement copies;
+        final PreparedStatement changes;
 
         Statements(Connection c) throws SQLException {
             for (String table : List.of("place_links", "places", "story_copies")) {
@@ -98,6 +105,8 @@ final class PlaceIndex {
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             copies = c.prepareStatement("INSERT INTO story_copies (collection_id, object_id, copy_id, original_id)"
                     + " VALUES (?, ?, ?, ?)");
+            changes = c.prepareStatement("INSERT INTO place_index_changes (collection_id, object_id, changed_at)"
+                    + " VALUES (?, ?, ?)");
         }
 
         @Override
@@ -108,6 +117,7 @@ final class PlaceIndex {
             links.close();
             places.close();
             copies.close();
+            changes.close();
         }
     }
 

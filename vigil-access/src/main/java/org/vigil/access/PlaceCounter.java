@@ -1,0 +1,259 @@
+package org.vigil.access;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.vigil.store.Place;
+
+/**
+ * Counts one reader's stories per place and day from the in-memory copy of the place index, with the same rules as
+ * the picture's per-row reading: an item counts for the place it names, for the places an identity it names is
+ * located at, and for the country-level places of those places' countries; copies count as the story they copy;
+ * a story counts once a day per place.
+ *
+ * <p>Every credit is first written out as (cell, story, source), then sorted into cells by counting, and each
+ * cell's stories and sources are counted distinct: linear in the rows, with no hashing per row.
+ */
+final class PlaceCounter {
+
+    private final PlaceIndexCopy.Snapshot copy;
+    private final long first;
+    private final int span;
+    private final boolean[] sees;
+    private final int[] sourceOf;
+    private final int[] collectionOf;
+    private final List<String> ids = new ArrayList<>();
+    private final Map<String, Integer> extraPlaces = new HashMap<>();
+    private String[] countryOf;
+    private final Map<String, int[]> countryPlaces = new HashMap<>();
+    private final Map<Long, int[]> identityPlaces = new HashMap<>();
+    private boolean[] identityPlace;
+    private long[] placeHash;
+
+    private int credits;
+    private int[] cell = new int[1 << 16];
+    private long[] story = new long[1 << 16];
+    private int[] source = new int[1 << 16];
+    /** Places credited so far, numbered densely so cells stay few. */
+    private int[] active;
+    private final List<Integer> activePlaces = new ArrayList<>();
+
+    private PlaceCounter(PlaceIndexCopy.Snapshot copy, Map<UUID, PlaceReads.Reader> readers, LocalDate start,
+                         LocalDate end) {
+        this.copy = copy;
+        this.first = start.toEpochDay();
+        this.span = (int) (end.toEpochDay() - first) + 1;
+        List<PlaceIndexCopy.Visibility> classes = copy.classes();
+        sees = new boolean[classes.size()];
+        sourceOf = new int[classes.size()];
+        collectionOf = new int[classes.size()];
+        Map<String, Integer> sources = new HashMap<>();
+        for (int i = 0; i < classes.size(); i++) {
+            PlaceIndexCopy.Visibility v = classes.get(i);
+            PlaceReads.Reader r = readers.get(v.collectionId());
+            sees[i] = r != null && r.permits(v.tlp(), v.createdByRef(), v.postedBy(), v.recipients());
+            sourceOf[i] = v.createdByRef() == null ? -1 : sources.computeIfAbsent(v.createdByRef(), k -> sources.size());
+            collectionOf[i] = copy.collectionNumber(v.collectionId());
+        }
+    }
+
+    /** The counts {@code readers} may see between two days, for these places (every place when empty). */
+    static PlaceCounts count(PlaceIndexCopy.Snapshot copy, Map<UUID, PlaceReads.Reader> readers,
+                             List<Place> visible, LocalDate start, LocalDate end, Set<String> wanted) {
+        PlaceCounter c = new PlaceCounter(copy, readers, start, end);
+        c.learnPlaces(visible);
+        c.learnIdentities();
+        c.credit();
+        return c.counts(start, visible, wanted);
+    }
+
+    /** Numbers every place: the copy's first, then visible locations it has no rows for. */
+    private void learnPlaces(List<Place> visible) {
+        for (int i = 0; i < copy.places(); i++) {
+            ids.add(copy.placeId(i));
+        }
+        Map<String, Place> byId = new HashMap<>();
+        for (Place p : visible) {
+            byId.putIfAbsent(p.id(), p);
+            if (copy.placeNumber(p.id()) < 0 && !extraPlaces.containsKey(p.id())) {
+                extraPlaces.put(p.id(), ids.size());
+                ids.add(p.id());
+            }
+        }
+        countryOf = new String[ids.size()];
+        identityPlace = new boolean[ids.size()];
+        placeHash = new long[ids.size()];
+        Map<String, List<Integer>> countries = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            Place p = byId.get(id);
+            identityPlace[i] = id.startsWith("identity--");
+            placeHash[i] = identityPlace[i] ? PlaceIndexCopy.hash(id) : 0;
+            if (p != null && p.country() != null) {
+                countryOf[i] = p.country();
+                if (p.isCountry()) {
+                    countries.computeIfAbsent(p.country(), k -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+        countries.forEach((k, v) -> countryPlaces.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        active = new int[ids.size()];
+        Arrays.fill(active, -1);
+    }
+
+    /** Where each identity the reader may see is located. */
+    private void learnIdentities() {
+        Map<Long, List<Integer>> found = new HashMap<>();
+        for (int row = 0; row < copy.size(); row++) {
+            if (copy.itemIsIdentity(row) && sees[copy.visibility(row)] && !identityPlace[copy.place(row)]) {
+                List<Integer> at = found.computeIfAbsent(copy.item(row), k -> new ArrayList<>());
+                if (!at.contains(copy.place(row))) {
+                    at.add(copy.place(row));
+                }
+            }
+        }
+        found.forEach((k, v) -> identityPlaces.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    private void credit() {
+        Map<Long, long[]> originals = copy.originals();
+        int[] direct = new int[1];
+        for (int row = 0; row < copy.size(); row++) {
+            int v = copy.visibility(row);
+            int d = (int) (copy.day(row) - first);
+            if (!sees[v] || copy.itemIsIdentity(row) || d < 0 || d >= span) {
+                continue;
+            }
+            long[] stories = originals.get(PlaceIndexCopy.storyKey(collectionOf[v], copy.item(row)));
+            int p = copy.place(row);
+            int[] places;
+            if (identityPlace[p]) {
+                places = identityPlaces.get(placeHash[p]);
+                if (places == null) {
+                    continue;
+                }
+            } else {
+                direct[0] = p;
+                places = direct;
+            }
+            for (int place : places) {
+                credit(place, d, stories, copy.item(row), sourceOf[v]);
+                String country = countryOf[place];
+                if (country != null) {
+                    for (int countryPlace : countryPlaces.getOrDefault(country, new int[0])) {
+                        if (!contains(places, countryPlace)) {
+                            credit(countryPlace, d, stories, copy.item(row), sourceOf[v]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void credit(int place, int d, long[] stories, long item, int src) {
+        if (active[place] < 0) {
+            active[place] = activePlaces.size();
+            activePlaces.add(place);
+        }
+        int at = active[place] * span + d;
+        if (stories == null) {
+            add(at, item, src);
+        } else {
+            for (long s : stories) {
+                add(at, s, src);
+            }
+        }
+    }
+
+    private void add(int at, long s, int src) {
+        if (credits == cell.length) {
+            int n = credits + (credits >> 1);
+            cell = Arrays.copyOf(cell, n);
+            story = Arrays.copyOf(story, n);
+            source = Arrays.copyOf(source, n);
+        }
+        cell[credits] = at;
+        story[credits] = s;
+        source[credits] = src;
+        credits++;
+    }
+
+    /** Sorts the credits into cells by counting, then counts each cell's distinct stories and sources. */
+    private PlaceCounts counts(LocalDate start, List<Place> visible, Set<String> wanted) {
+        int cells = activePlaces.size() * span;
+        int[] offset = new int[cells + 1];
+        for (int i = 0; i < credits; i++) {
+            offset[cell[i] + 1]++;
+        }
+        for (int i = 0; i < cells; i++) {
+            offset[i + 1] += offset[i];
+        }
+        long[] stories = new long[credits];
+        int[] sources = new int[credits];
+        int[] next = Arrays.copyOf(offset, cells);
+        for (int i = 0; i < credits; i++) {
+            int at = next[cell[i]]++;
+            stories[at] = story[i];
+            sources[at] = source[i];
+        }
+        Map<String, int[]> storyCounts = new HashMap<>();
+        Map<String, int[]> sourceCounts = new HashMap<>();
+        for (int a = 0; a < activePlaces.size(); a++) {
+            String id = ids.get(activePlaces.get(a));
+            if (!wanted.isEmpty() && !wanted.contains(id)) {
+                continue;
+            }
+            int[] daily = new int[span];
+            int[] bySources = new int[span];
+            for (int d = 0; d < span; d++) {
+                int from = offset[a * span + d];
+                int to = offset[a * span + d + 1];
+                daily[d] = distinct(stories, from, to);
+                bySources[d] = distinctSources(sources, from, to);
+            }
+            storyCounts.put(id, daily);
+            sourceCounts.put(id, bySources);
+        }
+        return new PlaceCounts(start, span, storyCounts, sourceCounts, visible);
+    }
+
+    private static int distinct(long[] a, int from, int to) {
+        if (to - from <= 1) {
+            return to - from;
+        }
+        Arrays.sort(a, from, to);
+        int n = 1;
+        for (int i = from + 1; i < to; i++) {
+            if (a[i] != a[i - 1]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Distinct sources, an unknown source (-1) not counted. */
+    private static int distinctSources(int[] a, int from, int to) {
+        Arrays.sort(a, from, to);
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (a[i] >= 0 && (i == from || a[i] != a[i - 1])) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
