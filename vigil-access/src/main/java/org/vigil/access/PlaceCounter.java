@@ -21,6 +21,8 @@ import org.vigil.store.Place;
  */
 final class PlaceCounter {
 
+    private static final int[] NONE = new int[0];
+
     private final PlaceIndexCopy.Snapshot copy;
     private final long first;
     private final int span;
@@ -145,7 +147,7 @@ final class PlaceCounter {
                 credit(place, d, stories, copy.item(row), sourceOf[v]);
                 String country = countryOf[place];
                 if (country != null) {
-                    for (int countryPlace : countryPlaces.getOrDefault(country, new int[0])) {
+                    for (int countryPlace : countryPlaces.getOrDefault(country, NONE)) {
                         if (!contains(places, countryPlace)) {
                             credit(countryPlace, d, stories, copy.item(row), sourceOf[v]);
                         }

@@ -31,8 +31,8 @@ import org.vigil.store.Store;
  *
  * <p>The copy holds no more than the index: the store stays the truth, a crash loses nothing, and each node keeps
  * its own copy. The change log is written in the transaction that changes the index; PostgreSQL may commit its
- * numbers out of order, so changes newer than {@link PlaceIndexChange#SETTLED} are read again on each refresh and
- * applied only once (see {@link #refresh}).
+ * numbers out of order, so a number skipped on the way is looked for again until it appears or is older than
+ * {@link PlaceIndexChange#SETTLED} (see {@link #refresh}).
  */
 final class PlaceIndexCopy {
 
@@ -62,10 +62,11 @@ final class PlaceIndexCopy {
 
     /** The stories each (collection, copy) tells, built again when a duplicate-of changes; null when stale. */
     private Map<Long, long[]> originals;
-    /** Every change up to this number has been applied; -1 before the first load. */
-    private long floor = -1;
-    /** Changes above the floor already applied. */
-    private final Set<Long> applied = new HashSet<>();
+    /** The newest change applied; -1 before the first load. */
+    private long seen = -1;
+    /** Numbers below {@link #seen} not seen yet: their writers may still commit them. */
+    private final java.util.TreeSet<Long> gaps = new java.util.TreeSet<>();
+    private Instant refreshed = Instant.EPOCH;
     private Instant pruned = Instant.EPOCH;
 
     PlaceIndexCopy(Store store) {
@@ -146,49 +147,53 @@ final class PlaceIndexCopy {
     }
 
     /**
-     * Catches up with the change log: re-reads the rows of every object changed since the floor that was not
-     * already applied, then raises the floor to the newest settled change, below which nothing can still commit.
+     * Catches up with the change log: reads the changes after the newest one seen, and again any number skipped on
+     * the way (a writer that took it has not committed yet, or rolled back) until it appears or is settled; then
+     * re-reads the rows of the objects those changes name.
      */
     private void refresh() {
         lock.writeLock().lock();
         try {
-            if (floor < 0) {
+            Instant now = Instant.now();
+            if (seen < 0 || Duration.between(refreshed, now).compareTo(KEEP_CHANGES.minus(PRUNE_EVERY)) > 0) {
                 reload();
                 return;
             }
-            long after = floor;
-            long settled = -1;
-            while (true) {
-                PlaceIndexChange.Log log = store.placeIndexChanges(after, CHANGES_PER_READ);
-                if (log.oldest() > floor + 1) {
-                    LOG.info("the place index's change log was pruned past this copy; reading the index again");
-                    reload();
-                    return;
-                }
-                settled = settled < 0 ? log.settled() : settled;
-                Set<PlaceIndexRows.Key> stale = new HashSet<>();
-                for (PlaceIndexChange c : log.changes()) {
-                    if (applied.add(c.seq())) {
-                        stale.add(new PlaceIndexRows.Key(c.collectionId(), c.objectId()));
-                    }
-                    after = c.seq();
-                }
-                resync(stale);
-                if (log.changes().size() < CHANGES_PER_READ) {
-                    break;
-                }
-            }
-            if (settled > floor) {
-                long newFloor = settled;
-                floor = newFloor;
-                applied.removeIf(seq -> seq <= newFloor);
-            }
+            Set<PlaceIndexRows.Key> stale = new HashSet<>();
+            long settled = catchUp(gaps.isEmpty() ? seen : gaps.first() - 1, stale);
+            gaps.headSet(settled, true).clear();
+            resync(stale);
+            refreshed = now;
             pruneNowAndThen();
         } finally {
             if (originals == null) {
                 originals = mergedCopies();
             }
             lock.writeLock().unlock();
+        }
+    }
+
+    /** Reads every change after {@code after}, noting the new ones and the numbers skipped; returns the settled number. */
+    private long catchUp(long after, Set<PlaceIndexRows.Key> stale) {
+        long settled = -1;
+        while (true) {
+            PlaceIndexChange.Log log = store.placeIndexChanges(after, CHANGES_PER_READ);
+            settled = settled < 0 ? log.settled() : settled;
+            for (PlaceIndexChange c : log.changes()) {
+                if (c.seq() > seen) {
+                    for (long skipped = seen + 1; skipped < c.seq(); skipped++) {
+                        gaps.add(skipped);
+                    }
+                    seen = c.seq();
+                    stale.add(new PlaceIndexRows.Key(c.collectionId(), c.objectId()));
+                } else if (gaps.remove(c.seq())) {
+                    stale.add(new PlaceIndexRows.Key(c.collectionId(), c.objectId()));
+                }
+                after = c.seq();
+            }
+            if (log.changes().size() < CHANGES_PER_READ) {
+                return settled;
+            }
         }
     }
 
@@ -202,16 +207,22 @@ final class PlaceIndexCopy {
         return out;
     }
 
+    /**
+     * Reads the whole index. The changes not yet settled are noted first, so that a number still missing then is
+     * read again when it appears; a change that commits between the two reads is applied twice, which changes
+     * nothing.
+     */
     private void reload() {
         long started = System.nanoTime();
-        PlaceIndexChange.Log bounds = store.placeIndexChanges(Long.MAX_VALUE, 1);
         size = 0;
         copies.clear();
         originals = null;
-        applied.clear();
+        gaps.clear();
+        PlaceIndexChange.Log bounds = store.placeIndexChanges(Long.MAX_VALUE, 1);
+        seen = Math.max(bounds.settled(), Math.max(0, bounds.oldest() - 1));
+        catchUp(seen, new HashSet<>());
         store.readPlaceIndex(Set.of(), new Sink());
-        // Changes above the floor are read again on the next refresh; applying one twice changes nothing.
-        floor = Math.max(bounds.settled(), Math.max(0, bounds.oldest() - 1));
+        refreshed = Instant.now();
         LOG.info("read {} rows of the place index into memory in {} ms", size,
                 (System.nanoTime() - started) / 1_000_000);
     }

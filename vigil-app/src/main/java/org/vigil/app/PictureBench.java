@@ -98,11 +98,22 @@ final class PictureBench implements Callable<Integer> {
             hub.store.putCollection(c);
             hub.store.putGrant(new Grant(user.id(), c.id(), true, true));
             LocalDate last = LocalDate.of(2014, 2, 23);
-            List<String> placeIds = generate(hub, Principal.of(user, org), new CollectionView(c, true, true, false), last);
+            CollectionView view = new CollectionView(c, true, true, false);
+            List<String> placeIds = generate(hub, Principal.of(user, org), view, last);
             try (TaxiiServer server = bench.serve()) {
                 String base = "http://127.0.0.1:" + server.port() + "/api/v1";
                 String year = "from=" + last.minusDays(364) + "&to=" + last;
+                long cold = System.nanoTime();
+                HttpLatency.time(out, "upticks, first request", base + "/upticks?" + year, "bench", "bench", 1);
+                out.printf("  (the first request read the place index into memory: %,.0f ms in all)%n",
+                        (System.nanoTime() - cold) / 1e6);
                 time("upticks, one year, every place", base + "/upticks?" + year);
+                SplittableRandom more = new SplittableRandom(seed + 1);
+                HttpLatency.time(out, "upticks, every place, after a POST", base + "/upticks?" + year, "bench",
+                        "bench", runs, () -> hub.writes.add(Principal.of(user, org), view, List.of(WritePath.Item.of(
+                                report(last.minusDays(more.nextInt(30)) + "T12:00:00.000Z",
+                                        List.of(placeIds.get(more.nextInt(places))), Tlp.GREEN, "late"))),
+                                "vigil bench picture"));
                 time("upticks, one year, one place", base + "/upticks?" + year + "&place=" + placeIds.get(0));
                 time("timeline, one year, one place", base + "/places/" + placeIds.get(0) + "/timeline?" + year);
             }
@@ -130,10 +141,8 @@ final class PictureBench implements Callable<Integer> {
                 List<String> refs = random.nextInt(3) == 0
                         ? List.of(placeIds.get(random.nextInt(places)), placeIds.get(random.nextInt(places)))
                         : List.of(placeIds.get(random.nextInt(places)));
-                batch.add(WritePath.Item.of(StixObject.builder("report", "report--" + UUID.randomUUID())
-                        .put("created", at).put("modified", at).put("name", "Report " + i).put("published", at)
-                        .put("report_types", List.of("threat-report")).put("object_refs", refs.stream().distinct().toList())
-                        .put("object_marking_refs", List.of(levels.get(random.nextInt(3)).markingId())).build()));
+                batch.add(WritePath.Item.of(report(at, refs.stream().distinct().toList(),
+                        levels.get(random.nextInt(3)), Integer.toString(i))));
                 if (batch.size() >= 1000) {
                     hub.writes.add(p, c, batch, "vigil bench picture");
                     batch.clear();
@@ -148,6 +157,12 @@ final class PictureBench implements Callable<Integer> {
                         + "%,.0f objects/s%n", objects, places, storeUrl == null ? "SQLite" : storeUrl,
                 objects / ((System.nanoTime() - start) / 1e9));
         return placeIds;
+    }
+
+    private static StixObject report(String at, List<String> refs, Tlp level, String name) {
+        return StixObject.builder("report", "report--" + UUID.randomUUID()).put("created", at).put("modified", at)
+                .put("name", "Report " + name).put("published", at).put("report_types", List.of("threat-report"))
+                .put("object_refs", refs).put("object_marking_refs", List.of(level.markingId())).build();
     }
 
     private void time(String label, String url) throws Exception {

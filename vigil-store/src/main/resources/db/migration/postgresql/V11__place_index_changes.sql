@@ -10,3 +10,6 @@ CREATE TABLE place_index_changes (
     object_id     TEXT    NOT NULL,
     changed_at    BIGINT  NOT NULL
 );
+
+-- Finding the newest settled change and pruning both go by time.
+CREATE INDEX place_index_changes_time ON place_index_changes (changed_at);

@@ -9,3 +9,6 @@ CREATE TABLE place_index_changes (
     -- microseconds since the epoch
     changed_at    INTEGER NOT NULL
 );
+
+-- Finding the newest settled change and pruning both go by time.
+CREATE INDEX place_index_changes_time ON place_index_changes (changed_at);

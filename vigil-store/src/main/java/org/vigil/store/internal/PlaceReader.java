@@ -27,39 +27,49 @@ final class PlaceReader {
         this.db = db;
     }
 
+    /**
+     * One SELECT per way a row can concern the places asked about, joined by UNION, so that each can use the place
+     * or day index: an OR across them makes SQLite walk the whole collection.
+     */
     List<PlaceLink> links(PlaceQuery q) {
         if (q.scopes().isEmpty()) {
             return List.of();
         }
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT l.collection_id, l.object_id, l.item_id, l.place_id, l.day,"
-                + " COALESCE(s.original_id, l.item_id), l.tlp, l.created_by_ref, l.posted_by, l.red_to"
-                + " FROM place_links l LEFT JOIN story_copies s ON s.collection_id = l.collection_id"
-                + " AND s.copy_id = l.item_id WHERE (l.day BETWEEN ? AND ? OR l.item_type = 'identity')");
-        params.add(q.from().toEpochDay());
-        params.add(q.to().toEpochDay());
-        sql.append(" AND ").append(scopes("l", q, params));
-        List<String> about = new ArrayList<>();
+        List<java.util.function.Function<String, String>> about = new ArrayList<>();
+        List<List<Object>> aboutParams = new ArrayList<>();
         if (!q.places().isEmpty()) {
-            about.add("l.place_id" + AudienceSql.list(q.places().size()));
-            params.addAll(q.places().stream().sorted().toList());
+            about.add(alias -> alias + ".place_id" + AudienceSql.list(q.places().size()));
+            aboutParams.add(List.copyOf(q.places().stream().sorted().toList()));
         }
         if (!q.countries().isEmpty()) {
-            about.add("l.place_id IN (SELECT p.place_id FROM places p WHERE p.country"
+            about.add(alias -> alias + ".place_id IN (SELECT p.place_id FROM places p WHERE p.country"
                     + AudienceSql.list(q.countries().size()) + ")");
-            params.addAll(q.countries().stream().sorted().toList());
+            aboutParams.add(List.copyOf(q.countries().stream().sorted().toList()));
         }
-        if (!about.isEmpty()) {
+        List<String> branches = new ArrayList<>();
+        String links = "place_links l";
+        String day = "l.day BETWEEN ? AND ?";
+        List<Object> days = List.of(q.from().toEpochDay(), q.to().toEpochDay());
+        // Where an identity is located holds whatever the day of the located-at.
+        String identity = "l.item_type = 'identity'";
+        if (about.isEmpty()) {
+            branches.add(branch(links, day, days, q, params));
+            branches.add(branch(links, identity, List.of(), q, params));
+        }
+        for (int i = 0; i < about.size(); i++) {
+            branches.add(branch(links, day + " AND " + about.get(i).apply("l"), concat(days, aboutParams.get(i)), q,
+                    params));
+            branches.add(branch(links, identity + " AND " + about.get(i).apply("l"), aboutParams.get(i), q, params));
             // A sighting at an identity counts where the identity is located.
-            String at = String.join(" OR ", about);
-            about.add("l.place_id IN (SELECT l.item_id FROM place_links l WHERE l.item_type = 'identity' AND ("
-                    + at + "))");
-            params.addAll(new ArrayList<>(params.subList(params.size() - placeParams(q), params.size())));
-            sql.append(" AND (").append(String.join(" OR ", about)).append(')');
+            branches.add(branch("place_links i JOIN place_links l ON l.place_id = i.item_id",
+                    "i.item_type = 'identity' AND " + about.get(i).apply("i") + " AND " + day,
+                    concat(aboutParams.get(i), days), q, params));
         }
+        String sql = String.join(" UNION ", branches);
         return db.read("reading the place index", c -> {
             List<PlaceLink> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 Params.bindAll(db.dialect, ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -73,8 +83,19 @@ final class PlaceReader {
         });
     }
 
-    private static int placeParams(PlaceQuery q) {
-        return q.places().size() + q.countries().size();
+    private static String branch(String from, String where, List<Object> whereParams, PlaceQuery q,
+                                 List<Object> params) {
+        params.addAll(whereParams);
+        return "SELECT l.collection_id, l.object_id, l.item_id, l.place_id, l.day,"
+                + " COALESCE(s.original_id, l.item_id), l.tlp, l.created_by_ref, l.posted_by, l.red_to"
+                + " FROM " + from + " LEFT JOIN story_copies s ON s.collection_id = l.collection_id"
+                + " AND s.copy_id = l.item_id WHERE " + where + " AND " + scopes("l", q, params);
+    }
+
+    private static List<Object> concat(List<Object> a, List<Object> b) {
+        List<Object> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     List<Place> places(PlaceQuery q) {
@@ -114,15 +135,23 @@ final class PlaceReader {
                 }
             }
             long cutoff = Micros.of(Instant.now().minus(PlaceIndexChange.SETTLED));
-            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MIN(seq), 0),"
-                    + " COALESCE(MAX(CASE WHEN changed_at < ? THEN seq END), 0) FROM place_index_changes")) {
-                new Params(db.dialect, ps).bigint(cutoff);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new PlaceIndexChange.Log(out, rs.getLong(1), rs.getLong(2));
-                }
-            }
+            // Any change logged before the cutoff will do: every lower number was taken before it was.
+            long settled = first(c, "SELECT seq FROM place_index_changes WHERE changed_at < ?"
+                    + " ORDER BY changed_at DESC LIMIT 1", cutoff);
+            return new PlaceIndexChange.Log(out, first(c, "SELECT MIN(seq) FROM place_index_changes", null),
+                    settled);
         });
+    }
+
+    private long first(Connection c, String sql, Long param) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (param != null) {
+                new Params(db.dialect, ps).bigint(param);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
     }
 
     void rows(Set<PlaceIndexRows.Key> objects, PlaceIndexRows rows) {
