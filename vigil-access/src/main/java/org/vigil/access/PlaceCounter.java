@@ -21,7 +21,6 @@ import org.vigil.store.Place;
  */
 final class PlaceCounter {
 
-    private static final int[] NONE = new int[0];
 
     private final PlaceIndexCopy.Snapshot copy;
     private final long first;
@@ -31,8 +30,11 @@ final class PlaceCounter {
     private final int[] collectionOf;
     private final List<String> ids = new ArrayList<>();
     private final Map<String, Integer> extraPlaces = new HashMap<>();
-    private String[] countryOf;
-    private final Map<String, int[]> countryPlaces = new HashMap<>();
+    /** Each place's country as a number, or -1; and the country-level places of each country number. */
+    private int[] countryOf;
+    private int[][] countryPlaces;
+    /** With places asked for: whether a place's rows can count for one of them. */
+    private boolean[] relevant;
     private final Map<Long, int[]> identityPlaces = new HashMap<>();
     private boolean[] identityPlace;
     private long[] placeHash;
@@ -70,6 +72,7 @@ final class PlaceCounter {
         PlaceCounter c = new PlaceCounter(copy, readers, start, end);
         c.learnPlaces(visible);
         c.learnIdentities();
+        c.narrowTo(wanted);
         c.credit();
         return c.counts(start, visible, wanted);
     }
@@ -87,23 +90,28 @@ final class PlaceCounter {
                 ids.add(p.id());
             }
         }
-        countryOf = new String[ids.size()];
+        countryOf = new int[ids.size()];
         identityPlace = new boolean[ids.size()];
         placeHash = new long[ids.size()];
-        Map<String, List<Integer>> countries = new HashMap<>();
+        Map<String, Integer> countryNumbers = new HashMap<>();
+        Map<Integer, List<Integer>> countries = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
             Place p = byId.get(id);
             identityPlace[i] = id.startsWith("identity--");
             placeHash[i] = identityPlace[i] ? PlaceIndexCopy.hash(id) : 0;
+            countryOf[i] = -1;
             if (p != null && p.country() != null) {
-                countryOf[i] = p.country();
+                countryOf[i] = countryNumbers.computeIfAbsent(p.country(), k -> countryNumbers.size());
                 if (p.isCountry()) {
-                    countries.computeIfAbsent(p.country(), k -> new ArrayList<>()).add(i);
+                    countries.computeIfAbsent(countryOf[i], k -> new ArrayList<>()).add(i);
                 }
             }
         }
-        countries.forEach((k, v) -> countryPlaces.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        countryPlaces = new int[countryNumbers.size()][];
+        for (int c = 0; c < countryPlaces.length; c++) {
+            countryPlaces[c] = countries.getOrDefault(c, List.of()).stream().mapToInt(Integer::intValue).toArray();
+        }
         active = new int[ids.size()];
         Arrays.fill(active, -1);
     }
@@ -122,13 +130,40 @@ final class PlaceCounter {
         found.forEach((k, v) -> identityPlaces.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     }
 
+    /**
+     * With places asked for, only rows that can count for them are credited: rows at those places, at places in the
+     * country of a country-level one among them, and at identities located at either.
+     */
+    private void narrowTo(Set<String> wanted) {
+        if (wanted.isEmpty()) {
+            return;
+        }
+        boolean[] wantedCountry = new boolean[countryPlaces.length];
+        for (int c = 0; c < countryPlaces.length; c++) {
+            for (int p : countryPlaces[c]) {
+                wantedCountry[c] |= wanted.contains(ids.get(p));
+            }
+        }
+        relevant = new boolean[ids.size()];
+        for (int i = 0; i < ids.size(); i++) {
+            relevant[i] = wanted.contains(ids.get(i)) || countryOf[i] >= 0 && wantedCountry[countryOf[i]];
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            int[] at = identityPlace[i] ? identityPlaces.get(placeHash[i]) : null;
+            for (int p : at == null ? new int[0] : at) {
+                relevant[i] |= relevant[p];
+            }
+        }
+    }
+
     private void credit() {
-        Map<Long, long[]> originals = copy.originals();
+        PlaceIndexCopy.Originals originals = copy.originals();
         int[] direct = new int[1];
         for (int row = 0; row < copy.size(); row++) {
             int v = copy.visibility(row);
             int d = (int) (copy.day(row) - first);
-            if (!sees[v] || copy.itemIsIdentity(row) || d < 0 || d >= span) {
+            if (!sees[v] || copy.itemIsIdentity(row) || d < 0 || d >= span
+                    || relevant != null && !relevant[copy.place(row)]) {
                 continue;
             }
             long[] stories = originals.get(PlaceIndexCopy.storyKey(collectionOf[v], copy.item(row)));
@@ -145,9 +180,9 @@ final class PlaceCounter {
             }
             for (int place : places) {
                 credit(place, d, stories, copy.item(row), sourceOf[v]);
-                String country = countryOf[place];
-                if (country != null) {
-                    for (int countryPlace : countryPlaces.getOrDefault(country, NONE)) {
+                int country = countryOf[place];
+                if (country >= 0) {
+                    for (int countryPlace : countryPlaces[country]) {
                         if (!contains(places, countryPlace)) {
                             credit(countryPlace, d, stories, copy.item(row), sourceOf[v]);
                         }
@@ -240,6 +275,9 @@ final class PlaceCounter {
 
     /** Distinct sources, an unknown source (-1) not counted. */
     private static int distinctSources(int[] a, int from, int to) {
+        if (to - from <= 1) {
+            return to > from && a[from] >= 0 ? 1 : 0;
+        }
         Arrays.sort(a, from, to);
         int n = 0;
         for (int i = from; i < to; i++) {

@@ -61,7 +61,7 @@ final class PlaceIndexCopy {
     private final Map<Long, long[]> copies = new HashMap<>();
 
     /** The stories each (collection, copy) tells, built again when a duplicate-of changes; null when stale. */
-    private Map<Long, long[]> originals;
+    private Originals originals;
     /** The newest change applied; -1 before the first load. */
     private long seen = -1;
     /** Numbers below {@link #seen} not seen yet: their writers may still commit them. */
@@ -132,7 +132,7 @@ final class PlaceIndexCopy {
         }
 
         /** The stories an item tells, by {@link #storyKey}: the originals it is a duplicate-of; absent: itself. */
-        Map<Long, long[]> originals() {
+        Originals originals() {
             return originals;
         }
 
@@ -197,14 +197,53 @@ final class PlaceIndexCopy {
         }
     }
 
-    private Map<Long, long[]> mergedCopies() {
+    private Originals mergedCopies() {
         Map<Long, long[]> out = new HashMap<>();
         for (long[] c : copies.values()) {
             long key = storyKey((int) c[0], c[1]);
             long[] known = out.get(key);
             out.put(key, known == null ? new long[] {c[2]} : append(known, c[2]));
         }
-        return out;
+        return new Originals(out);
+    }
+
+    /**
+     * The originals of each copy, by story key, in open addressing over arrays: looked up once per counted row, so
+     * it must not box or chase pointers.
+     */
+    static final class Originals {
+        private final long[] keys;
+        private final long[][] values;
+        private final int mask;
+
+        private Originals(Map<Long, long[]> entries) {
+            int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 2)) * 2;
+            keys = new long[capacity];
+            values = new long[capacity][];
+            mask = capacity - 1;
+            entries.forEach((k, v) -> {
+                int at = slot(k);
+                while (values[at] != null) {
+                    at = (at + 1) & mask;
+                }
+                keys[at] = k;
+                values[at] = v;
+            });
+        }
+
+        /** The originals of a story key, or null when the item is no copy. */
+        long[] get(long key) {
+            for (int at = slot(key); values[at] != null; at = (at + 1) & mask) {
+                if (keys[at] == key) {
+                    return values[at];
+                }
+            }
+            return null;
+        }
+
+        private int slot(long key) {
+            return (int) (key ^ (key >>> 32)) & mask;
+        }
     }
 
     /**
