@@ -36,15 +36,16 @@ import org.vigil.store.StoreConfig;
  */
 abstract class CountingContract {
 
-    private static final LocalDate START = LocalDate.of(2014, 1, 1);
-    private static final LocalDate END = LocalDate.of(2014, 2, 28);
+    static final LocalDate START = LocalDate.of(2014, 1, 1);
+    static final LocalDate END = LocalDate.of(2014, 2, 28);
     private static final Tlp[] LEVELS = {Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT};
 
-    private PictureHub hub;
+    PictureHub hub;
+    StoreConfig config;
     private final Random random = new Random(20140207);
-    private final List<PictureHub.Account> accounts = new ArrayList<>();
-    private final List<Collection> collections = new ArrayList<>();
-    private final List<String> cities = new ArrayList<>();
+    final List<PictureHub.Account> accounts = new ArrayList<>();
+    final List<Collection> collections = new ArrayList<>();
+    final List<String> cities = new ArrayList<>();
     private final List<String> countries = new ArrayList<>();
     private final List<String> identities = new ArrayList<>();
     private final List<String[]> reports = new ArrayList<>();
@@ -54,7 +55,8 @@ abstract class CountingContract {
 
     @BeforeEach
     void fillHub() {
-        hub = new PictureHub(newConfig());
+        config = newConfig();
+        hub = new PictureHub(config);
         Collection shared = hub.collection("Shared", false, Tlp.AMBER);
         Collection open = hub.collection("Open", true, Tlp.CLEAR);
         collections.addAll(List.of(shared, open));
