@@ -137,7 +137,7 @@ class WebhookDelivererTest {
         Webhooks.Added added = webhooks.add(hub.partner, receiver.url(), List.of(), List.of(),
                 List.of(), List.of(Webhooks.ALERT_PUBLISHED));
         receiver.secret = added.secret();
-        Alert a = hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Paris"), "t").id(), "t");
+        Alert a = hub.publish(hub.draft("Paris"));
         deliverer.deliver(added.webhook().id());
         assertEquals(1, receiver.received.size());
         JsonNode body = JSON.readTree(receiver.received.get(0).body());
@@ -150,8 +150,8 @@ class WebhookDelivererTest {
         Webhooks.Added added = webhooks.add(hub.partner, receiver.url(), List.of(), List.of(), List.of(hub.lyon),
                 List.of(Webhooks.ALERT_PUBLISHED));
         receiver.secret = added.secret();
-        hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Paris"), "t").id(), "t");
-        Alert lyon = hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Lyon"), "t").id(), "t");
+        hub.publish(hub.draft("Paris"));
+        Alert lyon = hub.publish(hub.draft("Lyon"));
         deliverer.deliver(added.webhook().id());
         assertEquals(1, receiver.received.size());
         assertEquals(lyon.id(), JSON.readTree(receiver.received.get(0).body()).path("data").path("object").path("id")
