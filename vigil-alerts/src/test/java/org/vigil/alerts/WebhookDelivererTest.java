@@ -117,6 +117,34 @@ class WebhookDelivererTest {
     }
 
     @Test
+    void subscriptionsOfOneUserShareEachReadYetEachGetsWhatLiesPastItsOwnCursor() {
+        Webhook first = subscribe(hub.analyst, List.of());
+        post(hub.analyst, Tlp.GREEN, "one");
+        deliverer.deliver(first.id());
+        Webhook second = subscribe(hub.analyst, List.of());
+        post(hub.analyst, Tlp.GREEN, "two");
+        long readsBefore = reads();
+        deliverer.deliver(List.of(first.id(), second.id()));
+        assertEquals(List.of("one", "two", "two"), names(), "the second subscription began after 'one'");
+        assertEquals(readsBefore + 1, reads(), "one read served both subscriptions");
+
+        post(hub.analyst, Tlp.GREEN, "three");
+        receiver.refuseNext.set(1);
+        deliverer.deliver(List.of(first.id(), second.id()));
+        assertEquals(List.of("one", "two", "two", "three"), names(), "one receiver's refusal does not stop the other");
+        assertEquals(1, webhooks.get(first.id()).orElseThrow().failures());
+        assertEquals(0, webhooks.get(second.id()).orElseThrow().failures());
+        deliverer.deliver(List.of(first.id(), second.id()));
+        assertEquals(List.of("one", "two", "two", "three", "three"), names(), "the refused one is retried, alone");
+        assertEquals(0, webhooks.get(first.id()).orElseThrow().failures());
+    }
+
+    private long reads() {
+        return hub.store.audit(AuditQuery.all(10_000)).stream().filter(r -> r.path() != null
+                && r.path().startsWith("webhook")).count();
+    }
+
+    @Test
     void aRefusedDeliveryIsRetriedLaterWithNothingLostAndBackoffRecorded() {
         Webhook w = subscribe(hub.analyst, List.of());
         post(hub.analyst, Tlp.GREEN, "one");
