@@ -45,7 +45,7 @@ final class AlertsApi implements ApiModule {
     @Override
     public void install(ApiV1 api) {
         api.document("/alerts/", "/alerts/{name}", this::document);
-        api.stream("/stream", stream::serve);
+        api.stream("/stream", LiveStream.POLL, stream::open);
         webhooks.install(api);
         api.describe(AlertsApi.class.getResourceAsStream("openapi-paths.json"));
         api.post("/alerts/subscriptions", call -> {
