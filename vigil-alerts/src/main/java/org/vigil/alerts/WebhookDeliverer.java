@@ -75,6 +75,8 @@ public final class WebhookDeliverer implements AutoCloseable {
     static final double WHILE_WRITING = 0.1;
     /** Sender threads: two, so that one receiver slow to time out does not hold up every other. */
     private static final int SENDERS = 2;
+    /** Subscriptions named in the audit record of a shared read; a crowd is counted beyond these. */
+    private static final int AUDIT_NAMES = 10;
     /** The shortest rest worth a sleep; shorter debts are carried over. */
     private static final long SHORTEST_REST_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -247,8 +249,7 @@ public final class WebhookDeliverer implements AutoCloseable {
         if (!first.types().isEmpty()) {
             q.types(List.copyOf(first.types()));
         }
-        String via = members.size() == 1 ? "webhook " + first.id() + " " + first.url()
-                : "webhooks " + String.join(",", members.stream().map(w -> w.id().toString()).toList());
+        String via = members.size() == 1 ? "webhook " + first.id() + " " + first.url() : sharedBy(members);
         Cursor from = cursors.values().stream().min(java.util.Comparator.comparingLong(Cursor::dateAddedMicros))
                 .orElseThrow();
         ObjectsPage<ReadPath.Dated> page;
@@ -290,6 +291,14 @@ public final class WebhookDeliverer implements AutoCloseable {
             }
             pacer.pace();
         } while (page.more() && members.stream().anyMatch(w -> !errors.containsKey(w.id())));
+    }
+
+    /** How the audit log names a read shared by several subscriptions: their ids, the first few of a crowd. */
+    private static String sharedBy(List<Webhook> members) {
+        int named = Math.min(members.size(), AUDIT_NAMES);
+        String ids = String.join(",", members.subList(0, named).stream().map(w -> w.id().toString()).toList());
+        return "webhooks " + ids + (named < members.size() ? " and " + (members.size() - named) + " more of the "
+                + "same user" : "");
     }
 
     /**
