@@ -158,10 +158,11 @@ final class WebhookBench implements Callable<Integer> {
         received.set(0);
         long t0 = System.nanoTime();
         Posted posted = post(client, watched, bodies);
+        long duringPost = received.get();
         long expected = (long) subscriptions * posted.objects();
         double secs = waitFor(received, expected, t0);
-        out.printf("    %,d of %,d deliveries within %.1f s of the first post (%,.0f deliveries/s)%n",
-                received.get(), expected, secs, received.get() / secs);
+        out.printf("    %,d of %,d deliveries within %.1f s of the first post (%,.0f deliveries/s; %,d while posting)%n",
+                received.get(), expected, secs, received.get() / secs, duringPost);
         ids.forEach(hub.alerts.webhooks()::remove);
         return posted.perSecond();
     }
