@@ -62,6 +62,8 @@ public final class WebhookDeliverer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliverer.class);
     private static final int BATCH = 500;
+    /** A smaller page while writes keep arriving, so that each read is a short step between rests. */
+    private static final int BATCH_WHILE_WRITING = 50;
     static final Duration GIVE_UP_AFTER = Duration.ofDays(1);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
@@ -245,7 +247,7 @@ public final class WebhookDeliverer implements AutoCloseable {
             cursors.put(w.id(), store.webhookCursor(w.id(), c).orElse(Cursor.afterMicros(micros(w.created()))));
         }
         Webhook first = members.get(0);
-        ObjectQuery.Builder q = ObjectQuery.in(c).versions(VersionMatch.ALL).limit(BATCH);
+        ObjectQuery.Builder q = ObjectQuery.in(c).versions(VersionMatch.ALL);
         if (!first.types().isEmpty()) {
             q.types(List.copyOf(first.types()));
         }
@@ -255,7 +257,8 @@ public final class WebhookDeliverer implements AutoCloseable {
         ObjectsPage<ReadPath.Dated> page;
         Pacer pacer = new Pacer();
         do {
-            page = reads.datedObjects(owner, view, q.after(from).build(), via);
+            page = reads.datedObjects(owner, view, q.limit(writing ? BATCH_WHILE_WRITING : BATCH).after(from).build(),
+                    via);
             Map<UUID, Cursor> acknowledged = new HashMap<>(cursors);
             try {
                 for (ReadPath.Dated d : page.items()) {
