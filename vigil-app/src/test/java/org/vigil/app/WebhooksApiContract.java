@@ -59,7 +59,19 @@ abstract class WebhooksApiContract {
             vigil.grant(shared, a, "read");
         }
         vigil.grant(closed, owner, "read");
+        vigil.grant(shared, owner, "write");
+        vigil.grant(closed, owner, "write");
         vigil.start();
+        assertEquals(202, vigil.as(owner).add(shared, location(PARIS)).status());
+        assertEquals(202, vigil.as(owner).add(closed, location(HIDEOUT)).status());
+    }
+
+    private static final String PARIS = "location--" + UUID.randomUUID();
+    private static final String HIDEOUT = "location--" + UUID.randomUUID();
+
+    private static org.vigil.stix.StixObject location(String id) {
+        return org.vigil.stix.StixObject.builder("location", id).put("created", "2026-12-01T00:00:00.000Z")
+                .put("modified", "2026-12-01T00:00:00.000Z").put("latitude", 48.8).put("longitude", 2.3).build();
     }
 
     @AfterAll
@@ -133,6 +145,16 @@ abstract class WebhooksApiContract {
         }
         assertTrue(vigil.cli("webhook", "list").ok().contains(id + "\towner\t" + RECEIVER),
                 "the command line sees what the API made");
+    }
+
+    @Test
+    void placesAreLocationsTheCallerMaySee() {
+        Answer made = create(partner, "{\"url\": \"" + RECEIVER + "\", \"places\": [\"" + PARIS + "\"]}");
+        assertEquals(201, made.status(), made::body);
+        assertEquals("[\"" + PARIS + "\"]", made.json().path("places").toString());
+        Answer hidden = create(partner, "{\"url\": \"" + RECEIVER + "\", \"places\": [\"" + HIDEOUT + "\"]}");
+        assertEquals(422, hidden.status(), hidden::body);
+        assertTrue(hidden.json().path("description").asText().startsWith("no location " + HIDEOUT), hidden::body);
     }
 
     @Test
