@@ -39,6 +39,7 @@ final class WebhooksApi {
         api.delete("/webhooks/{id}", call -> {
             Webhook w = visible(call);
             webhooks.remove(w.id());
+            webhooks.note(call.principal(), "webhook-remove", call.request(), w);
             return Map.of("id", w.id().toString(), "status", "removed");
         });
     }
@@ -63,6 +64,7 @@ final class WebhooksApi {
             // Whatever the body names that the caller may not see is unacceptable input here, not a missing page.
             throw ApiException.unprocessable(r.getMessage());
         }
+        webhooks.note(p, "webhook-add", call.request(), added.webhook());
         Map<String, Object> out = json(added.webhook());
         out.put("secret", added.secret());
         return ApiResponse.created(out);

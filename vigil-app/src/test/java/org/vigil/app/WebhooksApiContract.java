@@ -192,6 +192,8 @@ abstract class WebhooksApiContract {
         assertEquals(404, call("GET", "/api/v1/webhooks/" + id, owner, null).status());
         assertEquals(404, call("DELETE", "/api/v1/webhooks/" + id, owner, null).status());
         assertFalse(vigil.cli("webhook", "list").ok().contains(id));
+        String audit = vigil.cli("audit", "show").ok();
+        assertTrue(audit.contains("webhook-add") && audit.contains("webhook-remove"), "made and removed are audited");
     }
 
     @Test
