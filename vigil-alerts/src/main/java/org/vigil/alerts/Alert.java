@@ -33,11 +33,13 @@ import org.vigil.stix.Tlp;
  * @param source the identity of the organisation that issued it
  * @param created the STIX created timestamp
  * @param modified the STIX modified timestamp
+ * @param draftedBy the id of the user who drafted it, kept on drafts only (published messages name no person)
+ * @param reviewedBy the id of the user who reviewed the draft, or null while it awaits review; drafts only
  */
 public record Alert(String id, Kind kind, boolean published, Level level, String headline, String description,
                     String instruction, List<String> risks, List<String> placeRefs, List<String> evidenceRefs,
                     List<Area> areas, Instant effective, Instant expires, Instant sent, List<String> replaces,
-                    String source, String created, String modified) {
+                    String source, String created, String modified, String draftedBy, String reviewedBy) {
 
     /** CAP's msgType for the message. */
     public enum Kind {
@@ -70,6 +72,11 @@ public record Alert(String id, Kind kind, boolean published, Level level, String
         replaces = List.copyOf(replaces);
     }
 
+    /** Where it stands in the workflow: draft, reviewed (a draft a second person approved) or published. */
+    public String status() {
+        return published ? "published" : reviewedBy != null ? "reviewed" : "draft";
+    }
+
     /** The message this one replaces directly, or null for an alert. */
     public String replacesDirectly() {
         return replaces.isEmpty() ? null : replaces.get(replaces.size() - 1);
@@ -89,7 +96,9 @@ public record Alert(String id, Kind kind, boolean published, Level level, String
                 .put("created", created).put("modified", modified)
                 .put("name", headline)
                 .put("msg_type", kind.label())
-                .put("workflow_status", published ? "published" : "draft")
+                .put("workflow_status", status())
+                .put("drafted_by", draftedBy)
+                .put("reviewed_by", reviewedBy)
                 .put("advisory_level", level.number())
                 .put("advisory_level_name", level.label())
                 .put("headline", headline)
@@ -139,7 +148,7 @@ public record Alert(String id, Kind kind, boolean published, Level level, String
                 o.text("description"), o.text("instruction"), o.texts("risks"), o.texts("place_refs"),
                 o.texts("evidence_refs"), areas, Instant.parse(o.text("effective")), Instant.parse(o.text("expires")),
                 sent == null ? null : Instant.parse(sent), o.texts("replaces_refs"), o.text("created_by_ref"),
-                o.text("created"), o.text("modified"));
+                o.text("created"), o.text("modified"), o.text("drafted_by"), o.text("reviewed_by"));
     }
 
     private static Double number(JsonNode n) {
@@ -148,6 +157,11 @@ public record Alert(String id, Kind kind, boolean published, Level level, String
 
     Alert asPublished(Instant at, String modifiedAt) {
         return new Alert(id, kind, true, level, headline, description, instruction, risks, placeRefs, evidenceRefs,
-                areas, effective, expires, at, replaces, source, created, modifiedAt);
+                areas, effective, expires, at, replaces, source, created, modifiedAt, null, null);
+    }
+
+    Alert asReviewed(String reviewer, String modifiedAt) {
+        return new Alert(id, kind, false, level, headline, description, instruction, risks, placeRefs, evidenceRefs,
+                areas, effective, expires, sent, replaces, source, created, modifiedAt, draftedBy, reviewer);
     }
 }

@@ -27,7 +27,12 @@ import org.vigil.store.Status;
 import org.vigil.store.Store;
 
 /**
- * The travel-alert workflow: draft, publish, update, cancel. Drafts wait in a private collection; published
+ * The travel-alert workflow: draft, review, publish, update, cancel. Drafts wait in a private collection until a
+ * second person reviews them (the four-eyes rule: the reviewer must differ from the drafter, whatever rights either
+ * holds, so that no one, publisher or admin, puts their own words before the public alone); only a reviewed draft
+ * may be published, by a holder of the publisher right, who may be its drafter or its reviewer. Updates and
+ * cancellations of a published alert go out at once on a publisher's word, since a warning that must rise or end
+ * cannot wait for a second reader. Published
  * messages go, through the write path, to the public TLP:CLEAR collection that TAXII partners, the CAP endpoint
  * and the Atom feed read. Because alerts are public, every place and piece of evidence they cite must itself be
  * visible to the public (checked through the read path as an anonymous reader, at drafting and again at
@@ -90,9 +95,52 @@ public final class AlertDesk {
         Alert alert = new Alert(AlertSchema.TYPE + "--" + UUID.randomUUID(), Alert.Kind.ALERT, false,
                 Level.of(d.level()), d.headline().strip(), d.description().strip(), blankToNull(d.instruction()),
                 risks(d.risks()), areas.stream().map(Area::placeRef).toList(), d.evidence(), areas, now,
-                now.plus(lifetime), null, List.of(), author.organisationIdentity(), stamp, stamp);
+                now.plus(lifetime), null, List.of(), author.organisationIdentity(), stamp, stamp,
+                author.userId().toString(), null);
         store(author, AlertSchema.DRAFTS, alert, via);
         return alert;
+    }
+
+    /**
+     * Records that {@code reviewer} read a draft and approves it for publication. The reviewer must be an analyst
+     * or admin of the drafter's organisation (the draft is visible to no one else) and must not be its drafter.
+     */
+    public Alert review(Principal reviewer, String draftId, String via) {
+        if (reviewer.isAnonymous() || reviewer.role() == Role.READER) {
+            throw new AlertRefusal(403, "reviewing alerts needs an analyst or admin account; " + reviewer
+                    + " may only read");
+        }
+        if (publishedMessage(draftId, via).isPresent()) {
+            throw new AlertRefusal(409, draftId + " is already published; there is nothing left to review");
+        }
+        Alert draft = draftMessage(reviewer, draftId, via).orElseThrow(() -> AlertRefusal.notFound(draftId));
+        if (draft.reviewedBy() != null) {
+            throw new AlertRefusal(409, draftId + " was already reviewed by " + userName(draft.reviewedBy())
+                    + "; a publisher may now publish it (vigil alert publish " + draftId + ")");
+        }
+        if (reviewer.userId().toString().equals(draft.draftedBy())) {
+            throw new AlertRefusal(403, "the four-eyes rule: " + reviewer + " drafted " + draftId + " and may not "
+                    + "review it too; ask another analyst of your organisation to review it");
+        }
+        // A new version of the draft must be strictly newer, even when the review follows within the millisecond.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant drafted = Instant.parse(draft.modified());
+        Alert reviewed = draft.asReviewed(reviewer.userId().toString(),
+                AlertTimes.stix(now.isAfter(drafted) ? now : drafted.plusMillis(1)));
+        store(reviewer, AlertSchema.DRAFTS, reviewed, via);
+        return reviewed;
+    }
+
+    /** A user's name for people to read, from the id an alert keeps; "a former user" once they are gone. */
+    public String userName(String userId) {
+        if (userId == null) {
+            return null;
+        }
+        try {
+            return store.user(UUID.fromString(userId)).map(org.vigil.store.User::name).orElse("a former user");
+        } catch (IllegalArgumentException e) {
+            return "a former user";
+        }
     }
 
     /** Publishes a draft: it becomes a public CAP Alert, in the feed and in the public collection. */
@@ -103,6 +151,10 @@ public final class AlertDesk {
                     + draftId);
         }
         Alert draft = draftMessage(publisher, draftId, via).orElseThrow(() -> AlertRefusal.notFound(draftId));
+        if (draft.reviewedBy() == null) {
+            throw new AlertRefusal(409, draftId + " has not been reviewed; publishing needs a reviewed draft. Someone "
+                    + "other than its drafter reviews it first: vigil alert review " + draftId + " --user NAME");
+        }
         // The places may have changed since the draft was written; what goes out must be public now.
         requirePublic(draft.placeRefs(), "place", via);
         requirePublic(draft.evidenceRefs(), "evidence", via);
@@ -128,7 +180,7 @@ public final class AlertDesk {
                 changes.risks().isEmpty() ? old.risks() : risks(changes.risks()),
                 areas.stream().map(Area::placeRef).toList(), evidence, areas, effective,
                 changes.expiresIn() == null ? old.expires() : effective.plus(changes.expiresIn()), effective,
-                chain(old), publisher.organisationIdentity(), AlertTimes.stix(now), AlertTimes.stix(now));
+                chain(old), publisher.organisationIdentity(), AlertTimes.stix(now), AlertTimes.stix(now), null, null);
         store(publisher, AlertSchema.PUBLISHED, update, via);
         return update;
     }
@@ -146,7 +198,7 @@ public final class AlertDesk {
         Alert cancel = new Alert(newId(), Alert.Kind.CANCEL, true, old.level(), "Cancelled: " + old.headline(), why,
                 null, old.risks(), old.placeRefs(), old.evidenceRefs(), old.areas(), sent,
                 old.expires().isAfter(sent) ? old.expires() : sent.plus(Duration.ofDays(1)), sent, chain(old),
-                publisher.organisationIdentity(), AlertTimes.stix(now), AlertTimes.stix(now));
+                publisher.organisationIdentity(), AlertTimes.stix(now), AlertTimes.stix(now), null, null);
         store(publisher, AlertSchema.PUBLISHED, cancel, via);
         return cancel;
     }

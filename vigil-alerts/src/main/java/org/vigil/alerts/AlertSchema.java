@@ -37,7 +37,8 @@ public final class AlertSchema {
                           "expires"],
              "properties": {
                "msg_type": {"enum": ["alert", "update", "cancel"]},
-               "workflow_status": {"enum": ["draft", "published"]},
+               "workflow_status": {"enum": ["draft", "reviewed", "published"]},
+               "drafted_by": {"type": "string"}, "reviewed_by": {"type": "string"},
                "advisory_level": {"type": "integer", "minimum": 1, "maximum": 4},
                "advisory_level_name": {"type": "string"},
                "headline": {"type": "string"}, "description": {"type": "string"}, "instruction": {"type": "string"},

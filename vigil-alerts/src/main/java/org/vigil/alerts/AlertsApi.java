@@ -19,8 +19,8 @@ import org.vigil.taxii.api.Document;
 /**
  * Alerts over HTTP. Anonymous documents: {@code /alerts/{id}.cap}, {@code /alerts/feed.atom} and
  * {@code /alerts/signing-key.pem}. The workflow under {@code /api/v1/alerts}: list, draft (POST), one alert, and
- * POST {@code /{id}/publish}, {@code /{id}/update}, {@code /{id}/cancel}. And the live stream of new objects,
- * {@code /api/v1/stream} (Server-Sent Events).
+ * POST {@code /{id}/review}, {@code /{id}/publish}, {@code /{id}/update}, {@code /{id}/cancel}. And the live stream of new objects,
+ * {@code /api/v1/stream} (Server-Sent Events), and webhook subscriptions under {@code /api/v1/webhooks}.
  */
 final class AlertsApi implements ApiModule {
 
@@ -29,10 +29,12 @@ final class AlertsApi implements ApiModule {
     private final AlertFormats formats;
     private final LiveStream stream;
     private final TravellerMail mail;
+    private final WebhooksApi webhooks;
 
     /** @param mail the e-mail subscriptions, or null when no SMTP server is configured */
     AlertsApi(AlertDesk desk, AlertSuggestion suggestions, AlertFormats formats, LiveStream stream,
-              TravellerMail mail) {
+              TravellerMail mail, Webhooks webhooks) {
+        this.webhooks = new WebhooksApi(webhooks);
         this.desk = desk;
         this.suggestions = suggestions;
         this.formats = formats;
@@ -43,7 +45,8 @@ final class AlertsApi implements ApiModule {
     @Override
     public void install(ApiV1 api) {
         api.document("/alerts/", "/alerts/{name}", this::document);
-        api.stream("/stream", stream::serve);
+        api.stream("/stream", LiveStream.POLL, stream::open);
+        webhooks.install(api);
         api.describe(AlertsApi.class.getResourceAsStream("openapi-paths.json"));
         api.post("/alerts/subscriptions", call -> {
             JsonNode body = call.body();
@@ -68,13 +71,15 @@ final class AlertsApi implements ApiModule {
         api.post("/alerts/subscriptions/unsubscribe", unsubscribe);
         api.get("/alerts/subscriptions/unsubscribe", unsubscribe);
         api.get("/alerts", call -> Map.of("alerts", desk.list(call.principal(), call.request()).stream()
-                .map(AlertsApi::json).toList()));
+                .map(this::json).toList()));
         api.post("/alerts", call -> ApiResponse.created(json(refusing(() -> desk.draft(author(call),
                 draft(call.body()), call.request())))));
         api.get("/alerts/suggestion", call -> suggestion(call));
         api.get("/alerts/{id}", call -> json(desk.list(call.principal(), call.request()).stream()
                 .filter(a -> a.id().equals(call.pathParam("id"))).findFirst()
                 .orElseThrow(() -> ApiException.notFound("alert " + call.pathParam("id")))));
+        api.post("/alerts/{id}/review", call -> json(refusing(() -> desk.review(author(call), call.pathParam("id"),
+                call.request()))));
         api.post("/alerts/{id}/publish", call -> json(refusing(() -> desk.publish(author(call), call.pathParam("id"),
                 call.request()))));
         api.post("/alerts/{id}/update", call -> ApiResponse.created(json(refusing(() -> desk.update(author(call),
@@ -204,11 +209,15 @@ final class AlertsApi implements ApiModule {
     }
 
     /** An alert as the API shows it: snake_case, STIX ids, RFC 3339 instants. */
-    static Map<String, Object> json(Alert a) {
+    Map<String, Object> json(Alert a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", a.id());
         m.put("msg_type", a.kind().cap().toLowerCase());
-        m.put("status", a.published() ? "published" : "draft");
+        m.put("status", a.status());
+        if (!a.published()) {
+            m.put("drafted_by", desk.userName(a.draftedBy()));
+            m.put("reviewed_by", desk.userName(a.reviewedBy()));
+        }
         m.put("level", a.level().number());
         m.put("level_name", a.level().label());
         m.put("headline", a.headline());

@@ -94,6 +94,7 @@ public final class TravelAlerts {
 
     /** The documents under /alerts/ and the operations under /api/v1/alerts. */
     public ApiModule api() {
-        return new AlertsApi(desk, suggestions, formats, new LiveStream(reads, store, apiRoot, Clock.systemUTC()), mail);
+        return new AlertsApi(desk, suggestions, formats, new LiveStream(reads, store, apiRoot, Clock.systemUTC()), mail,
+                webhooks);
     }
 }

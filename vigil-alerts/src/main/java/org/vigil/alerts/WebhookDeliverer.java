@@ -13,7 +13,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -44,21 +47,40 @@ import org.vigil.store.Webhook;
  * Delivers webhook notifications in the background, at least once. The queue is the store itself: each
  * subscription keeps a cursor per collection over date_added, moved only after its receiver acknowledged
  * everything before it, so a notification survives kill -9 anywhere between the acknowledged write and the
- * delivery, and writers never wait for receivers. Each subscription reads through the read path as its user (so
- * it carries only what that user may see, and each read is audited as theirs), one subscription at a time in
- * order; a failed delivery is retried with exponential backoff and jitter, and after a day of failures the
- * subscription is marked failing and left alone.
+ * delivery, and writers never wait for receivers. Subscriptions read through the read path as their user (so they
+ * carry only what that user may see, and each read is audited as theirs); the subscriptions of one user with the
+ * same types share each read, and each receives, in order, what lies past its own cursor. A failed delivery is
+ * retried with exponential backoff and jitter, and after a day of failures the subscription is marked failing and
+ * left alone.
+ *
+ * <p>Deliveries must not cost writers (TAXII POST) their throughput: each poll first reads every collection's
+ * newest date_added in one small query and wakes only the subscriptions whose collections have something new
+ * (idle ones cost nothing); two sender threads at most; and while writes keep arriving each works only part of
+ * the time (see {@link #WHILE_WRITING}), catching up at full speed once they pause.
  */
 public final class WebhookDeliverer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliverer.class);
-    private static final int BATCH = 100;
+    private static final int BATCH = 500;
+    /** A smaller page while writes keep arriving, so that each read is a short step between rests. */
+    private static final int BATCH_WHILE_WRITING = 50;
     static final Duration GIVE_UP_AFTER = Duration.ofDays(1);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
     private static final long MICROS_A_DAY = 86_400_000_000L;
     /** The most days of upticks a subscription catches up on after being down. */
     private static final int UPTICK_CATCH_UP = 30;
+    /**
+     * The share of its time the sender works while collections keep receiving objects: after each page it rests
+     * for (1 - share) / share times as long as the page took, leaving the cores to the writers.
+     */
+    static final double WHILE_WRITING = 0.1;
+    /** Sender threads: two, so that one receiver slow to time out does not hold up every other. */
+    private static final int SENDERS = 2;
+    /** Subscriptions named in the audit record of a shared read; a crowd is counted beyond these. */
+    private static final int AUDIT_NAMES = 10;
+    /** The shortest rest worth a sleep; shorter debts are carried over. */
+    private static final long SHORTEST_REST_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final ReadPath reads;
     private final Store store;
@@ -67,6 +89,12 @@ public final class WebhookDeliverer implements AutoCloseable {
     private final HttpClient http;
     private final Picture picture;
     private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
+    /** Per subscription, the newest date_added of each collection it had fully caught up with at its last pass. */
+    private final Map<UUID, Map<UUID, Long>> caughtUp = new ConcurrentHashMap<>();
+    /** Per subscription, the UTC day its upticks were last looked at. */
+    private final Map<UUID, LocalDate> upticksChecked = new ConcurrentHashMap<>();
+    private volatile Map<UUID, Long> newestBefore = Map.of();
+    private volatile boolean writing;
     private final ScheduledExecutorService ticker;
     private final ExecutorService senders;
 
@@ -79,7 +107,7 @@ public final class WebhookDeliverer implements AutoCloseable {
         this.picture = new Picture(reads, clock);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.senders = Executors.newFixedThreadPool(2, r -> daemon(r, "vigil-webhook-sender"));
+        this.senders = Executors.newFixedThreadPool(SENDERS, r -> daemon(r, "vigil-webhook-sender"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-webhook-ticker"));
         ticker.scheduleWithFixedDelay(this::tick, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -93,76 +121,214 @@ public final class WebhookDeliverer implements AutoCloseable {
     private void tick() {
         try {
             Instant now = clock.instant();
-            for (Webhook w : store.webhooks()) {
-                if (!w.failing() && !w.nextAttempt().isAfter(now) && busy.add(w.id())) {
-                    senders.execute(() -> {
-                        try {
-                            deliver(w.id());
-                        } finally {
-                            busy.remove(w.id());
-                        }
-                    });
+            Map<UUID, Long> newest = newest();
+            writing = !newest.equals(newestBefore) && !newestBefore.isEmpty();
+            newestBefore = newest;
+            Map<List<Object>, List<UUID>> groups = new LinkedHashMap<>();
+            List<Webhook> all = store.webhooks();
+            Set<UUID> present = new java.util.HashSet<>();
+            all.forEach(w -> present.add(w.id()));
+            caughtUp.keySet().retainAll(present);
+            upticksChecked.keySet().retainAll(present);
+            for (Webhook w : all) {
+                if (!w.failing() && !w.nextAttempt().isAfter(now) && !busy.contains(w.id()) && due(w, newest, now)) {
+                    groups.computeIfAbsent(List.of(w.userId(), w.types()), k -> new ArrayList<>()).add(w.id());
                 }
+            }
+            Map<UUID, UUID> userOf = new HashMap<>();
+            all.forEach(w -> userOf.put(w.id(), w.userId()));
+            for (List<UUID> group : groups.values()) {
+                busy.addAll(group);
+                senders.execute(() -> {
+                    try {
+                        deliver(group, newest);
+                    } catch (RuntimeException e) {
+                        LOG.warn("delivering to {} webhooks of user {} failed; trying again shortly: {}", group.size(),
+                                userOf.get(group.get(0)), e.getMessage());
+                    } finally {
+                        group.forEach(busy::remove);
+                    }
+                });
             }
         } catch (RuntimeException e) {
             LOG.warn("looking for webhook deliveries failed; trying again shortly: {}", e.getMessage());
         }
     }
 
+    private Map<UUID, Long> newest() {
+        Map<UUID, Long> out = new HashMap<>();
+        store.lastAdded(apiRoot).forEach((c, cursor) -> out.put(c, cursor.dateAddedMicros()));
+        return out;
+    }
+
+    /** Whether a subscription may have something to send: a retry, a new day of upticks, or a new object. */
+    private boolean due(Webhook w, Map<UUID, Long> newest, Instant now) {
+        if (w.failures() > 0) {
+            return true;
+        }
+        if (w.events().contains(Webhooks.UPTICK_FLAGGED)
+                && !LocalDate.ofInstant(now, ZoneOffset.UTC).equals(upticksChecked.get(w.id()))) {
+            return true;
+        }
+        Map<UUID, Long> seen = caughtUp.getOrDefault(w.id(), Map.of());
+        return newest.entrySet().stream().anyMatch(e -> candidate(w, e.getKey())
+                && e.getValue() > seen.getOrDefault(e.getKey(), -1L));
+    }
+
+    /** Whether a subscription would watch a collection, its user permitting. */
+    private static boolean candidate(Webhook w, UUID c) {
+        boolean alerts = c.equals(AlertSchema.PUBLISHED) && w.events().contains(Webhooks.ALERT_PUBLISHED);
+        boolean chosen = w.events().contains(Webhooks.OBJECT_ADDED)
+                && (w.collections().isEmpty() || w.collections().contains(c));
+        return (alerts || chosen) && !c.equals(AlertSchema.DRAFTS);
+    }
+
     /** Delivers whatever one subscription has pending, in order, until it is done or a delivery fails. */
     void deliver(UUID webhookId) {
-        Optional<Webhook> found = store.webhook(webhookId);
-        if (found.isEmpty() || found.get().failing()) {
+        deliver(List.of(webhookId), newest());
+    }
+
+    /**
+     * Delivers what the subscriptions of one user (with the same types) have pending: each watched collection is
+     * read once for all of them, from the earliest cursor, and each gets what lies past its own.
+     */
+    void deliver(List<UUID> ids) {
+        deliver(ids, newest());
+    }
+
+    private void deliver(List<UUID> ids, Map<UUID, Long> newest) {
+        List<Webhook> group = new ArrayList<>();
+        ids.forEach(id -> store.webhook(id).filter(w -> !w.failing()).ifPresent(group::add));
+        if (group.isEmpty()) {
             return;
         }
-        Webhook w = found.get();
-        Optional<Principal> owner = principal(w.userId());
+        Optional<Principal> owner = principal(group.get(0).userId());
         if (owner.isEmpty()) {
             return;
         }
-        try {
-            for (CollectionView view : watched(w, owner.get())) {
-                drain(w, owner.get(), view);
+        Map<UUID, String> errors = new LinkedHashMap<>();
+        for (CollectionView view : watched(group, owner.get())) {
+            List<Webhook> members = group.stream().filter(w -> !errors.containsKey(w.id())
+                    && candidate(w, view.collection().id())).toList();
+            if (!members.isEmpty()) {
+                drain(members, owner.get(), view, errors);
             }
-            if (w.events().contains(Webhooks.UPTICK_FLAGGED)) {
-                upticks(w, owner.get());
+        }
+        for (Webhook w : group) {
+            if (!errors.containsKey(w.id()) && w.events().contains(Webhooks.UPTICK_FLAGGED)) {
+                try {
+                    upticks(w, owner.get());
+                    upticksChecked.put(w.id(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+                } catch (DeliveryFailed e) {
+                    errors.put(w.id(), e.getMessage());
+                }
             }
+            if (errors.containsKey(w.id())) {
+                failed(w, errors.get(w.id()));
+                continue;
+            }
+            Map<UUID, Long> seen = new HashMap<>();
+            newest.forEach((c, micros) -> {
+                if (candidate(w, c)) {
+                    seen.put(c, micros);
+                }
+            });
+            caughtUp.put(w.id(), seen);
             if (w.failures() > 0) {
                 store.putWebhook(w.delivered());
             }
-        } catch (DeliveryFailed e) {
-            failed(w, e.getMessage());
         }
     }
 
-    private void drain(Webhook w, Principal owner, CollectionView view) {
+    private void drain(List<Webhook> members, Principal owner, CollectionView view, Map<UUID, String> errors) {
         UUID c = view.collection().id();
-        Cursor cursor = store.webhookCursor(w.id(), c).orElse(Cursor.afterMicros(micros(w.created())));
-        ObjectQuery.Builder q = ObjectQuery.in(c).versions(VersionMatch.ALL).limit(BATCH);
-        if (!w.types().isEmpty()) {
-            q.types(List.copyOf(w.types()));
+        Map<UUID, Cursor> cursors = new HashMap<>();
+        for (Webhook w : members) {
+            cursors.put(w.id(), store.webhookCursor(w.id(), c).orElse(Cursor.afterMicros(micros(w.created()))));
         }
+        Webhook first = members.get(0);
+        ObjectQuery.Builder q = ObjectQuery.in(c).versions(VersionMatch.ALL);
+        if (!first.types().isEmpty()) {
+            q.types(List.copyOf(first.types()));
+        }
+        String via = members.size() == 1 ? "webhook " + first.id() + " " + first.url() : sharedBy(members);
+        Cursor from = cursors.values().stream().min(java.util.Comparator.comparingLong(Cursor::dateAddedMicros))
+                .orElseThrow();
         ObjectsPage<ReadPath.Dated> page;
+        Pacer pacer = new Pacer();
         do {
-            page = reads.datedObjects(owner, view, q.after(cursor).build(), "webhook " + w.id() + " " + w.url());
-            Cursor acknowledged = cursor;
+            page = reads.datedObjects(owner, view, q.limit(writing ? BATCH_WHILE_WRITING : BATCH).after(from).build(),
+                    via);
+            Map<UUID, Cursor> acknowledged = new HashMap<>(cursors);
             try {
                 for (ReadPath.Dated d : page.items()) {
-                    String event = event(w, c, d.object());
-                    if (event != null) {
-                        send(w, c, event, d);
+                    long at = micros(Instant.parse(d.dateAdded()));
+                    for (Webhook w : members) {
+                        if (errors.containsKey(w.id()) || cursors.get(w.id()).dateAddedMicros() >= at) {
+                            continue;
+                        }
+                        String event = event(w, c, d.object());
+                        try {
+                            if (event != null) {
+                                send(w, c, event, d);
+                            }
+                            acknowledged.put(w.id(), Cursor.afterMicros(at));
+                        } catch (DeliveryFailed e) {
+                            errors.put(w.id(), e.getMessage());
+                        }
                     }
-                    acknowledged = Cursor.afterMicros(micros(Instant.parse(d.dateAdded())));
+                    pacer.pace();
                 }
             } finally {
-                // What the receiver acknowledged is kept even when a later delivery of the page fails, so a retry
-                // repeats nothing; one write per page rather than per delivery.
-                if (!acknowledged.equals(cursor)) {
-                    store.putWebhookCursor(w.id(), c, acknowledged);
-                    cursor = acknowledged;
+                // What each receiver acknowledged is kept even when a later delivery of the page fails, so a retry
+                // repeats nothing; one write per subscription and page rather than per delivery.
+                for (Webhook w : members) {
+                    if (!acknowledged.get(w.id()).equals(cursors.get(w.id()))) {
+                        store.putWebhookCursor(w.id(), c, acknowledged.get(w.id()));
+                        cursors.put(w.id(), acknowledged.get(w.id()));
+                    }
                 }
             }
-        } while (page.more());
+            if (!page.items().isEmpty()) {
+                from = Cursor.afterMicros(micros(Instant.parse(page.items().get(page.items().size() - 1).dateAdded())));
+            }
+            pacer.pace();
+        } while (page.more() && members.stream().anyMatch(w -> !errors.containsKey(w.id())));
+    }
+
+    /** How the audit log names a read shared by several subscriptions: their ids, the first few of a crowd. */
+    private static String sharedBy(List<Webhook> members) {
+        int named = Math.min(members.size(), AUDIT_NAMES);
+        String ids = String.join(",", members.subList(0, named).stream().map(w -> w.id().toString()).toList());
+        return "webhooks " + ids + (named < members.size() ? " and " + (members.size() - named) + " more of the "
+                + "same user" : "");
+    }
+
+    /**
+     * While writes keep arriving, makes a sender rest in proportion to the work it did since it last rested, so that
+     * writers keep the cores; once they pause, it works at full speed.
+     */
+    private final class Pacer {
+        private long since = System.nanoTime();
+
+        void pace() {
+            long now = System.nanoTime();
+            if (!writing) {
+                since = now;
+                return;
+            }
+            long rest = (long) ((now - since) * (1 - WHILE_WRITING) / WHILE_WRITING);
+            if (rest < SHORTEST_REST_NANOS) {
+                return;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.min(rest, TimeUnit.SECONDS.toNanos(5)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeliveryFailed("interrupted while delivering");
+            }
+            since = System.nanoTime();
+        }
     }
 
     /**
@@ -216,14 +382,11 @@ public final class WebhookDeliverer implements AutoCloseable {
         return w.events().contains(Webhooks.OBJECT_ADDED) ? Webhooks.OBJECT_ADDED : null;
     }
 
-    /** The collections a subscription watches, as its user may read them now. */
-    private List<CollectionView> watched(Webhook w, Principal owner) {
+    /** The collections any of a group's subscriptions watches, as their user may read them now. */
+    private List<CollectionView> watched(List<Webhook> group, Principal owner) {
         List<CollectionView> out = new ArrayList<>();
-        boolean objects = w.events().contains(Webhooks.OBJECT_ADDED);
         for (Collection c : store.collections(apiRoot)) {
-            boolean alerts = c.id().equals(AlertSchema.PUBLISHED) && w.events().contains(Webhooks.ALERT_PUBLISHED);
-            boolean chosen = objects && (w.collections().isEmpty() || w.collections().contains(c.id()));
-            if ((alerts || chosen) && !c.id().equals(AlertSchema.DRAFTS)) {
+            if (group.stream().anyMatch(w -> candidate(w, c.id()))) {
                 reads.collection(owner, apiRoot, c.id()).filter(CollectionView::canRead).ifPresent(out::add);
             }
         }
@@ -295,9 +458,15 @@ public final class WebhookDeliverer implements AutoCloseable {
         }
     }
 
+    /** Stops, waiting briefly for a pass under way to record its cursors, so the store may close after. */
     @Override
     public void close() {
         ticker.shutdownNow();
         senders.shutdownNow();
+        try {
+            senders.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

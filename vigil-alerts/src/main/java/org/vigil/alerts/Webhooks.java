@@ -105,6 +105,17 @@ public final class Webhooks {
         return new Added(w, secret);
     }
 
+    /** Records in the audit log that a user made or removed a subscription over the API. */
+    void note(Principal p, String action, String request, Webhook w) {
+        store.appendAudit(new org.vigil.store.AuditEvent(p.userId(), action, request, List.of(), w.id() + " " + w.url()
+                + " as " + userName(w.userId())));
+    }
+
+    /** A user's name for people to read; "a former user" once they are gone. */
+    String userName(UUID userId) {
+        return store.user(userId).map(org.vigil.store.User::name).orElse("a former user");
+    }
+
     public List<Webhook> list() {
         return store.webhooks();
     }
@@ -115,6 +126,12 @@ public final class Webhooks {
 
     public boolean remove(UUID id) {
         return store.removeWebhook(id);
+    }
+
+    /** A collection named by id, alias or title that {@code p} may read; empty alike for none and a hidden one. */
+    Optional<UUID> readableCollection(Principal p, String ref) {
+        return collection(ref).filter(c -> reads.collection(p, apiRoot, c).filter(CollectionView::canRead)
+                .isPresent());
     }
 
     /** A collection named by id or alias, for the command line. */

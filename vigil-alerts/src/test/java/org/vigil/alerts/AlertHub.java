@@ -105,6 +105,13 @@ final class AlertHub implements AutoCloseable {
                 List.of("Unrest", "crime"), List.of(), null);
     }
 
+    /** Drafts an alert as the analyst, has the publisher review it (four eyes) and publish it. */
+    Alert publish(AlertDraft d) {
+        Alert draft = desk.draft(analyst, d, "test");
+        desk.review(publisher, draft.id(), "test");
+        return desk.publish(publisher, draft.id(), "test");
+    }
+
     @Override
     public void close() {
         store.close();

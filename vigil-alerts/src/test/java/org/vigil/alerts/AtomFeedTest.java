@@ -49,9 +49,9 @@ class AtomFeedTest {
 
     @Test
     void listsCurrentAlertsNewestFirstEachLinkingToItsCap() throws Exception {
-        Alert first = hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Paris"), "t").id(), "t");
+        Alert first = hub.publish(hub.draft("Paris"));
         Thread.sleep(1100); // sent times are whole seconds
-        Alert second = hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Lyon"), "t").id(), "t");
+        Alert second = hub.publish(hub.draft("Lyon"));
         hub.desk.draft(hub.analyst, hub.draft("Lyon"), "t");
 
         SyndFeed feed = parse(formats.feed(1, "http://hub.example", "t"));
@@ -67,7 +67,7 @@ class AtomFeedTest {
 
     @Test
     void anUpdateReplacesItsAlertAndACancellationStaysUntilTheAlertWouldHaveExpired() throws Exception {
-        Alert alert = hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Paris"), "t").id(), "t");
+        Alert alert = hub.publish(hub.draft("Paris"));
         Alert update = hub.desk.update(hub.publisher, alert.id(), hub.draft(), "t");
         List<SyndEntry> entries = parse(formats.feed(1, "http://h", "t")).getEntries();
         assertEquals(1, entries.size());
@@ -86,6 +86,7 @@ class AtomFeedTest {
             drafts.add(hub.desk.draft(hub.analyst, hub.draft("Paris"), "t").id());
         }
         for (String id : drafts) {
+            hub.desk.review(hub.publisher, id, "t");
             hub.desk.publish(hub.publisher, id, "t");
         }
         SyndFeed one = parse(formats.feed(1, "http://h", "t"));

@@ -34,8 +34,7 @@ class CapMessageTest {
 
     @Test
     void everyMessageOfARoundTripValidatesAgainstTheSchemaAndVerifies() throws Exception {
-        Alert alert = hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Paris", "Lyon"), "t")
-                .id(), "t");
+        Alert alert = hub.publish(hub.draft("Paris", "Lyon"));
         Alert update = hub.desk.update(hub.publisher, alert.id(), new AlertDraft(List.of(), 4, null, null, null,
                 List.of(), List.of(), null), "t");
         Alert cancel = hub.desk.cancel(hub.publisher, update.id(), "Calm again, & safe <now>", "t");
@@ -70,7 +69,7 @@ class CapMessageTest {
 
     @Test
     void aChangedMessageNoLongerVerifies() throws Exception {
-        Alert alert = hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Paris"), "t").id(), "t");
+        Alert alert = hub.publish(hub.draft("Paris"));
         String cap = new String(formats.cap(alert.id(), "t").orElseThrow(), StandardCharsets.UTF_8);
         byte[] forged = cap.replace("<value>3</value>", "<value>1</value>").getBytes(StandardCharsets.UTF_8);
         javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();

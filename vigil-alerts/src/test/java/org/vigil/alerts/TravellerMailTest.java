@@ -62,7 +62,7 @@ class TravellerMailTest {
     }
 
     private Alert publish(String place) {
-        return hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft(place), "t").id(), "t");
+        return hub.publish(hub.draft(place));
     }
 
     @Test

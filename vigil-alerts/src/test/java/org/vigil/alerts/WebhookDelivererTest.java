@@ -117,6 +117,34 @@ class WebhookDelivererTest {
     }
 
     @Test
+    void subscriptionsOfOneUserShareEachReadYetEachGetsWhatLiesPastItsOwnCursor() {
+        Webhook first = subscribe(hub.analyst, List.of());
+        post(hub.analyst, Tlp.GREEN, "one");
+        deliverer.deliver(first.id());
+        Webhook second = subscribe(hub.analyst, List.of());
+        post(hub.analyst, Tlp.GREEN, "two");
+        long readsBefore = reads();
+        deliverer.deliver(List.of(first.id(), second.id()));
+        assertEquals(List.of("one", "two", "two"), names(), "the second subscription began after 'one'");
+        assertEquals(readsBefore + 1, reads(), "one read served both subscriptions");
+
+        post(hub.analyst, Tlp.GREEN, "three");
+        receiver.refuseNext.set(1);
+        deliverer.deliver(List.of(first.id(), second.id()));
+        assertEquals(List.of("one", "two", "two", "three"), names(), "one receiver's refusal does not stop the other");
+        assertEquals(1, webhooks.get(first.id()).orElseThrow().failures());
+        assertEquals(0, webhooks.get(second.id()).orElseThrow().failures());
+        deliverer.deliver(List.of(first.id(), second.id()));
+        assertEquals(List.of("one", "two", "two", "three", "three"), names(), "the refused one is retried, alone");
+        assertEquals(0, webhooks.get(first.id()).orElseThrow().failures());
+    }
+
+    private long reads() {
+        return hub.store.audit(AuditQuery.all(10_000)).stream().filter(r -> r.path() != null
+                && r.path().startsWith("webhook")).count();
+    }
+
+    @Test
     void aRefusedDeliveryIsRetriedLaterWithNothingLostAndBackoffRecorded() {
         Webhook w = subscribe(hub.analyst, List.of());
         post(hub.analyst, Tlp.GREEN, "one");
@@ -137,7 +165,7 @@ class WebhookDelivererTest {
         Webhooks.Added added = webhooks.add(hub.partner, receiver.url(), List.of(), List.of(),
                 List.of(), List.of(Webhooks.ALERT_PUBLISHED));
         receiver.secret = added.secret();
-        Alert a = hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Paris"), "t").id(), "t");
+        Alert a = hub.publish(hub.draft("Paris"));
         deliverer.deliver(added.webhook().id());
         assertEquals(1, receiver.received.size());
         JsonNode body = JSON.readTree(receiver.received.get(0).body());
@@ -150,8 +178,8 @@ class WebhookDelivererTest {
         Webhooks.Added added = webhooks.add(hub.partner, receiver.url(), List.of(), List.of(), List.of(hub.lyon),
                 List.of(Webhooks.ALERT_PUBLISHED));
         receiver.secret = added.secret();
-        hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Paris"), "t").id(), "t");
-        Alert lyon = hub.desk.publish(hub.publisher, hub.desk.draft(hub.analyst, hub.draft("Lyon"), "t").id(), "t");
+        hub.publish(hub.draft("Paris"));
+        Alert lyon = hub.publish(hub.draft("Lyon"));
         deliverer.deliver(added.webhook().id());
         assertEquals(1, receiver.received.size());
         assertEquals(lyon.id(), JSON.readTree(receiver.received.get(0).body()).path("data").path("object").path("id")

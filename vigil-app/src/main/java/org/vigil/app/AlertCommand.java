@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vigil alert}: travel advisories, from draft to cancellation. */
-@Command(name = "alert", mixinStandardHelpOptions = true, description = "Draft, publish, update and cancel travel alerts.",
-        subcommands = {AlertCommand.Draft.class, AlertCommand.Suggest.class, AlertCommand.Publish.class, AlertCommand.Update.class,
+@Command(name = "alert", mixinStandardHelpOptions = true, description = "Draft, review, publish, update and cancel travel alerts.",
+        subcommands = {AlertCommand.Draft.class, AlertCommand.Suggest.class, AlertCommand.Review.class, AlertCommand.Publish.class, AlertCommand.Update.class,
                        AlertCommand.Cancel.class, AlertCommand.List.class})
 final class AlertCommand {
 
@@ -82,7 +82,8 @@ final class AlertCommand {
 
         void print(Alert a) {
             PrintWriter out = out();
-            out.println(a.kind().cap() + " " + (a.published() ? "published" : "drafted") + ": level "
+            out.println(a.kind().cap() + " " + (a.published() ? "published" : a.reviewedBy() != null ? "reviewed"
+                    : "drafted") + ": level "
                     + a.level().number() + " (" + a.level().label() + "), " + a.headline());
             out.println(a.id());
         }
@@ -141,7 +142,23 @@ final class AlertCommand {
         }
     }
 
-    @Command(name = "publish", mixinStandardHelpOptions = true, description = "Publish a draft (needs the publisher right); prints its id last.")
+    @Command(name = "review", mixinStandardHelpOptions = true,
+            description = "Review a draft, approving it for publication; the reviewer must not be its drafter (four-eyes rule). Prints its id last.")
+    static final class Review extends AsUser {
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (Installation hub = open()) {
+                Principal p = principal(hub);
+                print(act(() -> hub.alerts.desk().review(p, id, "vigil alert review")));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "publish", mixinStandardHelpOptions = true, description = "Publish a reviewed draft (needs the publisher right); prints its id last.")
     static final class Publish extends AsUser {
         @Parameters(paramLabel = "ID")
         String id;
@@ -206,12 +223,19 @@ final class AlertCommand {
                     p = hub.principal(user);
                 }
                 for (Alert a : hub.alerts.desk().list(p, "vigil alert list")) {
-                    out.println(a.id() + "\t" + (a.published() ? a.kind().cap().toLowerCase() : "draft") + "\t"
+                    out.println(a.id() + "\t" + (a.published() ? a.kind().cap().toLowerCase() : state(hub, a)) + "\t"
                             + "level " + a.level().number() + "\t" + (a.sent() == null ? "-" : a.sent()) + "\t"
                             + "expires " + a.expires() + "\t" + a.headline());
                 }
                 return 0;
             }
+        }
+
+        /** A draft's place in the workflow, then who drafted and who reviewed it: "reviewed (by bob; drafted by ana)". */
+        private static String state(Installation hub, Alert a) {
+            String drafter = a.draftedBy() == null ? "unknown" : hub.alerts.desk().userName(a.draftedBy());
+            return a.reviewedBy() == null ? "draft (by " + drafter + ", awaiting review)"
+                    : "reviewed (by " + hub.alerts.desk().userName(a.reviewedBy()) + "; drafted by " + drafter + ")";
         }
     }
 }

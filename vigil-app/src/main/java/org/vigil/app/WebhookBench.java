@@ -39,9 +39,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code vigil bench webhooks}: what webhook notifications cost TAXII posts (the same bundle posted with no
- * subscription, then with N subscriptions delivering to a loopback receiver as it goes), and how fast one small
- * post fans out to many subscriptions.
+ * {@code vigil bench webhooks}: what webhook notifications cost TAXII posts, and how fast one small post fans out
+ * to many subscriptions. The cost is measured fairly: in one run, with the deliverer running throughout, rounds
+ * alternate posting the same bundle into a collection nobody subscribes to and into one that N subscriptions watch
+ * (delivering to a loopback receiver as it goes, and drained before the next post), swapping which comes first
+ * each round; it reports each round, the median ratio, and the machine's load average as it went.
  */
 @Command(name = "webhooks", mixinStandardHelpOptions = true,
         description = "TAXII POST throughput with and without webhook subscriptions, and fan-out to many.")
@@ -52,6 +54,9 @@ final class WebhookBench implements Callable<Integer> {
 
     @Option(names = "--subscriptions", description = "Subscriptions while posting (default: ${DEFAULT-VALUE}).")
     int subscriptions = 10;
+
+    @Option(names = "--rounds", description = "Rounds of without / with, alternating (default: ${DEFAULT-VALUE}).")
+    int rounds = 5;
 
     @Option(names = "--fanout", description = "Subscriptions for the fan-out case (default: ${DEFAULT-VALUE}).")
     int fanout = 1000;
@@ -91,24 +96,10 @@ final class WebhookBench implements Callable<Integer> {
                 TaxiiClient client = TaxiiClient.basic(URI.create("http://127.0.0.1:" + server.port() + "/"), "bench", "bench");
                 List<String> bodies = envelopes(readFile(), 1000);
                 post(client, collection(hub, user, "warm-up"), bodies);
-                double without = post(client, collection(hub, user, "no subscriptions"), bodies).perSecond();
-                UUID watched = collection(hub, user, "watched");
-                for (int i = 0; i < subscriptions; i++) {
-                    hub.alerts.webhooks().add(p, url, List.of(watched), List.of(), List.of(), List.of(Webhooks.OBJECT_ADDED));
-                }
+                post(client, collection(hub, user, "warm-up again"), bodies);
                 try (WebhookDeliverer d = hub.alerts.startDeliveries(Duration.ofMillis(500))) {
-                    long t0 = System.nanoTime();
-                    Posted posted = post(client, watched, bodies);
-                    double with = posted.perSecond();
-                    long expected = (long) subscriptions * posted.objects();
-                    out.printf("POST %s in envelopes of 1000: %,.0f objects/s without subscriptions, %,.0f objects/s "
-                            + "with %d delivering (%+.1f%%)%n", file.getFileName(), without, with, subscriptions,
-                            (with - without) / without * 100);
-                    double secs = waitFor(received, expected, t0);
-                    out.printf("  %,d of %,d deliveries within %.1f s of the first post (%,.0f deliveries/s)%n",
-                            received.get(), expected, secs, received.get() / secs);
+                    compare(hub, client, p, user, url, received, bodies);
                 }
-                hub.alerts.webhooks().list().forEach(w -> hub.alerts.webhooks().remove(w.id()));
                 fanOut(hub, client, p, user, url, received);
             }
         } finally {
@@ -117,6 +108,63 @@ final class WebhookBench implements Callable<Integer> {
             ServeCommand.deleteTree(data);
         }
         return 0;
+    }
+
+    /** Alternating rounds without and with subscriptions, then the median ratio. */
+    private void compare(Installation hub, TaxiiClient client, Principal p, User user, String url,
+                         AtomicLong received, List<String> bodies) throws Exception {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        out.printf("POST %s in envelopes of 1000, %d rounds alternating no subscriptions / %d delivering; load "
+                + "average %.2f at the start%n", file.getFileName(), rounds, subscriptions, os.getSystemLoadAverage());
+        List<Double> ratios = new ArrayList<>();
+        double sumWithout = 0;
+        double sumWith = 0;
+        for (int round = 1; round <= rounds; round++) {
+            boolean withFirst = round % 2 == 0;
+            double without = 0;
+            double with = 0;
+            for (int leg = 0; leg < 2; leg++) {
+                if ((leg == 0) == withFirst) {
+                    with = postWatched(hub, client, p, user, url, received, bodies, round);
+                } else {
+                    without = post(client, collection(hub, user, "no subscriptions " + round), bodies).perSecond();
+                }
+            }
+            ratios.add(with / without);
+            sumWithout += without;
+            sumWith += with;
+            out.printf("  round %d (%s first): %,.0f objects/s without, %,.0f with (%+.1f%%); load average %.2f%n",
+                    round, withFirst ? "with" : "without", without, with, (with - without) / without * 100,
+                    os.getSystemLoadAverage());
+        }
+        List<Double> sorted = ratios.stream().sorted().toList();
+        double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+        out.printf("  median cost of %d subscriptions: %+.1f%% (mean throughput %,.0f without, %,.0f with: %+.1f%%); "
+                + "load average %.2f at the end%n", subscriptions, (median - 1) * 100, sumWithout / rounds,
+                sumWith / rounds, (sumWith - sumWithout) / sumWithout * 100, os.getSystemLoadAverage());
+    }
+
+    /** Posts into a new collection that N subscriptions watch, then waits for every delivery; objects/s posted. */
+    private double postWatched(Installation hub, TaxiiClient client, Principal p, User user, String url,
+                               AtomicLong received, List<String> bodies, int round) throws InterruptedException {
+        UUID watched = collection(hub, user, "watched " + round);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < subscriptions; i++) {
+            ids.add(hub.alerts.webhooks().add(p, url, List.of(watched), List.of(), List.of(),
+                    List.of(Webhooks.OBJECT_ADDED)).webhook().id());
+        }
+        received.set(0);
+        long t0 = System.nanoTime();
+        Posted posted = post(client, watched, bodies);
+        long duringPost = received.get();
+        long expected = (long) subscriptions * posted.objects();
+        double secs = waitFor(received, expected, t0);
+        out.printf("    %,d of %,d deliveries within %.1f s of the first post (%,.0f deliveries/s; %,d while posting)%n",
+                received.get(), expected, secs, received.get() / secs, duringPost);
+        ids.forEach(hub.alerts.webhooks()::remove);
+        return posted.perSecond();
     }
 
     private void fanOut(Installation hub, TaxiiClient client, Principal p, User user, String url, AtomicLong received)

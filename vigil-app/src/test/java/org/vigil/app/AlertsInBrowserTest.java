@@ -57,6 +57,8 @@ class AlertsInBrowserTest {
                     "--headline", "Protests near the stadium", "--description", "Large demonstrations are planned.",
                     "--expires", "P7D").ok();
             String draft = out.strip().lines().reduce((a, b) -> b).orElseThrow().strip();
+            vigil.user("rev", "Agency", "analyst");
+            vigil.cli("alert", "review", draft, "--user", "rev").ok();
             vigil.cli("alert", "publish", draft, "--user", "pub").ok();
 
             WebDriver browser = browser();

@@ -3,6 +3,7 @@ package org.vigil.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
@@ -113,6 +114,55 @@ class LiveStreamEndToEndTest {
             }
             assertEquals(List.of("one", "two", "three", "four"), seen);
         }
+    }
+
+    @Test
+    void aThousandIdleClientsHoldNoThreadEachAndAllGetTheNextObject(@TempDir Path dir) throws Exception {
+        try (TestVigil vigil = TestVigil.create(StoreKind.SQLITE, dir)) {
+            vigil.org("Acme", true);
+            TestVigil.Account alice = vigil.user("alice", "Acme", "analyst");
+            UUID intel = UUID.fromString(vigil.cli("collection", "add", "Intel", "--alias", "intel", "--read",
+                    "alice", "--write", "alice").ok());
+            vigil.start();
+            List<java.net.Socket> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < 1000; i++) {
+                    java.net.Socket s = new java.net.Socket("127.0.0.1", vigil.base().getPort());
+                    s.setSoTimeout(120_000); // a guard against hanging, not a measurement
+                    s.getOutputStream().write(("GET /api/v1/stream?collection=intel HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Accept: text/event-stream\r\nAuthorization: " + alice.bearer() + "\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    clients.add(s);
+                }
+                for (java.net.Socket s : clients) {
+                    readUntil(s, ": keep-alive");
+                }
+                int threads = Thread.getAllStackTraces().size();
+                assertTrue(threads < 300, "1,000 open streams, " + threads + " threads in the JVM");
+                vigil.as(alice).add(intel, indicator("to all", Tlp.AMBER));
+                for (java.net.Socket s : clients) {
+                    assertTrue(readUntil(s, "event: object.added").endsWith("event: object.added"));
+                }
+            } finally {
+                for (java.net.Socket s : clients) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    /** What a raw connection sends up to and including {@code marker}. */
+    private static String readUntil(java.net.Socket s, String marker) throws java.io.IOException {
+        StringBuilder b = new StringBuilder();
+        java.io.InputStream in = s.getInputStream();
+        while (b.indexOf(marker) < 0) {
+            int c = in.read();
+            if (c < 0) {
+                throw new AssertionError("the stream ended before '" + marker + "': " + b);
+            }
+            b.append((char) c);
+        }
+        return b.substring(0, b.indexOf(marker) + marker.length());
     }
 
     @Test

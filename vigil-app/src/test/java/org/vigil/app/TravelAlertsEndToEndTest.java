@@ -72,6 +72,15 @@ class TravelAlertsEndToEndTest {
             TestVigil.Run notPublisher = vigil.cli("alert", "publish", draft, "--user", "ana");
             assertEquals(2, notPublisher.code());
             assertTrue(notPublisher.err().contains("--publisher"), notPublisher.err());
+            TestVigil.Run unreviewed = vigil.cli("alert", "publish", draft, "--user", "pub");
+            assertEquals(2, unreviewed.code());
+            assertTrue(unreviewed.err().contains("vigil alert review " + draft), unreviewed.err());
+            TestVigil.Run ownDraft = vigil.cli("alert", "review", draft, "--user", "ana");
+            assertEquals(2, ownDraft.code());
+            assertTrue(ownDraft.err().contains("four-eyes"), ownDraft.err());
+            assertTrue(vigil.cli("alert", "list", "--user", "ana").ok().contains("\tdraft (by ana, awaiting review)\t"));
+            assertEquals(draft, lastLine(vigil.cli("alert", "review", draft, "--user", "pub").ok()));
+            assertTrue(vigil.cli("alert", "list", "--user", "ana").ok().contains("\treviewed (by pub; drafted by ana)\t"));
             assertEquals(draft, lastLine(vigil.cli("alert", "publish", draft, "--user", "pub").ok()));
             String update = lastLine(vigil.cli("alert", "update", draft, "--user", "pub", "--level", "4").ok());
             String cancel = lastLine(vigil.cli("alert", "cancel", update, "--user", "pub", "--reason", "Over.").ok());
@@ -120,6 +129,52 @@ class TravelAlertsEndToEndTest {
             assertTrue(refused.body().contains("is not public"), refused.body());
             assertTrue(!refused.body().contains("Hideout") && !refused.body().contains("AMBER"), refused.body());
             assertEquals(401, post(vigil.base(), "/api/v1/alerts", null, "{}").statusCode());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StoreKind.class, names = "SQLITE")
+    void theRestApiReviewsADraftWithFourEyesBeforePublishing(StoreKind kind) throws Exception {
+        try (TestVigil vigil = TestVigil.create(kind, dir.resolve("data"))) {
+            vigil.org("Agency", true);
+            TestVigil.Account pub = vigil.user("pub", "Agency", "analyst");
+            TestVigil.Account rev = vigil.user("rev", "Agency", "analyst");
+            vigil.cli("user", "set", "pub", "--publisher").ok();
+            UUID places = vigil.collection("Places", "places");
+            vigil.cli("collection", "set", places.toString(), "--public", "--default-marking", "clear").ok();
+            vigil.grant(places, pub, "write");
+            vigil.start();
+            String paris = "location--" + UUID.randomUUID();
+            vigil.as(pub).add(places, StixObject.builder("location", paris).put("created", "2026-12-01T00:00:00.000Z")
+                    .put("modified", "2026-12-01T00:00:00.000Z").put("name", "Paris").put("latitude", 48.8)
+                    .put("longitude", 2.3).put("country", "FR").build());
+            HttpResponse<String> drafted = post(vigil.base(), "/api/v1/alerts", pub, "{\"places\": [\"" + paris
+                    + "\"], \"level\": 2, \"headline\": \"h\", \"description\": \"d\"}");
+            assertEquals(201, drafted.statusCode(), drafted.body());
+            var draft = Taxii.JSON.readTree(drafted.body());
+            String id = draft.path("id").asText();
+            assertEquals("draft", draft.path("status").asText());
+            assertEquals("pub", draft.path("drafted_by").asText());
+
+            HttpResponse<String> early = post(vigil.base(), "/api/v1/alerts/" + id + "/publish", pub, "{}");
+            assertEquals(409, early.statusCode(), early.body());
+            HttpResponse<String> own = post(vigil.base(), "/api/v1/alerts/" + id + "/review", pub, "{}");
+            assertEquals(403, own.statusCode(), own.body());
+            assertTrue(own.body().contains("four-eyes"), own.body());
+            HttpResponse<String> reviewed = post(vigil.base(), "/api/v1/alerts/" + id + "/review", rev, "{}");
+            assertEquals(200, reviewed.statusCode(), reviewed.body());
+            assertEquals("reviewed", Taxii.JSON.readTree(reviewed.body()).path("status").asText());
+
+            HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(vigil.base().resolve("/api/v1/alerts"))
+                    .header("Authorization", rev.bearer()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            var listed = Taxii.JSON.readTree(list.body()).path("alerts").get(0);
+            assertEquals("reviewed", listed.path("status").asText(), list.body());
+            assertEquals("rev", listed.path("reviewed_by").asText(), list.body());
+
+            HttpResponse<String> published = post(vigil.base(), "/api/v1/alerts/" + id + "/publish", pub, "{}");
+            assertEquals(200, published.statusCode(), published.body());
+            assertEquals("published", Taxii.JSON.readTree(published.body()).path("status").asText());
+            assertEquals(409, post(vigil.base(), "/api/v1/alerts/" + id + "/review", rev, "{}").statusCode());
         }
     }
 

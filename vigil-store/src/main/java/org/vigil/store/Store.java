@@ -123,6 +123,12 @@ public interface Store extends AutoCloseable {
     /** The collections of an API root, by title. */
     List<Collection> collections(String apiRoot);
 
+    /**
+     * Each collection's newest date_added in an API root, as a cursor (zero for an empty collection): one cheap
+     * read that tells a poller whether anything arrived since it last looked, without reading objects.
+     */
+    java.util.Map<UUID, Cursor> lastAdded(String apiRoot);
+
     // Principals
 
     /** Creates or replaces an organisation; names and identity ids are unique. */

@@ -152,6 +152,20 @@ abstract class StoreContract {
     }
 
     @Test
+    void lastAddedTellsEachCollectionsNewestDateAddedWithoutReadingObjects() {
+        UUID other = newCollection();
+        String api = ROOT;
+        assertEquals(0, store.lastAdded(api).get(other).dateAddedMicros(), "an empty collection is at zero");
+        AddResult first = store.add(collection, List.of(indicator(newId("indicator"), time(1)))).get(0);
+        AddResult second = store.add(collection, List.of(indicator(newId("indicator"), time(1)))).get(0);
+        Cursor newest = store.lastAdded(api).get(collection);
+        assertEquals(Cursor.afterMicros(ChronoUnit.MICROS.between(Instant.EPOCH,
+                Instant.parse(second.dateAdded()))), newest);
+        assertTrue(Instant.parse(second.dateAdded()).isAfter(Instant.parse(first.dateAdded())));
+        assertEquals(0, store.lastAdded(api).get(other).dateAddedMicros());
+    }
+
+    @Test
     void theSameObjectInAnotherCollectionIsStoredThereToo() {
         String a = newId("indicator");
         UUID other = newCollection();

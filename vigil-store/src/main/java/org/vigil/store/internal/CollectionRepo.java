@@ -98,6 +98,15 @@ final class CollectionRepo {
                 CollectionRepo::collection));
     }
 
+    /** Each collection's newest date_added, in microseconds; one small query, for "is anything new?" polls. */
+    java.util.Map<UUID, org.vigil.store.Cursor> lastAdded(String apiRoot) {
+        java.util.Map<UUID, org.vigil.store.Cursor> out = new java.util.HashMap<>();
+        db.read("reading what is newest in the collections of API root '" + apiRoot + "'", c -> sql.list(c,
+                "SELECT id, last_added FROM collections WHERE api_root = ?", p -> p.text(apiRoot),
+                rs -> out.put(Rows.uuid(rs, "id"), org.vigil.store.Cursor.afterMicros(rs.getLong("last_added")))));
+        return out;
+    }
+
     private static ApiRoot apiRoot(ResultSet rs) throws SQLException {
         return new ApiRoot(rs.getString("name"), rs.getString("title"), rs.getString("description"),
                 rs.getLong("max_content_length"));

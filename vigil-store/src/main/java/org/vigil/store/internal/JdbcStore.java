@@ -166,6 +166,11 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public java.util.Map<UUID, Cursor> lastAdded(String apiRoot) {
+        return collections.lastAdded(apiRoot);
+    }
+
+    @Override
     public void putOrganisation(Organisation organisation) {
         principals.putOrganisation(organisation);
     }

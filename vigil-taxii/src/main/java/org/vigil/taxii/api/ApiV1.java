@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.vigil.taxii.internal.PageToken;
 
 /**
@@ -96,22 +97,41 @@ public final class ApiV1 {
     }
 
     /**
-     * A Server-Sent Events stream at a fixed path (no path parameters). The handler runs on the request's thread
-     * for as long as the stream lasts, writing events to the sink until the client leaves.
+     * A Server-Sent Events stream at a fixed path (no path parameters). The handler checks the request and opens
+     * the stream (a refusal it throws is an ordinary error answer); the request then waits asynchronously, holding
+     * no thread, while a small scheduler shared by every stream polls it every {@code every} until it ends or the
+     * client leaves.
      */
-    public void stream(String path, StreamHandler handler) {
+    public void stream(String path, java.time.Duration every, StreamHandler handler) {
         streamPaths.add(PREFIX + path);
         app.get(PREFIX + path, ctx -> {
             ApiCall call = new ApiCall(ctx, tokens);
             ctx.status(200).contentType("text/event-stream;charset=utf-8").header("Cache-Control", "no-store");
-            handler.handle(call, new EventSink(ctx.res().getOutputStream()));
+            OpenStream stream = handler.open(call, new EventSink(ctx.res().getOutputStream()));
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            // Called once the request is asynchronous, so polls never write while the handler's thread still does.
+            ctx.future(() -> {
+                ctx.req().getAsyncContext().setTimeout(0);
+                StreamPolls.start(stream, every, done);
+                return done;
+            });
         });
     }
 
-    /** One Server-Sent Events operation. */
+    /** Opens one Server-Sent Events stream for a request. */
     @FunctionalInterface
     public interface StreamHandler {
-        void handle(ApiCall call, EventSink sink) throws Exception;
+        OpenStream open(ApiCall call, EventSink sink) throws Exception;
+    }
+
+    /** An open stream, polled until it ends. */
+    @FunctionalInterface
+    public interface OpenStream {
+        /**
+         * Sends what is new, if anything, without waiting for more; false once the stream is over. An
+         * {@link java.io.IOException} means the client left.
+         */
+        boolean poll() throws Exception;
     }
 
     public void get(String path, ApiHandler handler) {
