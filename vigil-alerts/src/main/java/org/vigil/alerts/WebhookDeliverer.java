@@ -139,8 +139,15 @@ public final class WebhookDeliverer implements AutoCloseable {
         UUID c = view.collection().id();
         Cursor cursor = store.webhookCursor(w.id(), c).orElse(Cursor.afterMicros(micros(w.created())));
         ObjectQuery.Builder q = ObjectQuery.in(c).versions(VersionMatch.ALL).limit(BATCH);
-        if (!w.types().isEmpty()) {
-            q.types(List.copyOf(w.types()));
+        if (!objectsWanted(w, c) && !c.equals(AlertSchema.PUBLISHED)) {
+            // Watched for watchlist hits alone: only sightings can be one.
+            q.types(List.of("sighting"));
+        } else if (!w.types().isEmpty()) {
+            List<String> types = new ArrayList<>(w.types());
+            if (w.events().contains(Webhooks.WATCHLIST_HIT) && !types.contains("sighting")) {
+                types.add("sighting");
+            }
+            q.types(types);
         }
         ObjectsPage<ReadPath.Dated> page;
         do {
@@ -149,7 +156,9 @@ public final class WebhookDeliverer implements AutoCloseable {
             try {
                 for (ReadPath.Dated d : page.items()) {
                     String event = event(w, c, d.object());
-                    if (event != null) {
+                    if (Webhooks.WATCHLIST_HIT.equals(event)) {
+                        sendHit(w, owner, c, d);
+                    } else if (event != null) {
                         send(w, c, event, d);
                     }
                     acknowledged = Cursor.afterMicros(micros(Instant.parse(d.dateAdded())));
@@ -205,6 +214,14 @@ public final class WebhookDeliverer implements AutoCloseable {
 
     /** Which event an object is for this subscription, or null when it wants none. */
     private static String event(Webhook w, UUID collection, ReleasedObject o) {
+        if (w.events().contains(Webhooks.WATCHLIST_HIT) && o.id().startsWith("sighting--")
+                && o.json().contains(Webhooks.WATCHLIST_HIT_EXTENSION)) {
+            return Webhooks.WATCHLIST_HIT;
+        }
+        boolean typeWanted = w.types().isEmpty() || w.types().contains(o.id().substring(0, o.id().indexOf("--")));
+        if (!typeWanted || !objectsWanted(w, collection) && !collection.equals(AlertSchema.PUBLISHED)) {
+            return null;
+        }
         boolean alert = collection.equals(AlertSchema.PUBLISHED)
                 && o.id().startsWith(AlertSchema.TYPE + "--");
         if (!w.places().isEmpty() && w.places().stream().noneMatch(place -> o.json().contains("\"" + place + "\""))) {
@@ -216,14 +233,23 @@ public final class WebhookDeliverer implements AutoCloseable {
         return w.events().contains(Webhooks.OBJECT_ADDED) ? Webhooks.OBJECT_ADDED : null;
     }
 
-    /** The collections a subscription watches, as its user may read them now. */
+    /** Whether a subscription wants object.added from a collection. */
+    private static boolean objectsWanted(Webhook w, UUID collection) {
+        return w.events().contains(Webhooks.OBJECT_ADDED) && (w.collections().isEmpty()
+                || w.collections().contains(collection));
+    }
+
+    /**
+     * The collections a subscription watches, as its user may read them now. Watchlist hits are filed beside the
+     * person of interest, wherever that is, so a subscription to them watches every collection its user reads.
+     */
     private List<CollectionView> watched(Webhook w, Principal owner) {
         List<CollectionView> out = new ArrayList<>();
-        boolean objects = w.events().contains(Webhooks.OBJECT_ADDED);
+        boolean hits = w.events().contains(Webhooks.WATCHLIST_HIT);
         for (Collection c : store.collections(apiRoot)) {
             boolean alerts = c.id().equals(AlertSchema.PUBLISHED) && w.events().contains(Webhooks.ALERT_PUBLISHED);
-            boolean chosen = objects && (w.collections().isEmpty() || w.collections().contains(c.id()));
-            if ((alerts || chosen) && !c.id().equals(AlertSchema.DRAFTS)) {
+            boolean chosen = objectsWanted(w, c.id());
+            if ((alerts || chosen || hits) && !c.id().equals(AlertSchema.DRAFTS)) {
                 reads.collection(owner, apiRoot, c.id()).filter(CollectionView::canRead).ifPresent(out::add);
             }
         }
@@ -237,6 +263,31 @@ public final class WebhookDeliverer implements AutoCloseable {
                 + d.dateAdded()).getBytes(StandardCharsets.UTF_8));
         // Built as text around the object's JSON as released, which need not be parsed again.
         post(w, id, event, "{\"collection\":\"" + collection + "\",\"object\":" + d.object().json() + "}");
+    }
+
+    /**
+     * Sends a watchlist hit when the subscription's user may see, through the read path and now, the sighting (it
+     * was read as them), the person of interest and the new object it was seen through; each goes out as they may
+     * see it. Otherwise nothing is sent, and the hit is passed over.
+     */
+    private void sendHit(Webhook w, Principal owner, UUID collection, ReadPath.Dated d) {
+        var sighting = d.object().object();
+        String via = "webhook " + w.id() + " " + w.url();
+        String observed = sighting.property("extensions").map(e -> e.path(Webhooks.WATCHLIST_HIT_EXTENSION)
+                .path("observed_ref").asText(null)).orElse(null);
+        String poi = sighting.text("sighting_of_ref");
+        if (observed == null || poi == null) {
+            return;
+        }
+        Optional<ReleasedObject> person = reads.object(owner, poi, via);
+        Optional<ReleasedObject> newcomer = person.isEmpty() ? Optional.empty() : reads.object(owner, observed, via);
+        if (person.isEmpty() || newcomer.isEmpty()) {
+            return;
+        }
+        String id = "msg_" + UUID.nameUUIDFromBytes((w.id() + "|" + collection + "|" + d.object().id() + "|"
+                + d.dateAdded()).getBytes(StandardCharsets.UTF_8));
+        post(w, id, Webhooks.WATCHLIST_HIT, "{\"collection\":\"" + collection + "\",\"sighting\":" + d.object().json()
+                + ",\"person_of_interest\":" + person.get().json() + ",\"object\":" + newcomer.get().json() + "}");
     }
 
     /** Posts one notification, signed; a receiver that does not acknowledge it fails the delivery. */
