@@ -79,12 +79,23 @@ public final class ContinuousScreening implements AutoCloseable {
     /** Screens everything queued that no other node holds; returns how many new persons were screened. */
     public int drain() {
         int done = 0;
+        // A read first, so that an idle hub does not take SQLite's write lock at every poll to claim nothing.
+        if (store.screeningBacklog() == 0) {
+            return 0;
+        }
         List<ScreeningTask> tasks;
         do {
             tasks = store.claimScreening(holder, clock.instant().plus(LEASE), BATCH);
             Map<UUID, Optional<Watchlist>> watchlists = new HashMap<>();
             for (ScreeningTask t : tasks) {
-                screen(t, watchlists);
+                try {
+                    screen(t, watchlists);
+                } catch (RuntimeException e) {
+                    // Left in the queue: once the lease runs out it is tried again, and the rest of the batch goes on.
+                    LOG.warn("screening {} in collection {} failed; it will be tried again after the lease runs out: {}",
+                            t.objectId(), t.collectionId(), e.toString());
+                    continue;
+                }
                 store.finishScreening(t);
                 done++;
             }
