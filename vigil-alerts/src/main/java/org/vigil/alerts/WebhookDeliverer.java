@@ -178,9 +178,37 @@ public final class WebhookDeliverer implements AutoCloseable {
     /** Whether a subscription would watch a collection, its user permitting. */
     private static boolean candidate(Webhook w, UUID c) {
         boolean alerts = c.equals(AlertSchema.PUBLISHED) && w.events().contains(Webhooks.ALERT_PUBLISHED);
-        boolean chosen = w.events().contains(Webhooks.OBJECT_ADDED)
-                && (w.collections().isEmpty() || w.collections().contains(c));
-        return (alerts || chosen) && !c.equals(AlertSchema.DRAFTS);
+        // Watchlist hits are filed beside the person of interest, wherever that is.
+        boolean hits = w.events().contains(Webhooks.WATCHLIST_HIT);
+        return (alerts || objectsWanted(w, c) || hits) && !c.equals(AlertSchema.DRAFTS);
+    }
+
+    /** Whether a subscription wants object.added from a collection. */
+    private static boolean objectsWanted(Webhook w, UUID collection) {
+        return w.events().contains(Webhooks.OBJECT_ADDED) && (w.collections().isEmpty()
+                || w.collections().contains(collection));
+    }
+
+    /**
+     * The types a shared read of a collection must cover for a group, or empty for every type: only sightings for
+     * a subscription that watches the collection for watchlist hits alone, its own types (and sightings, if it wants
+     * hits) otherwise.
+     */
+    private static List<String> queryTypes(List<Webhook> members, UUID c) {
+        java.util.Set<String> types = new java.util.LinkedHashSet<>();
+        for (Webhook w : members) {
+            if (!objectsWanted(w, c) && !c.equals(AlertSchema.PUBLISHED)) {
+                types.add("sighting");
+            } else if (w.types().isEmpty()) {
+                return List.of();
+            } else {
+                types.addAll(w.types());
+                if (w.events().contains(Webhooks.WATCHLIST_HIT)) {
+                    types.add("sighting");
+                }
+            }
+        }
+        return List.copyOf(types);
     }
 
     /** Delivers whatever one subscription has pending, in order, until it is done or a delivery fails. */
@@ -248,8 +276,9 @@ public final class WebhookDeliverer implements AutoCloseable {
         }
         Webhook first = members.get(0);
         ObjectQuery.Builder q = ObjectQuery.in(c).versions(VersionMatch.ALL);
-        if (!first.types().isEmpty()) {
-            q.types(List.copyOf(first.types()));
+        List<String> types = queryTypes(members, c);
+        if (!types.isEmpty()) {
+            q.types(types);
         }
         String via = members.size() == 1 ? "webhook " + first.id() + " " + first.url() : sharedBy(members);
         Cursor from = cursors.values().stream().min(java.util.Comparator.comparingLong(Cursor::dateAddedMicros))
@@ -269,7 +298,9 @@ public final class WebhookDeliverer implements AutoCloseable {
                         }
                         String event = event(w, c, d.object());
                         try {
-                            if (event != null) {
+                            if (Webhooks.WATCHLIST_HIT.equals(event)) {
+                                sendHit(w, owner, c, d);
+                            } else if (event != null) {
                                 send(w, c, event, d);
                             }
                             acknowledged.put(w.id(), Cursor.afterMicros(at));
@@ -371,6 +402,14 @@ public final class WebhookDeliverer implements AutoCloseable {
 
     /** Which event an object is for this subscription, or null when it wants none. */
     private static String event(Webhook w, UUID collection, ReleasedObject o) {
+        if (w.events().contains(Webhooks.WATCHLIST_HIT) && o.id().startsWith("sighting--")
+                && o.json().contains(Webhooks.WATCHLIST_HIT_EXTENSION)) {
+            return Webhooks.WATCHLIST_HIT;
+        }
+        boolean typeWanted = w.types().isEmpty() || w.types().contains(o.id().substring(0, o.id().indexOf("--")));
+        if (!typeWanted || !objectsWanted(w, collection) && !collection.equals(AlertSchema.PUBLISHED)) {
+            return null;
+        }
         boolean alert = collection.equals(AlertSchema.PUBLISHED)
                 && o.id().startsWith(AlertSchema.TYPE + "--");
         if (!w.places().isEmpty() && w.places().stream().noneMatch(place -> o.json().contains("\"" + place + "\""))) {
@@ -400,6 +439,31 @@ public final class WebhookDeliverer implements AutoCloseable {
                 + d.dateAdded()).getBytes(StandardCharsets.UTF_8));
         // Built as text around the object's JSON as released, which need not be parsed again.
         post(w, id, event, "{\"collection\":\"" + collection + "\",\"object\":" + d.object().json() + "}");
+    }
+
+    /**
+     * Sends a watchlist hit when the subscription's user may see, through the read path and now, the sighting (it
+     * was read as them), the person of interest and the new object it was seen through; each goes out as they may
+     * see it. Otherwise nothing is sent, and the hit is passed over.
+     */
+    private void sendHit(Webhook w, Principal owner, UUID collection, ReadPath.Dated d) {
+        var sighting = d.object().object();
+        String via = "webhook " + w.id() + " " + w.url();
+        String observed = sighting.property("extensions").map(e -> e.path(Webhooks.WATCHLIST_HIT_EXTENSION)
+                .path("observed_ref").asText(null)).orElse(null);
+        String poi = sighting.text("sighting_of_ref");
+        if (observed == null || poi == null) {
+            return;
+        }
+        Optional<ReleasedObject> person = reads.object(owner, poi, via);
+        Optional<ReleasedObject> newcomer = person.isEmpty() ? Optional.empty() : reads.object(owner, observed, via);
+        if (person.isEmpty() || newcomer.isEmpty()) {
+            return;
+        }
+        String id = "msg_" + UUID.nameUUIDFromBytes((w.id() + "|" + collection + "|" + d.object().id() + "|"
+                + d.dateAdded()).getBytes(StandardCharsets.UTF_8));
+        post(w, id, Webhooks.WATCHLIST_HIT, "{\"collection\":\"" + collection + "\",\"sighting\":" + d.object().json()
+                + ",\"person_of_interest\":" + person.get().json() + ",\"object\":" + newcomer.get().json() + "}");
     }
 
     /** Posts one notification, signed; a receiver that does not acknowledge it fails the delivery. */

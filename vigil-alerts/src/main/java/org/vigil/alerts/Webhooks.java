@@ -32,7 +32,18 @@ public final class Webhooks {
      * places), sent once the UTC day has closed, since a day's count is final only then.
      */
     public static final String UPTICK_FLAGGED = "uptick.flagged";
-    static final Set<String> EVENTS = Set.of(OBJECT_ADDED, ALERT_PUBLISHED, UPTICK_FLAGGED);
+    /**
+     * A new individual matched a person of interest on the user's watchlist: the sighting that continuous screening
+     * (vigil-screen) recorded, sent when the user may see the sighting, the person of interest and the newcomer.
+     */
+    public static final String WATCHLIST_HIT = "watchlist.hit";
+    static final Set<String> EVENTS = Set.of(OBJECT_ADDED, ALERT_PUBLISHED, UPTICK_FLAGGED, WATCHLIST_HIT);
+    /**
+     * The extension by which a sighting says it is a watchlist hit: vigil-screen's WatchlistHit.EXTENSION_ID, derived
+     * here from the same name because alerts may not depend on screening (vigil-app's tests check they agree).
+     */
+    public static final String WATCHLIST_HIT_EXTENSION = org.vigil.stix.Identifier.deterministic(
+            "extension-definition", org.vigil.stix.Publisher.NAMESPACE, "watchlist-hit/1.0");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ReadPath reads;
@@ -58,7 +69,8 @@ public final class Webhooks {
      * @param types STIX types; empty for all
      * @param places location ids the owner may see: only objects that name one of them (the location itself, or
      *     an object that refers to it); empty for all
-     * @param events {@value #OBJECT_ADDED}, {@value #ALERT_PUBLISHED} and/or {@value #UPTICK_FLAGGED}; empty for
+     * @param events {@value #OBJECT_ADDED}, {@value #ALERT_PUBLISHED}, {@value #UPTICK_FLAGGED} and/or
+     *     {@value #WATCHLIST_HIT}; empty for
      *     object.added
      */
     public Added add(Principal owner, String url, List<UUID> collections, List<String> types, List<String> places,

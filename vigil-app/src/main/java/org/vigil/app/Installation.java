@@ -131,7 +131,8 @@ final class Installation implements AutoCloseable {
                     Provenance.extensionDefinition()));
         }
         // Definitions added by later versions reach existing installations too; adding a held one is a no-op.
-        store.add(ORGANISATIONS, List.of(Event.definition(), org.vigil.screen.PersonDetails.definition()));
+        store.add(ORGANISATIONS, List.of(Event.definition(), org.vigil.screen.PersonDetails.definition(),
+                org.vigil.screen.WatchlistHit.definition()));
         AlertDesk.install(store, API_ROOT);
     }
 

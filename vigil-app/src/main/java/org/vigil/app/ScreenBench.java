@@ -30,6 +30,10 @@ final class ScreenBench implements Callable<Integer> {
             description = "Labelled names (default: ${DEFAULT-VALUE}).")
     Path pairs = Path.of("vigil-screen/src/test/resources/org/vigil/screen/name-groups.txt");
 
+    @Option(names = "--held-out", paramLabel = "FILE", description = "Labelled names never used to tune the matcher, "
+            + "reported at the threshold chosen on --pairs (default: ${DEFAULT-VALUE}).")
+    Path heldOut = Path.of("vigil-screen/src/test/resources/org/vigil/screen/name-groups-held-out.txt");
+
     @Option(names = "--threshold", description = "Score at which a pair counts as a match (default: Vigil's, ${DEFAULT-VALUE}).")
     double threshold = Screening.THRESHOLD;
 
@@ -41,6 +45,12 @@ final class ScreenBench implements Callable<Integer> {
 
     @Option(names = "--skip-pairs", description = "Measure throughput only.")
     boolean skipPairs;
+
+    @Option(names = "--skip-throughput", description = "Measure quality on labelled pairs only.")
+    boolean skipThroughput;
+
+    @Option(names = "--verbose", description = "List the held-out pairs decided wrongly.")
+    boolean verbose;
 
     @Option(names = "--seed", description = "Seed of the generated names (default: ${DEFAULT-VALUE}).")
     long seed = 12;
@@ -56,7 +66,9 @@ final class ScreenBench implements Callable<Integer> {
             }
             quality(out);
         }
-        throughput(out);
+        if (!skipThroughput) {
+            throughput(out);
+        }
         return 0;
     }
 
@@ -68,8 +80,37 @@ final class ScreenBench implements Callable<Integer> {
         out.printf(Locale.ROOT, "  exact after ASCII folding:   %s%n", Evaluation.run(labelled, Evaluation::exactFolded));
         out.printf(Locale.ROOT, "  Jaro-Winkler >= %.2f folded: %s%n", Evaluation.BASELINE_JARO_WINKLER,
                 Evaluation.run(labelled, Evaluation::jaroWinklerFolded));
-        out.printf(Locale.ROOT, "  Vigil screening at %.2f:     %s%n", threshold,
-                Evaluation.run(labelled, Evaluation.screening(threshold)));
+        double[] scores = Evaluation.scores(labelled);
+        out.printf(Locale.ROOT, "  Vigil screening at %.3f:    %s%n", threshold, Evaluation.at(labelled, scores, threshold));
+        double chosen = Evaluation.chooseThreshold(labelled, scores, 0.97);
+        out.printf(Locale.ROOT, "  threshold chosen on these pairs (best F1 with precision >= 0.97): %.3f: %s%n", chosen,
+                Evaluation.at(labelled, scores, chosen));
+        if (!Files.isRegularFile(heldOut)) {
+            out.println("held-out pairs: " + heldOut + ": no such file; give --held-out");
+            return;
+        }
+        List<Evaluation.Pair> held = Evaluation.pairs(Files.readAllLines(heldOut));
+        long heldSame = held.stream().filter(Evaluation.Pair::same).count();
+        double[] heldScores = Evaluation.scores(held);
+        out.printf(Locale.ROOT, "held-out pairs: %d (%d same person, %d different) from %s%n", held.size(), heldSame,
+                held.size() - heldSame, heldOut);
+        out.printf(Locale.ROOT, "  exact after ASCII folding:   %s%n", Evaluation.run(held, Evaluation::exactFolded));
+        out.printf(Locale.ROOT, "  Jaro-Winkler >= %.2f folded: %s%n", Evaluation.BASELINE_JARO_WINKLER,
+                Evaluation.run(held, Evaluation::jaroWinklerFolded));
+        out.printf(Locale.ROOT, "  Vigil at the chosen %.3f:   %s%n", chosen, Evaluation.at(held, heldScores, chosen));
+        if (chosen != threshold) {
+            out.printf(Locale.ROOT, "  Vigil at %.3f:              %s%n", threshold, Evaluation.at(held, heldScores,
+                    threshold));
+        }
+        if (verbose) {
+            for (int i = 0; i < held.size(); i++) {
+                Evaluation.Pair p = held.get(i);
+                if ((heldScores[i] >= chosen) != p.same()) {
+                    out.printf(Locale.ROOT, "    %s %.3f  %s  /  %s  [%s]%n", p.same() ? "missed" : "wrong ",
+                            heldScores[i], p.query(), p.listed(), p.category());
+                }
+            }
+        }
     }
 
     private void throughput(PrintStream out) {

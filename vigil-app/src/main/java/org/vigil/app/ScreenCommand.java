@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.vigil.access.Principal;
+import org.vigil.screen.ContinuousScreening;
 import org.vigil.screen.Match;
 import org.vigil.screen.Screening;
 import org.vigil.screen.Subject;
@@ -27,12 +28,17 @@ import picocli.CommandLine.Parameters;
                 + "argument is read as a table with a header row: name (required), birth_date, nationality.")
 final class ScreenCommand extends AdminCommand {
 
-    @Parameters(paramLabel = "NAME|FILE.csv", arity = "1..*", description = "Names to screen, or CSV files of them.")
-    List<String> names;
+    @Parameters(paramLabel = "NAME|FILE.csv", arity = "0..*", description = "Names to screen, or CSV files of them.")
+    List<String> names = new ArrayList<>();
 
-    @Option(names = "--user", required = true, paramLabel = "USER", description = "Screen as this user: only the "
+    @Option(names = "--user", paramLabel = "USER", description = "Screen as this user: only the "
             + "persons of interest they may see are screened against.")
     String user;
+
+    @Option(names = "--queue", description = "Instead of names: screen the new individuals waiting for continuous "
+            + "screening (as vigil serve does in the background), recording sightings of the persons of interest "
+            + "they match, then exit.")
+    boolean queue;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
     String format = "text";
@@ -43,6 +49,13 @@ final class ScreenCommand extends AdminCommand {
 
     @Override
     public Integer call() throws IOException {
+        if (queue) {
+            return screenQueue();
+        }
+        if (names.isEmpty() || user == null) {
+            throw new Settings.SettingsException("give names (or FILE.csv) and --user USER to screen them, or --queue "
+                    + "to screen the new individuals waiting for continuous screening");
+        }
         if (!List.of("text", "json", "csv").contains(format)) {
             throw new Settings.SettingsException("--format " + format + " is not known; use text, json or csv");
         }
@@ -56,6 +69,22 @@ final class ScreenCommand extends AdminCommand {
             String request = "vigil screen (os user " + System.getProperty("user.name", "unknown") + ")";
             List<Watchlist.Screened> results = Watchlist.of(hub.reads, p, request).screen(subjects, threshold, request);
             print(results);
+        }
+        return 0;
+    }
+
+    private int screenQueue() {
+        if (!names.isEmpty() || user != null) {
+            throw new Settings.SettingsException("--queue screens what is queued, as every user who may see it; "
+                    + "give it no names and no --user");
+        }
+        try (Installation hub = open();
+             ContinuousScreening screening = new ContinuousScreening(hub.reads, hub.writes, hub.store,
+                     java.time.Clock.systemUTC())) {
+            int done = screening.drain();
+            out().println("screened " + done + " new individual(s); " + hub.store.screeningBacklog()
+                    + " still queued (held by another node)");
+            out().flush();
         }
         return 0;
     }

@@ -76,6 +76,8 @@ final class ServeCommand implements Callable<Integer> {
                  Federation federation = hub.federation();
                  FeedScheduler feeds = FeedScheduler.start(hub.store, federation, FEED_TICK, 2);
                  WebhookDeliverer deliveries = hub.alerts.startDeliveries(java.time.Duration.ofMillis(500));
+                 org.vigil.screen.ContinuousScreening screening = new org.vigil.screen.ContinuousScreening(hub.reads,
+                         hub.writes, hub.store, java.time.Clock.systemUTC()).start(java.time.Duration.ofMillis(500));
                  AutoCloseable mailing = hub.alerts.startMailing(java.time.Duration.ofSeconds(2))) {
                 String scheme = settings.get("tls.keystore") == null ? "http" : "https";
                 String url = scheme + "://" + settings.get("host") + ":" + server.port();

@@ -35,7 +35,7 @@ final class WebhookCommand {
         @Option(names = "--place", paramLabel = "P", description = "A location id: carry only objects that name it; repeatable.")
         java.util.List<String> places = new ArrayList<>();
 
-        @Option(names = "--event", paramLabel = "E", description = "object.added, alert.published or uptick.flagged (an uptick the user may see, once its UTC day has closed); repeatable (default: object.added).")
+        @Option(names = "--event", paramLabel = "E", description = "object.added, alert.published, uptick.flagged (an uptick the user may see, once its UTC day has closed) or watchlist.hit (a new individual matched a person of interest the user may see); repeatable (default: object.added).")
         java.util.List<String> events = new ArrayList<>();
 
         @Override

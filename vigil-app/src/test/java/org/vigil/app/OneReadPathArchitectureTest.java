@@ -63,6 +63,7 @@ class OneReadPathArchitectureTest {
             "org.vigil.alerts.TravelAlerts",               // CAP, Atom and the alerts API
             "org.vigil.alerts.TravellerMail",              // e-mail to travellers
             "org.vigil.screen.Watchlist",                  // screening: the API and vigil screen
+            "org.vigil.screen.ContinuousScreening",        // continuous screening: sightings of watchlist hits
             "org.vigil.federation.internal.Pusher",        // federation pushes
             "org.vigil.web.WebUi");                        // the analyst's web UI and its data calls
 

@@ -144,6 +144,50 @@ public final class Evaluation {
         return new Result(tp, fp, fn, tn);
     }
 
+    /** Screening's score of each pair, in order, one pair at a time, without the index. */
+    public static double[] scores(List<Pair> pairs) {
+        return pairs.parallelStream().mapToDouble(p -> Screening.compare(Subject.named(p.query()),
+                PersonOfInterest.named("x", p.listed())).score()).toArray();
+    }
+
+    /** What scores say at a threshold. */
+    public static Result at(List<Pair> pairs, double[] scores, double threshold) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        int tn = 0;
+        for (int i = 0; i < scores.length; i++) {
+            boolean said = scores[i] >= threshold;
+            boolean same = pairs.get(i).same();
+            tp += said && same ? 1 : 0;
+            fp += said && !same ? 1 : 0;
+            fn += !said && same ? 1 : 0;
+            tn += !said && !same ? 1 : 0;
+        }
+        return new Result(tp, fp, fn, tn);
+    }
+
+    /**
+     * The threshold, on a grid of 0.005 from 0.70 to 0.99, with the best F1 among those whose precision is at least
+     * {@code minPrecision} (the best F1 of all when none is); the highest of equals, as fewer false hits cost less.
+     */
+    public static double chooseThreshold(List<Pair> pairs, double[] scores, double minPrecision) {
+        double best = Double.NaN;
+        double bestF1 = -1;
+        boolean bestMeets = false;
+        for (int step = 0; step <= 58; step++) {
+            double t = Math.round((0.70 + step * 0.005) * 1000) / 1000.0;
+            Result r = at(pairs, scores, t);
+            boolean meets = r.precision() >= minPrecision;
+            if ((meets && !bestMeets) || (meets == bestMeets && r.f1() >= bestF1)) {
+                best = t;
+                bestF1 = r.f1();
+                bestMeets = meets;
+            }
+        }
+        return best;
+    }
+
     /** Screening's matcher at a threshold, one pair at a time, without the index. */
     public static BiPredicate<String, String> screening(double threshold) {
         return (q, l) -> Screening.compare(Subject.named(q), PersonOfInterest.named("x", l)).score() >= threshold;

@@ -17,6 +17,26 @@ class LabelledPairsTest {
         }
     }
 
+    private static List<String> lines(String resource) throws IOException {
+        try (InputStream in = LabelledPairsTest.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    @Test
+    void theHeldOutSetNamesNoPairOfTheTuningSet() throws IOException {
+        java.util.Set<String> tuning = new java.util.HashSet<>();
+        for (Evaluation.Pair p : pairs()) {
+            tuning.add(Evaluation.fold(p.query()) + "|" + Evaluation.fold(p.listed()));
+            tuning.add(Evaluation.fold(p.listed()) + "|" + Evaluation.fold(p.query()));
+        }
+        List<Evaluation.Pair> heldOut = Evaluation.pairs(lines("name-groups-held-out.txt"));
+        assertTrue(heldOut.size() > 1000, heldOut.size() + " pairs");
+        for (Evaluation.Pair p : heldOut) {
+            assertTrue(!tuning.contains(Evaluation.fold(p.query()) + "|" + Evaluation.fold(p.listed())), p.toString());
+        }
+    }
+
     @Test
     void reachesF1OfPointNineFiveWithPrecisionOfPointNineSeven() throws IOException {
         List<Evaluation.Pair> pairs = pairs();

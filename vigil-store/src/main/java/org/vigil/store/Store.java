@@ -264,6 +264,18 @@ public interface Store extends AutoCloseable {
     /** Removes an e-mail subscription; false when there is no such subscription. */
     boolean removeEmailSubscription(UUID id);
 
+    /**
+     * Claims up to {@code max} queued screening tasks that nobody holds (or whose lease ran out) for
+     * {@code holder} until {@code until}, oldest first. On PostgreSQL concurrent claimers skip each other's rows.
+     */
+    List<ScreeningTask> claimScreening(String holder, java.time.Instant until, int max);
+
+    /** Removes a task from the queue once screened; a task already removed is no error. */
+    void finishScreening(ScreeningTask task);
+
+    /** How many screening tasks are queued, claimed or not. */
+    int screeningBacklog();
+
     /** Where a named background pass over a collection stands. */
     Optional<Cursor> workPosition(String name);
 

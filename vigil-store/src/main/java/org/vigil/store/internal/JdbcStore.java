@@ -50,6 +50,7 @@ final class JdbcStore implements Store {
     private final WebhookRepo webhooks;
     private final PlaceReader places;
     private final FeedRepo feeds;
+    private final ScreeningQueue screening;
 
     JdbcStore(Database db, byte[] auditKey) {
         this.db = db;
@@ -63,6 +64,7 @@ final class JdbcStore implements Store {
         this.places = new PlaceReader(db);
         this.searchIndex = new SearchIndex(db.dialect);
         this.feeds = new FeedRepo(db);
+        this.screening = new ScreeningQueue(db);
     }
 
     @Override
@@ -368,6 +370,21 @@ final class JdbcStore implements Store {
     @Override
     public boolean removeEmailSubscription(UUID id) {
         return webhooks.removeEmailSubscription(id);
+    }
+
+    @Override
+    public List<org.vigil.store.ScreeningTask> claimScreening(String holder, Instant until, int max) {
+        return screening.claim(holder, until, max);
+    }
+
+    @Override
+    public void finishScreening(org.vigil.store.ScreeningTask task) {
+        screening.finish(task);
+    }
+
+    @Override
+    public int screeningBacklog() {
+        return screening.backlog();
     }
 
     @Override

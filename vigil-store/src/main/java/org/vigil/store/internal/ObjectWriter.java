@@ -65,6 +65,7 @@ final class ObjectWriter {
         Map<String, ObjectVersions> touched = ObjectVersions.loadAll(c, db.dialect, collectionId,
                 batch.stream().map(IncomingObject::id).toList());
         List<AddResult> results = new ArrayList<>(batch.size());
+        List<ScreeningQueue.Entry> persons = new ArrayList<>();
         for (IncomingObject in : batch) {
             ObjectVersions versions = touched.get(in.id());
             ObjectVersions.Found held = in.version() == null
@@ -77,8 +78,13 @@ final class ObjectWriter {
             long version = in.version() == null ? dateAdded : in.version();
             versions.add(in, version, dateAdded);
             results.add(result(in, version, AddResult.Outcome.STORED, dateAdded));
+            if (org.vigil.store.ScreeningTask.concerns(in.object())) {
+                persons.add(new ScreeningQueue.Entry(in.id(), version, dateAdded));
+            }
         }
         writeVersions(c, touched.values(), postedBy);
+        // Queued with the versions themselves, so a new person is screened even if the node dies right after.
+        ScreeningQueue.enqueue(c, db.dialect, collectionId, persons);
         indexPlaces(c, collectionId, touched.values(), postedBy);
         if (next != first) {
             setLastAdded(c, collectionId, next - 1);

@@ -1,0 +1,9 @@
+package org.vigil.store;
+
+final class PostgresScreeningQueueTest extends ScreeningQueueContract {
+
+    @Override
+    StoreConfig newConfig() {
+        return EmbeddedPostgresServer.newSchema();
+    }
+}
