@@ -35,6 +35,7 @@ public final class Picture {
     private final ReadPath reads;
     private final Clock clock;
     private final Detector detector;
+    private final FlaggedDays flaggedDays;
 
     public Picture(ReadPath reads, Clock clock) {
         this(reads, clock, new NegativeBinomialDetector());
@@ -44,6 +45,7 @@ public final class Picture {
         this.reads = reads;
         this.clock = clock;
         this.detector = detector;
+        this.flaggedDays = new FlaggedDays(detector);
     }
 
     /** One flagged day at one place. */
@@ -80,15 +82,10 @@ public final class Picture {
         int weekday = dayOfWeek(start);
         List<Uptick> out = new ArrayList<>();
         counts.stories().forEach((at, daily) -> {
-            for (int t = first; t < counts.span(); t++) {
-                if (!detector.mayFlag(daily[t])) {
-                    continue;
-                }
-                Detector.Verdict v = detector.judge(daily, 0, t, weekday);
-                if (v.flagged()) {
-                    out.add(new Uptick(at, names.get(at), start.plusDays(t).toString(), daily[t],
-                            round(v.expected()), v.pValue(), counts.sources().get(at)[t]));
-                }
+            for (FlaggedDays.Flag f : flaggedDays.flagged(p.userId(), at, start.toEpochDay(), daily, first, weekday)) {
+                Detector.Verdict v = f.verdict();
+                out.add(new Uptick(at, names.get(at), start.plusDays(f.day()).toString(), daily[f.day()],
+                        round(v.expected()), v.pValue(), counts.sources().get(at)[f.day()]));
             }
         });
         out.sort(Comparator.comparing(Uptick::date).thenComparing(Uptick::place));
