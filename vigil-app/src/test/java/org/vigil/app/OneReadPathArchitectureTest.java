@@ -23,7 +23,7 @@ import org.vigil.store.Store;
 class OneReadPathArchitectureTest {
 
     private static final Set<String> OBJECT_READS = Set.of("objects", "manifest", "versions", "placeLinks",
-            "places", "search", "referencing");
+            "places", "readPlaceIndex", "placeIndexChanges", "search", "referencing");
 
     private static final JavaClasses VIGIL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
