@@ -1,0 +1,138 @@
+package org.vigil.store.internal;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.vigil.stix.Tlp;
+import org.vigil.store.Audience;
+import org.vigil.store.ObjectQuery;
+
+/**
+ * A page for an audience that may not see the whole collection, read as one index range per part of the audience
+ * (each TLP level it may read, its organisation's AMBER+STRICT rows, the RED rows it posted and those naming it)
+ * merged by date_added. Each range stops after the page's rows, so a page reads about {@code limit} rows however
+ * many are hidden, and its time says nothing about how many are. The ranges are what {@link AudienceSql} keeps;
+ * the access layer still decides each row.
+ *
+ * <p>The TLP codes are written into the statement rather than bound, so that the planners can match the partial
+ * indexes (objects_source, objects_poster) that hold only AMBER+STRICT, RED and unmarked rows.
+ */
+final class AudienceRanges {
+
+    private static final int STRICT = TlpCode.of(Tlp.AMBER_STRICT);
+    private static final int RED = TlpCode.of(Tlp.RED);
+
+    private final Dialect dialect;
+    private final ObjectQuery query;
+    private final Audience audience;
+    private final List<String> branches = new ArrayList<>();
+    private final List<Object> params = new ArrayList<>();
+
+    private AudienceRanges(Dialect dialect, ObjectQuery query) {
+        this.dialect = dialect;
+        this.query = query;
+        this.audience = query.audience();
+    }
+
+    /** Whether the audience leaves out some level, so that ranges beat one walk over the collection. */
+    static boolean narrows(Audience audience) {
+        return audience != null && !audience.open().containsAll(EnumSet.allOf(Tlp.class));
+    }
+
+    static SqlQuery select(Dialect dialect, String columns, ObjectQuery query) {
+        AudienceRanges r = new AudienceRanges(dialect, query);
+        r.levels();
+        r.source();
+        r.poster();
+        r.recipient();
+        if (r.branches.isEmpty()) {
+            return new SqlQuery("SELECT " + columns + " FROM objects o WHERE FALSE", List.of());
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM (SELECT k FROM (");
+        for (int i = 0; i < r.branches.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT k FROM (").append(r.branches.get(i))
+                    .append(") b").append(i);
+        }
+        sql.append(") u ORDER BY k LIMIT ?) p JOIN objects o ON o.collection_id = ? AND o.date_added = p.k"
+                + " ORDER BY o.date_added");
+        r.params.add(query.limit() + 1);
+        r.params.add(query.collectionId());
+        return new SqlQuery(sql.toString(), r.params);
+    }
+
+    /** The levels read outright; with match[type], one range per type and level. */
+    private void levels() {
+        List<String> levels = new ArrayList<>();
+        audience.open().stream().map(TlpCode::of).sorted().forEach(code -> levels.add("o.tlp = " + code));
+        if (audience.open().contains(audience.unmarkedAs())) {
+            levels.add("o.tlp IS NULL");
+        }
+        for (String level : levels) {
+            if (query.types().isEmpty()) {
+                range("objects_level", level, List.of());
+            } else {
+                for (String type : query.types()) {
+                    range("objects_type_level", "o.type = ? AND " + level, List.of(type));
+                }
+            }
+        }
+    }
+
+    /** AMBER+STRICT rows from the reader's organisation, when the level is not open to them anyway. */
+    private void source() {
+        if (audience.sourceIdentity() == null || audience.open().contains(Tlp.AMBER_STRICT)) {
+            return;
+        }
+        range("objects_source", "o.tlp = " + STRICT + " AND o.created_by_ref = ?", List.of(audience.sourceIdentity()));
+        if (audience.unmarkedAs() == Tlp.AMBER_STRICT) {
+            range("objects_source", "o.tlp IS NULL AND o.created_by_ref = ?", List.of(audience.sourceIdentity()));
+        }
+    }
+
+    /** RED rows the reader posted. */
+    private void poster() {
+        if (audience.poster() == null || audience.open().contains(Tlp.RED)) {
+            return;
+        }
+        range("objects_poster", "o.tlp = " + RED + " AND o.posted_by = ?", List.of(audience.poster()));
+        if (audience.unmarkedAs() == Tlp.RED) {
+            range("objects_poster", "o.tlp IS NULL AND o.posted_by = ?", List.of(audience.poster()));
+        }
+    }
+
+    /**
+     * RED rows that name the reader as a recipient, through the recipients table; those the reader posted are
+     * already in the poster's range.
+     */
+    private void recipient() {
+        if (audience.recipient() == null || audience.open().contains(Tlp.RED)) {
+            return;
+        }
+        StringBuilder b = new StringBuilder("SELECT r.date_added AS k FROM object_recipients r JOIN objects o"
+                + " ON o.collection_id = r.collection_id AND o.date_added = r.date_added"
+                + " WHERE r.collection_id = ? AND r.recipient = ? AND COALESCE(o.tlp, "
+                + TlpCode.of(audience.unmarkedAs()) + ") = " + RED);
+        params.add(query.collectionId());
+        params.add(audience.recipient());
+        if (audience.poster() != null) {
+            b.append(" AND (o.posted_by IS NULL OR o.posted_by <> ?)");
+            params.add(audience.poster());
+        }
+        SqlQuery filters = ObjectSql.filters(query, true, "r");
+        b.append(filters.sql()).append(" ORDER BY r.date_added LIMIT ?");
+        params.addAll(filters.params());
+        params.add(query.limit() + 1);
+        branches.add(b.toString());
+    }
+
+    /** One range of an index whose columns after the collection are fixed by {@code condition}, in date order. */
+    private void range(String index, String condition, List<Object> conditionParams) {
+        SqlQuery filters = ObjectSql.filters(query, !index.equals("objects_type_level"), "o");
+        branches.add("SELECT o.date_added AS k FROM objects o" + dialect.indexedBy(index)
+                + " WHERE o.collection_id = ? AND " + condition + filters.sql() + " ORDER BY o.date_added LIMIT ?");
+        params.add(query.collectionId());
+        params.addAll(conditionParams);
+        params.addAll(filters.params());
+        params.add(query.limit() + 1);
+    }
+}
