@@ -63,8 +63,8 @@ final class SparseReaderBench {
             ObjectQuery ownerQ = q.toBuilder().audience(MarkingPolicy.audience(asOwner, c.defaultMarking())).build();
             ObjectQuery partnerQ = q.toBuilder().audience(MarkingPolicy.audience(asPartner, c.defaultMarking()))
                     .build();
-            double[][] store = TaxiiBench.timePaired(runs, () -> hub.store.objects(ownerQ),
-                    () -> hub.store.objects(partnerQ));
+            double[][] store = TaxiiBench.timePaired(runs, TaxiiBench.storeRead(hub, ownerQ),
+                    TaxiiBench.storeRead(hub, partnerQ));
             out.printf("  %,10d  %-25s %-25s %7.2fx  %-25s %-25s %7.2fx  %.2f   (filled in %.0f s)%n", hidden,
                     ms(reads[0]), ms(reads[1]) + " (" + seen + ")", reads[1][0] / reads[0][0], ms(store[0]),
                     ms(store[1]), store[1][0] / store[0][0],

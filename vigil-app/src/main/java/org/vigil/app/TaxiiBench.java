@@ -307,6 +307,14 @@ final class TaxiiBench implements Callable<Integer> {
         return timePaired(runs, a, b);
     }
 
+    /**
+     * A page read straight from the store, without policy or audit: the baseline the benches of vigil bench taxii
+     * measure the read path against (the one place allowed to read the store directly besides the read path).
+     */
+    static Runnable storeRead(Installation hub, ObjectQuery q) {
+        return () -> hub.store.objects(q);
+    }
+
     /** As {@link #timePaired(Runnable, Runnable)}, with the number of timed runs given. */
     static double[][] timePaired(int runs, Runnable a, Runnable b) {
         for (int i = 0; i < 3; i++) {
