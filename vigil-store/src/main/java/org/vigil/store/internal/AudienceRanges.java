@@ -48,16 +48,30 @@ final class AudienceRanges {
         if (r.branches.isEmpty()) {
             return new SqlQuery("SELECT " + columns + " FROM objects o WHERE FALSE", List.of());
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM (SELECT k FROM (");
+        StringBuilder merged = new StringBuilder("SELECT k FROM (");
         for (int i = 0; i < r.branches.size(); i++) {
-            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT k FROM (").append(r.branches.get(i))
+            merged.append(i == 0 ? "" : " UNION ALL ").append("SELECT k FROM (").append(r.branches.get(i))
                     .append(") b").append(i);
         }
-        sql.append(") u ORDER BY k LIMIT ?) p JOIN objects o ON o.collection_id = ? AND o.date_added = p.k"
-                + " ORDER BY o.date_added");
+        merged.append(") u ORDER BY k LIMIT ?");
         r.params.add(query.limit() + 1);
-        r.params.add(query.collectionId());
-        return new SqlQuery(sql.toString(), r.params);
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns);
+        if (dialect == Dialect.POSTGRESQL) {
+            // An array computed once: the rows are then fetched by the (collection, date_added) index whatever the
+            // planner thinks of the collection's size, where a join could choose to hash the whole collection.
+            sql.append(" FROM objects o WHERE o.collection_id = ? AND o.date_added = ANY(ARRAY(").append(merged)
+                    .append("))");
+            params.add(query.collectionId());
+            params.addAll(r.params);
+        } else {
+            sql.append(" FROM (").append(merged).append(") p JOIN objects o ON o.collection_id = ?"
+                    + " AND o.date_added = p.k");
+            params.addAll(r.params);
+            params.add(query.collectionId());
+        }
+        sql.append(" ORDER BY o.date_added");
+        return new SqlQuery(sql.toString(), params);
     }
 
     /** The levels read outright; with match[type], one range per type and level. */
