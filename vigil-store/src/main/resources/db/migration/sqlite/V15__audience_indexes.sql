@@ -2,11 +2,15 @@
 -- TLP level a reader may see, the reader's organisation's AMBER+STRICT rows, and the reader's own RED rows (those
 -- they posted and those that name them as recipients). Unmarked rows (tlp NULL) take the collection default, so
 -- they belong in every range that a default could put them in.
-CREATE INDEX objects_level ON objects (collection_id, tlp, date_added);
+-- Each range ends with the latest flag, so that the TAXII default (newest versions) is decided from the index
+-- alone, without reading the rows of older versions.
+CREATE INDEX objects_level ON objects (collection_id, tlp, date_added, latest);
 -- match[type] with an audience: one range per type and level.
-CREATE INDEX objects_type_level ON objects (collection_id, type, tlp, date_added);
-CREATE INDEX objects_source ON objects (collection_id, tlp, created_by_ref, date_added) WHERE tlp = 3 OR tlp IS NULL;
-CREATE INDEX objects_poster ON objects (collection_id, tlp, posted_by, date_added) WHERE tlp = 4 OR tlp IS NULL;
+CREATE INDEX objects_type_level ON objects (collection_id, type, tlp, date_added, latest);
+CREATE INDEX objects_source ON objects (collection_id, tlp, created_by_ref, date_added, latest)
+    WHERE tlp = 3 OR tlp IS NULL;
+CREATE INDEX objects_poster ON objects (collection_id, tlp, posted_by, date_added, latest)
+    WHERE tlp = 4 OR tlp IS NULL;
 
 -- The user ids each version names as RED recipients, in any extension's "recipients" list (a superset of what the
 -- access layer's policy reads), kept by triggers so that every way a row comes or goes keeps it right.

@@ -65,7 +65,9 @@ final class AudienceRanges {
             params.add(query.collectionId());
             params.addAll(r.params);
         } else {
-            sql.append(" FROM (").append(merged).append(") p JOIN objects o ON o.collection_id = ?"
+            // CROSS JOIN fixes SQLite's join order: the page's few dates first, each then looked up. Left free, the
+            // planner may walk the whole collection in date order to spare itself the sort of those few rows.
+            sql.append(" FROM (").append(merged).append(") p CROSS JOIN objects o WHERE o.collection_id = ?"
                     + " AND o.date_added = p.k");
             params.addAll(r.params);
             params.add(query.collectionId());
