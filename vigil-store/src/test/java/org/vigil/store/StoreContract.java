@@ -272,7 +272,9 @@ abstract class StoreContract {
                 query().versions(VersionMatch.FIRST).build(), query().types("indicator").build(),
                 query().types("indicator", "report").versions(VersionMatch.ALL).build(),
                 query().addedAfter(middle).build(),
-                query().specVersions("2.1").versions(VersionMatch.FIRST).types("report").build());
+                query().specVersions("2.1").versions(VersionMatch.FIRST).types("report").build(),
+                query().types(IntStream.range(0, 20).mapToObj(i -> i == 7 ? "report" : "x-type-" + i).toList())
+                        .build());
         for (Audience audience : audiences) {
             for (ObjectQuery filter : filters) {
                 ObjectQuery everything = filter.toBuilder().limit(ObjectQuery.MAX_LIMIT).build();

@@ -21,6 +21,11 @@ final class AudienceRanges {
 
     private static final int STRICT = TlpCode.of(Tlp.AMBER_STRICT);
     private static final int RED = TlpCode.of(Tlp.RED);
+    /**
+     * Past this many types, each level is one range filtered by type rather than one range per type, which keeps
+     * a statement well inside SQLite's limit of 500 terms in a compound SELECT.
+     */
+    private static final int MAX_TYPE_RANGES = 16;
 
     private final Dialect dialect;
     private final ObjectQuery query;
@@ -84,7 +89,7 @@ final class AudienceRanges {
             levels.add("o.tlp IS NULL");
         }
         for (String level : levels) {
-            if (query.types().isEmpty()) {
+            if (query.types().isEmpty() || query.types().size() > MAX_TYPE_RANGES) {
                 range("objects_level", level, List.of());
             } else {
                 for (String type : query.types()) {
