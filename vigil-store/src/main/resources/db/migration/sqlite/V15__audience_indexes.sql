@@ -7,6 +7,10 @@
 CREATE INDEX objects_level ON objects (collection_id, tlp, date_added, latest);
 -- match[type] with an audience: one range per type and level.
 CREATE INDEX objects_type_level ON objects (collection_id, type, tlp, date_added, latest);
+-- Unmarked rows, when the default is a level the reader may read: their own ranges, because a range fixed by
+-- "tlp IS NULL" in the indexes above is not one PostgreSQL reads in date order (it sorts the whole range).
+CREATE INDEX objects_unmarked ON objects (collection_id, date_added, latest) WHERE tlp IS NULL;
+CREATE INDEX objects_type_unmarked ON objects (collection_id, type, date_added, latest) WHERE tlp IS NULL;
 CREATE INDEX objects_source ON objects (collection_id, tlp, created_by_ref, date_added, latest)
     WHERE tlp = 3 OR tlp IS NULL;
 CREATE INDEX objects_poster ON objects (collection_id, tlp, posted_by, date_added, latest)

@@ -81,19 +81,22 @@ final class AudienceRanges {
         return new SqlQuery(sql.toString(), params);
     }
 
-    /** The levels read outright; with match[type], one range per type and level. */
+    /** The levels read outright, and unmarked rows when the default is one; with match[type], per type. */
     private void levels() {
+        boolean perType = !query.types().isEmpty() && query.types().size() <= MAX_TYPE_RANGES;
         List<String> levels = new ArrayList<>();
         audience.open().stream().map(TlpCode::of).sorted().forEach(code -> levels.add("o.tlp = " + code));
         if (audience.open().contains(audience.unmarkedAs())) {
             levels.add("o.tlp IS NULL");
         }
         for (String level : levels) {
-            if (query.types().isEmpty() || query.types().size() > MAX_TYPE_RANGES) {
-                range("objects_level", level, List.of());
+            boolean unmarked = level.endsWith("IS NULL");
+            if (!perType) {
+                range(unmarked ? "objects_unmarked" : "objects_level", level, List.of(), true);
             } else {
                 for (String type : query.types()) {
-                    range("objects_type_level", "o.type = ? AND " + level, List.of(type));
+                    range(unmarked ? "objects_type_unmarked" : "objects_type_level", "o.type = ? AND " + level,
+                            List.of(type), false);
                 }
             }
         }
@@ -104,9 +107,11 @@ final class AudienceRanges {
         if (audience.sourceIdentity() == null || audience.open().contains(Tlp.AMBER_STRICT)) {
             return;
         }
-        range("objects_source", "o.tlp = " + STRICT + " AND o.created_by_ref = ?", List.of(audience.sourceIdentity()));
+        range("objects_source", "o.tlp = " + STRICT + " AND o.created_by_ref = ?", List.of(audience.sourceIdentity()),
+                true);
         if (audience.unmarkedAs() == Tlp.AMBER_STRICT) {
-            range("objects_source", "o.tlp IS NULL AND o.created_by_ref = ?", List.of(audience.sourceIdentity()));
+            range("objects_source", "o.tlp IS NULL AND o.created_by_ref = ?", List.of(audience.sourceIdentity()),
+                    true);
         }
     }
 
@@ -115,9 +120,9 @@ final class AudienceRanges {
         if (audience.poster() == null || audience.open().contains(Tlp.RED)) {
             return;
         }
-        range("objects_poster", "o.tlp = " + RED + " AND o.posted_by = ?", List.of(audience.poster()));
+        range("objects_poster", "o.tlp = " + RED + " AND o.posted_by = ?", List.of(audience.poster()), true);
         if (audience.unmarkedAs() == Tlp.RED) {
-            range("objects_poster", "o.tlp IS NULL AND o.posted_by = ?", List.of(audience.poster()));
+            range("objects_poster", "o.tlp IS NULL AND o.posted_by = ?", List.of(audience.poster()), true);
         }
     }
 
@@ -146,9 +151,12 @@ final class AudienceRanges {
         branches.add(b.toString());
     }
 
-    /** One range of an index whose columns after the collection are fixed by {@code condition}, in date order. */
-    private void range(String index, String condition, List<Object> conditionParams) {
-        SqlQuery filters = ObjectSql.filters(query, !index.equals("objects_type_level"), "o");
+    /**
+     * One range of an index whose columns after the collection are fixed by {@code condition}, in date order;
+     * {@code withTypes} when the range is not already one type's.
+     */
+    private void range(String index, String condition, List<Object> conditionParams, boolean withTypes) {
+        SqlQuery filters = ObjectSql.filters(query, withTypes, "o");
         branches.add("SELECT o.date_added AS k FROM objects o" + dialect.indexedBy(index)
                 + " WHERE o.collection_id = ? AND " + condition + filters.sql() + " ORDER BY o.date_added LIMIT ?");
         params.add(query.collectionId());
