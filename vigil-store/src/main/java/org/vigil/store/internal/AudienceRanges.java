@@ -15,7 +15,8 @@ import org.vigil.store.ObjectQuery;
  * the access layer still decides each row.
  *
  * <p>The TLP codes are written into the statement rather than bound, so that the planners can match the partial
- * indexes (objects_source, objects_poster) that hold only AMBER+STRICT, RED and unmarked rows.
+ * indexes (objects_unmarked, objects_source, objects_poster) that hold only unmarked, AMBER+STRICT or RED rows.
+ * docs/scale-out.md shows the plans.
  */
 final class AudienceRanges {
 
@@ -53,32 +54,41 @@ final class AudienceRanges {
         if (r.branches.isEmpty()) {
             return new SqlQuery("SELECT " + columns + " FROM objects o WHERE FALSE", List.of());
         }
+        return r.rowsOf(columns, r.merged());
+    }
+
+    /** The ranges' dates in order, cut at the page's length plus one; its parameters are {@link #params}. */
+    private String merged() {
         StringBuilder merged = new StringBuilder("SELECT k FROM (");
-        for (int i = 0; i < r.branches.size(); i++) {
-            merged.append(i == 0 ? "" : " UNION ALL ").append("SELECT k FROM (").append(r.branches.get(i))
+        for (int i = 0; i < branches.size(); i++) {
+            merged.append(i == 0 ? "" : " UNION ALL ").append("SELECT k FROM (").append(branches.get(i))
                     .append(") b").append(i);
         }
-        merged.append(") u ORDER BY k LIMIT ?");
-        r.params.add(query.limit() + 1);
-        List<Object> params = new ArrayList<>();
+        params.add(query.limit() + 1);
+        return merged.append(") u ORDER BY k LIMIT ?").toString();
+    }
+
+    /** The rows added at the merged dates, in date order. */
+    private SqlQuery rowsOf(String columns, String merged) {
+        List<Object> all = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(columns);
         if (dialect == Dialect.POSTGRESQL) {
             // An array computed once: the rows are then fetched by the (collection, date_added) index whatever the
             // planner thinks of the collection's size, where a join could choose to hash the whole collection.
             sql.append(" FROM objects o WHERE o.collection_id = ? AND o.date_added = ANY(ARRAY(").append(merged)
                     .append("))");
-            params.add(query.collectionId());
-            params.addAll(r.params);
+            all.add(query.collectionId());
+            all.addAll(params);
         } else {
             // CROSS JOIN fixes SQLite's join order: the page's few dates first, each then looked up. Left free, the
             // planner may walk the whole collection in date order to spare itself the sort of those few rows.
             sql.append(" FROM (").append(merged).append(") p CROSS JOIN objects o WHERE o.collection_id = ?"
                     + " AND o.date_added = p.k");
-            params.addAll(r.params);
-            params.add(query.collectionId());
+            all.addAll(params);
+            all.add(query.collectionId());
         }
         sql.append(" ORDER BY o.date_added");
-        return new SqlQuery(sql.toString(), params);
+        return new SqlQuery(sql.toString(), all);
     }
 
     /** The levels read outright, and unmarked rows when the default is one; with match[type], per type. */
