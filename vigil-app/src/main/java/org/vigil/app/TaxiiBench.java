@@ -47,8 +47,16 @@ import picocli.CommandLine.Parameters;
         description = "Ingest and page-read throughput of the TAXII server on a fresh embedded store.")
 final class TaxiiBench implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "A STIX bundle to post, e.g. ../shared/data/stix/enterprise-attack-18.1-derived.json")
+    @Parameters(paramLabel = "FILE", arity = "0..1",
+            description = "A STIX bundle to post, e.g. ../shared/data/stix/enterprise-attack-18.1-derived.json")
     Path file;
+
+    @Option(names = "--sparse", paramLabel = "N", split = ",",
+            description = "Hidden rows in each sparse-reader collection, e.g. 50000,200000,1000000 (default: 50000).")
+    List<Integer> sparse = new ArrayList<>(SparseReaderBench.DEFAULT_HIDDEN);
+
+    @Option(names = "--sparse-only", description = "Run only the sparse-reader case; FILE is then not needed.")
+    boolean sparseOnly;
 
     @Option(names = "--generate", paramLabel = "N", description = "Also post N generated relationships first (e.g. 1000000).")
     long generate;
@@ -63,14 +71,22 @@ final class TaxiiBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(file)) {
-            System.err.println("vigil bench taxii: " + file + ": no such file");
+        if (!sparseOnly && (file == null || !Files.isRegularFile(file))) {
+            System.err.println("vigil bench taxii: " + (file == null ? "give a STIX bundle to post (FILE), or"
+                    + " --sparse-only" : file + ": no such file"));
             return 2;
         }
         HeapWatch heap = new HeapWatch();
         try (BenchInstallation bench = BenchInstallation.open(storeUrl)) {
             Installation hub = bench.hub;
             Setup s = setup(hub);
+            if (sparseOnly) {
+                out.printf("store: %s; heap max %d MB%n", storeUrl == null ? "SQLite (fresh file)" : storeUrl,
+                        Runtime.getRuntime().maxMemory() >> 20);
+                SparseReaderBench.run(hub, s.org(), s.user(), out, runs, sparse);
+                heap.close();
+                return 0;
+            }
             try (TaxiiServer server = bench.serve()) {
                 TaxiiClient client = TaxiiClient.basic(URI.create("http://127.0.0.1:" + server.port() + "/"), "bench", "bench");
                 String objects = "api1/collections/" + s.collection.id() + "/objects/";
@@ -82,7 +98,7 @@ final class TaxiiBench implements Callable<Integer> {
                 postFile(client, objects, hub, s);
                 breakdown(hub, s);
                 readCases(hub, s, client, objects);
-                SparseReaderBench.run(hub, s.org(), s.user(), out, runs);
+                SparseReaderBench.run(hub, s.org(), s.user(), out, runs, sparse);
             }
         }
         heap.close();
@@ -289,6 +305,14 @@ final class TaxiiBench implements Callable<Integer> {
      */
     private double[][] timePaired(Runnable a, Runnable b) {
         return timePaired(runs, a, b);
+    }
+
+    /**
+     * A page read straight from the store, without policy or audit: the baseline the benches of vigil bench taxii
+     * measure the read path against (the one place allowed to read the store directly besides the read path).
+     */
+    static Runnable storeRead(Installation hub, ObjectQuery q) {
+        return () -> hub.store.objects(q);
     }
 
     /** As {@link #timePaired(Runnable, Runnable)}, with the number of timed runs given. */

@@ -14,8 +14,8 @@ import org.vigil.stix.Tlp;
  * @param unmarkedAs the level of rows without a TLP marking (the collection's default)
  * @param sourceIdentity the reader's organisation identity: AMBER+STRICT rows it created pass; or null
  * @param poster the reader's user id: RED rows they posted pass; or null
- * @param recipient text whose presence in a RED row's JSON lets it through to the policy check (the reader's user
- *     id, which a recipients list would hold); or null
+ * @param recipient the reader's user id, which a RED row lets through to the policy check when one of its
+ *     extensions lists it under "recipients" (the store indexes those lists); or null
  */
 public record Audience(Set<Tlp> open, Tlp unmarkedAs, String sourceIdentity, UUID poster, String recipient) {
 

@@ -66,4 +66,12 @@ public final class TestObjects {
                 .put("object_marking_refs", levels.stream().map(Tlp::markingId).toList())
                 .build();
     }
+
+    /** A TLP:RED object whose extension names {@code recipient} among its recipients. */
+    public static StixObject redFor(String id, String recipient) {
+        com.fasterxml.jackson.databind.node.ObjectNode extensions = org.vigil.stix.StixJson.newObjectNode();
+        extensions.putObject("extension-definition--7a1d8d3a-3c49-5f4e-9d6c-6a8b3d9e2f10")
+                .put("extension_type", "property-extension").putArray("recipients").add(recipient);
+        return marked(id, List.of(Tlp.RED)).with("extensions", extensions);
+    }
 }

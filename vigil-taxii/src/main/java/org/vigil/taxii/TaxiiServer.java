@@ -33,6 +33,9 @@ public final class TaxiiServer implements AutoCloseable {
             c.router.ignoreTrailingSlashes = true;
             c.router.treatMultipleSlashesAsSingleSlash = true;
             c.http.prefer405over404 = true;
+            // Pages of thousands of objects shrink several times over; a client that sends Accept-Encoding: gzip
+            // gets them compressed, others as they are. Said here rather than left to the library's default.
+            c.http.gzipOnlyCompression();
             c.jetty.modifyServer(server -> server.setErrorHandler(new TaxiiErrorHandler()));
             c.requestLogger.http(TaxiiRoutes::log);
             if (config.keystore() != null) {

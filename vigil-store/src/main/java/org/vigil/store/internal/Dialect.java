@@ -29,6 +29,15 @@ enum Dialect {
         return contains.formatted(column);
     }
 
+    /**
+     * Names the index a FROM clause must read, where the dialect lets a statement say so: SQLite's planner has
+     * only coarse statistics on TLP levels and could otherwise walk a wider index and skip hidden rows. PostgreSQL
+     * chooses from its statistics.
+     */
+    String indexedBy(String index) {
+        return this == SQLITE ? " INDEXED BY " + index : "";
+    }
+
     static Dialect of(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:sqlite:") ? SQLITE : POSTGRESQL;
     }

@@ -47,7 +47,7 @@ final class ObjectReader {
     }
 
     private <T> Page<T> page(ObjectQuery query, String columns, Rows.Mapper<T> mapper) {
-        SqlQuery sql = ObjectSql.select(columns, query, true);
+        SqlQuery sql = ObjectSql.select(db.dialect, columns, query, true);
         return db.read("reading collection " + query.collectionId(), c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.sql())) {
                 Params.bindAll(db.dialect, ps, sql.params());

@@ -25,9 +25,14 @@ final class ObjectSql {
 
     /**
      * The query's rows in date_added order. A paged select starts after the cursor and added_after and fetches
-     * one row more than the limit, so the caller learns whether more follow without counting.
+     * one row more than the limit, so the caller learns whether more follow without counting. A paged select for
+     * an audience that may not see everything reads one index range per part of that audience instead of the
+     * whole collection ({@link AudienceRanges}), so hidden rows cost nothing.
      */
-    static SqlQuery select(String columns, ObjectQuery query, boolean paged) {
+    static SqlQuery select(Dialect dialect, String columns, ObjectQuery query, boolean paged) {
+        if (paged && query.ids().isEmpty() && AudienceRanges.narrows(query.audience())) {
+            return AudienceRanges.select(dialect, columns, query);
+        }
         ObjectSql b = new ObjectSql();
         b.sql.append("SELECT ").append(columns).append(" FROM objects o WHERE o.collection_id = ?");
         b.params.add(query.collectionId());
@@ -49,6 +54,24 @@ final class ObjectSql {
         if (paged) {
             b.sql.append(" LIMIT ?");
             b.params.add(query.limit() + 1);
+        }
+        return new SqlQuery(b.sql.toString(), b.params);
+    }
+
+    /**
+     * The conditions on a row besides its collection and audience, each starting with " AND ": the types (when
+     * {@code withTypes}), the versions and spec versions, and the lower bound on date_added of {@code alias}.
+     */
+    static SqlQuery filters(ObjectQuery query, boolean withTypes, String dateAlias) {
+        ObjectSql b = new ObjectSql();
+        if (withTypes) {
+            b.in("o.type", query.types());
+        }
+        b.versions(query);
+        Long after = lowerBound(query, true);
+        if (after != null) {
+            b.sql.append(" AND ").append(dateAlias).append(".date_added > ?");
+            b.params.add(after);
         }
         return new SqlQuery(b.sql.toString(), b.params);
     }

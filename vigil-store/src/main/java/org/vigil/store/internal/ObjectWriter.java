@@ -109,7 +109,7 @@ final class ObjectWriter {
     private List<VersionEntry> deleteInTransaction(Connection c, ObjectQuery query, String objectId)
             throws SQLException {
         lockCollection(c, query.collectionId());
-        SqlQuery select = ObjectSql.select(ObjectSql.VERSION_COLUMNS, query, false);
+        SqlQuery select = ObjectSql.select(db.dialect, ObjectSql.VERSION_COLUMNS, query, false);
         List<VersionEntry> gone = new ArrayList<>();
         List<Long> versions = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(select.sql())) {

@@ -9,7 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
+import org.vigil.stix.Tlp;
+import org.vigil.store.Audience;
 import org.junit.jupiter.api.Test;
 import org.vigil.store.AuditEvent;
 import org.vigil.store.AuditHead;
@@ -22,6 +25,8 @@ import org.vigil.store.StoredObject;
 
 /** A store made by an older schema is brought up to date when opened, and keeps what it held. */
 abstract class MigrationContract {
+
+    private static final UUID NAMED = UUID.fromString("00000000-0000-4000-8000-0000000000aa");
 
     abstract StoreConfig newConfig();
 
@@ -44,13 +49,23 @@ abstract class MigrationContract {
                     + " granular, spec_newest, latest, earliest, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     collection, "malware--1", 1L, "malware", "2.1", 5L, false, true, true, true,
                     "{\"type\":\"malware\",\"id\":\"malware--1\"}");
+            insert(c, dialect, "INSERT INTO objects (collection_id, object_id, version, type, spec_version, date_added,"
+                    + " tlp, granular, spec_newest, latest, earliest, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    collection, "report--2", 4L, "report", "2.1", 4L, 4, false, true, true, true,
+                    "{\"type\":\"report\",\"id\":\"report--2\",\"extensions\":{\"extension-definition--1\":"
+                    + "{\"extension_type\":\"property-extension\",\"recipients\":[\"" + NAMED + "\"]}}}");
             insert(c, dialect, "INSERT INTO audit (seq, at, action, object_ids, prev_hash, hash)"
                     + " VALUES (?, ?, ?, ?, ?, ?)", 1L, 5L, "read", "\nmalware--1\nodd\\nid\n", AuditRecord.GENESIS,
                     legacyHash);
         }
         try (Store store = Store.open(config)) {
             List<StoredObject> items = store.objects(ObjectQuery.in(collection).build()).items();
-            assertEquals(List.of("malware--1"), items.stream().map(StoredObject::id).toList());
+            assertEquals(List.of("report--2", "malware--1"), items.stream().map(StoredObject::id).toList());
+            Audience named = new Audience(Set.of(Tlp.CLEAR), Tlp.CLEAR, null, UUID.randomUUID(), NAMED.toString());
+            assertEquals(List.of("report--2", "malware--1"), store.objects(ObjectQuery.in(collection)
+                    .audience(named).build()).items().stream().map(StoredObject::id).toList(),
+                    "the RED recipients of rows stored before they were indexed are found");
+            items = items.subList(1, 2);
             assertNull(items.get(0).postedBy());
             assertEquals(new AuditHead(1, legacyHash, AuditHead.Seal.UNKEYED), store.auditHead(),
                     "the head starts at the last record");

@@ -84,9 +84,14 @@ final class PostgresQueryPlanTest extends QueryPlanContract {
     List<String> explainWithoutSeqScans(ObjectQuery query, String columns) {
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute("SET enable_seqscan = off");
-            return plan(c, ObjectSql.select(columns, query, true));
+            return plan(c, ObjectSql.select(dialect, columns, query, true));
         } catch (SQLException e) {
             throw new IllegalStateException("EXPLAIN failed for " + query, e);
         }
+    }
+
+    @Override
+    boolean isTableScan(String line) {
+        return line.contains("Seq Scan on objects") || line.contains("Seq Scan on object_recipients");
     }
 }

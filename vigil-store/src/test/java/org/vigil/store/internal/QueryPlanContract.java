@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.vigil.stix.StixObject;
+import java.util.Set;
+import org.vigil.stix.Tlp;
 import org.vigil.store.ApiRoot;
+import org.vigil.store.Audience;
 import org.vigil.store.Collection;
 import org.vigil.store.Cursor;
 import org.vigil.store.ObjectQuery;
@@ -100,7 +103,7 @@ abstract class QueryPlanContract {
 
     List<String> explain(ObjectQuery query, String columns) {
         try (Connection c = connect()) {
-            return plan(c, ObjectSql.select(columns, query, true));
+            return plan(c, ObjectSql.select(dialect, columns, query, true));
         } catch (SQLException e) {
             throw new IllegalStateException("EXPLAIN failed for " + query, e);
         }
@@ -166,6 +169,57 @@ abstract class QueryPlanContract {
     void everyVersionWalksTheDateAddedIndex() {
         assertWalksIndexInOrder(query().versions(VersionMatch.ALL).build(), "objects_added");
     }
+
+    /** A partner: the open levels of a community member, its organisation's AMBER+STRICT rows and its RED rows. */
+    static final Audience PARTNER = new Audience(Set.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER), Tlp.AMBER,
+            "identity--00000000-0000-4000-8000-00000000000a", UUID.fromString("00000000-0000-4000-8000-00000000000b"),
+            "00000000-0000-4000-8000-00000000000b");
+
+    List<ObjectQuery> audienceQueries() {
+        Cursor cursor = Cursor.afterMicros(Micros.now() - 3_600_000_000L);
+        return List.of(
+                query().audience(PARTNER).build(),
+                query().audience(PARTNER).after(cursor).build(),
+                query().audience(PARTNER).addedAfter("2024-01-01T00:00:00Z").build(),
+                query().audience(PARTNER).types("malware").build(),
+                query().audience(PARTNER).types("malware", "tool").versions(VersionMatch.ALL).build(),
+                query().audience(PARTNER).versions(VersionMatch.ALL).build(),
+                query().audience(PARTNER).ids(someId).build());
+    }
+
+    /**
+     * A page for a reader who may not see every level reads one index range per level it may see, its
+     * organisation's AMBER+STRICT rows and its own RED rows, each in date_added order and each cut at the page's
+     * length, so that what is sorted or merged is never more than those short ranges.
+     */
+    @Test
+    void anAudiencesPageReadsOneIndexRangePerPartOfIt() {
+        for (ObjectQuery q : audienceQueries()) {
+            for (String columns : List.of(ObjectSql.OBJECT_COLUMNS, ObjectSql.MANIFEST_COLUMNS)) {
+                List<String> plan = explainWithoutSeqScans(q, columns);
+                assertFalse(plan.stream().anyMatch(this::isTableScan),
+                        () -> "reads a whole table for " + q + ":\n" + String.join("\n", plan));
+                if (q.ids().isEmpty()) {
+                    // The unmarked rows' range is left out: here every row is unmarked, and PostgreSQL then rightly
+                    // reads them through the newest-versions index instead.
+                    for (String index : List.of(q.types().isEmpty() ? "objects_level" : "objects_type_level",
+                            "objects_source", "objects_poster", "object_recipients")) {
+                        assertTrue(plan.stream().anyMatch(line -> line.contains(index)),
+                                () -> index + " unused for " + q + ":\n" + String.join("\n", plan));
+                    }
+                }
+                if (System.getProperty("vigil.plans") != null) {
+                    System.out.println("PLAN " + q + "\n" + String.join("\n", plan));
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a plan line reads a whole table or index of objects or recipients (rather than a subquery's own
+     * few rows).
+     */
+    abstract boolean isTableScan(String line);
 
     @Test
     void noFilteredPageScansTheObjectsTable() {

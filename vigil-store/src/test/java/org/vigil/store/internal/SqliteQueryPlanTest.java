@@ -49,4 +49,15 @@ final class SqliteQueryPlanTest extends QueryPlanContract {
     List<String> explainWithoutSeqScans(ObjectQuery query, String columns) {
         return explain(query, columns);
     }
+
+    /**
+     * A SCAN of a subquery (b0, p) reads its own rows; one of a table alias reads the table, and so does a SEARCH
+     * bounded by the collection alone (a walk over all of it, which SQLite may choose to spare a small sort),
+     * unless its index holds only the collection's unmarked rows.
+     */
+    @Override
+    boolean isTableScan(String line) {
+        return line.matches("SCAN (o|r|n|objects|object_recipients)( .*)?")
+                || line.matches("SEARCH o USING (COVERING )?INDEX (?!objects_unmarked)\\w+ \\(collection_id=\\?\\)");
+    }
 }
