@@ -70,6 +70,10 @@ final class PlaceReads {
         }
     }
 
+    void prepare() {
+        copy.read().close();
+    }
+
     private static List<PlaceQuery.Scope> scopes(Map<UUID, Reader> readers) {
         List<PlaceQuery.Scope> scopes = new ArrayList<>();
         readers.forEach((id, r) -> scopes.add(new PlaceQuery.Scope(id,

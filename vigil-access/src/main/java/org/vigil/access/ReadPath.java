@@ -177,6 +177,14 @@ public final class ReadPath {
         return counts;
     }
 
+    /**
+     * Reads the place index into memory ahead of the first {@link #placeCounts}, which would otherwise wait for it.
+     * Nothing leaves the hub, so nothing is recorded.
+     */
+    public void preparePlaceCounts() {
+        places.prepare();
+    }
+
     /** The newest version of one object, as the principal may see it, from any collection they may read. */
     public Optional<ReleasedObject> object(Principal p, String id, String request) {
         List<ReleasedObject> found = newest(p, c -> ObjectQuery.in(c).ids(List.of(id)), 1);

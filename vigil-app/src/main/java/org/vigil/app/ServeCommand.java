@@ -86,6 +86,7 @@ final class ServeCommand implements Callable<Integer> {
                 if (demoUser != null) {
                     Demo.printWelcome(url, demoUser);
                 }
+                prepareThePicture(hub);
                 awaitShutdown();
             }
         } finally {
@@ -94,6 +95,20 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Reads the place index into memory in the background, so that the first picture request need not. */
+    private static void prepareThePicture(Installation hub) {
+        Thread loader = new Thread(() -> {
+            try {
+                hub.reads.preparePlaceCounts();
+            } catch (RuntimeException e) {
+                log().warn("could not read the place index ahead of the first picture request ({}); that request "
+                        + "will read it", e.getMessage());
+            }
+        }, "place-index-load");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     private static TaxiiConfig config(Installation hub) {
