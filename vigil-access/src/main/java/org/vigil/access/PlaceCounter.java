@@ -16,10 +16,15 @@ import org.vigil.store.Place;
  * located at, and for the country-level places of those places' countries; copies count as the story they copy;
  * a story counts once a day per place.
  *
- * <p>Every credit is first written out as (cell, story, source), then sorted into cells by counting, and each
- * cell's stories and sources are counted distinct: linear in the rows, with no hashing per row.
+ * <p>Every credit is first written out as its cell and one long holding the story's hash in the high bits and the
+ * source's number in the low {@value #SOURCE_BITS}, then sorted into cells by counting, and each cell's stories and
+ * sources are counted distinct: linear in the rows, with no hashing per row. Two stories in one cell would have to
+ * share {@code 64 - SOURCE_BITS} bits of hash to be taken for one.
  */
 final class PlaceCounter {
+
+    static final int SOURCE_BITS = 20;
+    private static final long SOURCE_MASK = (1L << SOURCE_BITS) - 1;
 
 
     private final PlaceIndexCopy.Snapshot copy;
@@ -41,8 +46,7 @@ final class PlaceCounter {
 
     private int credits;
     private int[] cell = new int[1 << 16];
-    private long[] story = new long[1 << 16];
-    private int[] source = new int[1 << 16];
+    private long[] credit = new long[1 << 16];
     /** Places credited so far, numbered densely so cells stay few. */
     private int[] active;
     private final List<Integer> activePlaces = new ArrayList<>();
@@ -211,12 +215,11 @@ final class PlaceCounter {
         if (credits == cell.length) {
             int n = credits + (credits >> 1);
             cell = Arrays.copyOf(cell, n);
-            story = Arrays.copyOf(story, n);
-            source = Arrays.copyOf(source, n);
+            credit = Arrays.copyOf(credit, n);
         }
         cell[credits] = at;
-        story[credits] = s;
-        source[credits] = src;
+        // Source 0 is none; a hub with more sources than the bits hold folds the rest together.
+        credit[credits] = (s & ~SOURCE_MASK) | (src < 0 ? 0 : src % SOURCE_MASK + 1);
         credits++;
     }
 
@@ -230,13 +233,11 @@ final class PlaceCounter {
         for (int i = 0; i < cells; i++) {
             offset[i + 1] += offset[i];
         }
-        long[] stories = new long[credits];
-        int[] sources = new int[credits];
+        long[] sorted = new long[credits];
         int[] next = Arrays.copyOf(offset, cells);
         for (int i = 0; i < credits; i++) {
             int at = next[cell[i]]++;
-            stories[at] = story[i];
-            sources[at] = source[i];
+            sorted[at] = credit[i];
         }
         Map<String, int[]> storyCounts = new HashMap<>();
         Map<String, int[]> sourceCounts = new HashMap<>();
@@ -250,8 +251,13 @@ final class PlaceCounter {
             for (int d = 0; d < span; d++) {
                 int from = offset[a * span + d];
                 int to = offset[a * span + d + 1];
-                daily[d] = distinct(stories, from, to);
-                bySources[d] = distinctSources(sources, from, to);
+                if (to - from == 1) {
+                    daily[d] = 1;
+                    bySources[d] = (sorted[from] & SOURCE_MASK) == 0 ? 0 : 1;
+                } else if (to > from) {
+                    daily[d] = distinctStories(sorted, from, to);
+                    bySources[d] = distinctSources(sorted, from, to);
+                }
             }
             storyCounts.put(id, daily);
             sourceCounts.put(id, bySources);
@@ -259,30 +265,30 @@ final class PlaceCounter {
         return new PlaceCounts(start, span, storyCounts, sourceCounts, visible);
     }
 
-    private static int distinct(long[] a, int from, int to) {
-        if (to - from <= 1) {
-            return to - from;
-        }
+    /** Distinct stories of a cell of several credits, which it leaves sorted. */
+    private static int distinctStories(long[] a, int from, int to) {
         Arrays.sort(a, from, to);
         int n = 1;
         for (int i = from + 1; i < to; i++) {
-            if (a[i] != a[i - 1]) {
+            if (a[i] >>> SOURCE_BITS != a[i - 1] >>> SOURCE_BITS) {
                 n++;
             }
         }
         return n;
     }
 
-    /** Distinct sources, an unknown source (-1) not counted. */
-    private static int distinctSources(int[] a, int from, int to) {
-        if (to - from <= 1) {
-            return to > from && a[from] >= 0 ? 1 : 0;
-        }
-        Arrays.sort(a, from, to);
+    /** Distinct sources of a cell of several credits, an unknown source not counted. */
+    private static int distinctSources(long[] a, int from, int to) {
+        long[] found = new long[to - from];
         int n = 0;
         for (int i = from; i < to; i++) {
-            if (a[i] >= 0 && (i == from || a[i] != a[i - 1])) {
-                n++;
+            long src = a[i] & SOURCE_MASK;
+            boolean known = src == 0;
+            for (int j = 0; j < n && !known; j++) {
+                known = found[j] == src;
+            }
+            if (!known) {
+                found[n++] = src;
             }
         }
         return n;
