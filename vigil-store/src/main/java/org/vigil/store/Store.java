@@ -155,6 +155,9 @@ public interface Store extends AutoCloseable {
     /** The browser session whose cookie has this SHA-256, expired or not. */
     Optional<WebSession> sessionByHash(String sha256);
 
+    /** Notes that a browser session was used at {@code seen}, unless it was noted later; false when not moved. */
+    boolean touchSession(String sha256, java.time.Instant seen);
+
     /** Ends a browser session; false when there is none. */
     boolean deleteSession(String sha256);
 

@@ -263,6 +263,11 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public boolean touchSession(String sha256, java.time.Instant seen) {
+        return principals.touchSession(sha256, seen);
+    }
+
+    @Override
     public boolean deleteSession(String sha256) {
         return principals.deleteSession(sha256);
     }

@@ -165,7 +165,7 @@ public final class UiPages {
             return;
         }
         BrowserGate.setCookie(ctx, BrowserGate.COOKIE, opened.get().cookie(),
-                (int) Sessions.LIFETIME.toSeconds());
+                (int) gate.sessions().lifetime().toSeconds());
         ctx.removeCookie(BrowserGate.LOGIN_COOKIE, "/");
         LOG.info("{} signed in to the UI", opened.get().principal());
         ctx.redirect("/ui/events", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -258,8 +258,21 @@ public final class UiPages {
                 + "<option value=\"amber+strict\">TLP:AMBER+STRICT</option><option value=\"red\">TLP:RED</option>"
                 + "</select><label for=\"from\">Modified from</label><input id=\"from\" name=\"from\" type=\"date\">"
                 + "<label for=\"to\">to</label><input id=\"to\" name=\"to\" type=\"date\">"
+                + filterInput(ctx, "place", "Place", "location", "a location's name or id")
+                + filterInput(ctx, "source", "Source", "identity", "an organisation's name or id")
                 + "<button type=\"submit\">Search</button></form>"
                 + "<p id=\"status\" role=\"status\"></p><ul id=\"results\" class=\"list\"></ul>", false, false);
+    }
+
+    /**
+     * A filter naming a STIX object by id; typing a name offers the matching objects of that type the user may
+     * see (from search), so nobody needs to know ids.
+     */
+    private static String filterInput(Context ctx, String name, String label, String type, String hint) {
+        return "<label for=\"" + name + "\">" + label + "</label><input id=\"" + name + "\" name=\"" + name
+                + "\" list=\"" + name + "-options\" data-type=\"" + type + "\" autocomplete=\"off\" value=\""
+                + Html.escape(Optional.ofNullable(ctx.queryParam(name)).orElse("")) + "\" placeholder=\""
+                + Html.escape(hint) + "\"><datalist id=\"" + name + "-options\"></datalist>";
     }
 
     private void notFound(Context ctx, String what) {
