@@ -244,6 +244,18 @@ final class SearchIndex {
             sql.append(" AND d.object_type").append(AudienceSql.list(q.types().size()));
             params.addAll(q.types());
         }
+        if (!q.sources().isEmpty()) {
+            sql.append(" AND d.created_by_ref").append(AudienceSql.list(q.sources().size()));
+            params.addAll(q.sources());
+        }
+        if (!q.places().isEmpty()) {
+            // The object's own references, read from its own row's visibility: nothing another object says about
+            // the place (a relationship the reader may not see, say) decides whether it matches.
+            sql.append(" AND EXISTS (SELECT 1 FROM object_refs r WHERE r.collection_id = d.collection_id"
+                    + " AND r.object_id = d.object_id AND r.ref_id").append(AudienceSql.list(q.places().size()))
+                    .append(')');
+            params.addAll(q.places());
+        }
         if (q.from() != null) {
             sql.append(" AND d.modified >= ?");
             params.add(Micros.of(q.from()));

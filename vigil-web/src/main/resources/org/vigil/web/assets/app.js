@@ -417,6 +417,17 @@ views.map = async (body) => {
   body.dataset.loaded = 'true';
 };
 
+const isId = v => /^[a-z0-9-]+--[0-9a-f-]{36}$/.test(v.trim());
+
+// Offers, as a filter's options, the objects of its type the user may see whose words start as typed.
+async function offer(filter) {
+  const typed = filter.value.trim();
+  const options = byId(filter.id + '-options');
+  if (typed.length < 2 || isId(typed)) { return; }
+  const r = await api('/search?' + new URLSearchParams({q: typed, type: filter.dataset.type, limit: '10'}).toString());
+  options.replaceChildren(...r.results.map(h => el('option', {value: h.id}, h.name || h.id)));
+}
+
 views.search = async (body) => {
   const input = byId('q');
   const type = byId('type');
@@ -432,6 +443,11 @@ views.search = async (body) => {
       const input = byId(f);
       if (input && input.value !== '') { params.set(f, input.value); }
     }
+    // A place or source applies once one is chosen from the offered list (its id).
+    for (const f of ['place', 'source']) {
+      const input = byId(f);
+      if (input && isId(input.value)) { params.set(f, input.value.trim()); }
+    }
     const r = await api('/search?' + params.toString());
     if (mine !== seq) { return; }
     results.replaceChildren(...r.results.map(h => el('li', {}, objectLink(h.id, h.name || h.id),
@@ -441,9 +457,25 @@ views.search = async (body) => {
   }
   let timer = null;
   input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => run().catch(fail), 150); });
+  for (const f of ['place', 'source']) {
+    const filter = byId(f);
+    if (!filter) { continue; }
+    filter.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => offer(filter).then(() => { if (isId(filter.value)) { return run(); } }).catch(fail), 150);
+    });
+    filter.addEventListener('change', () => run().catch(fail));
+  }
+  for (const f of ['type', 'marking', 'from', 'to']) {
+    byId(f).addEventListener('change', () => run().catch(fail));
+  }
   byId('search-form').addEventListener('submit', ev => {
     ev.preventDefault();
-    history.replaceState(null, '', '/ui/search?q=' + encodeURIComponent(input.value));
+    const shown = new URLSearchParams({q: input.value});
+    for (const f of ['place', 'source']) {
+      if (byId(f) && byId(f).value.trim() !== '') { shown.set(f, byId(f).value.trim()); }
+    }
+    history.replaceState(null, '', '/ui/search?' + shown.toString());
     run().catch(fail);
   });
   await run();
