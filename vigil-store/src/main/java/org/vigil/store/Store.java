@@ -82,6 +82,16 @@ public interface Store extends AutoCloseable {
     List<SearchQuery.Hit> referencing(List<PlaceQuery.Scope> scopes, String refId, int limit);
 
     /**
+     * Adds to the search and reference index up to {@code batch} more of the newest versions stored before the
+     * index existed, in one transaction that also moves the backfill's progress on; safe to call from several
+     * nodes at once, and a no-op once finished.
+     */
+    IndexBackfill backfillIndex(int batch);
+
+    /** How far the backfill of the search and reference index has got. */
+    IndexBackfill indexBackfill();
+
+    /**
      * Deletes the versions of one object that a query matches (its paging is ignored) and returns them.
      *
      * @throws IllegalArgumentException unless the query names exactly one id

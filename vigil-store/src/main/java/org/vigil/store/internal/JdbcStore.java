@@ -39,6 +39,7 @@ final class JdbcStore implements Store {
     private final Database db;
     private final ObjectWriter writer;
     private final SearchIndex searchIndex;
+    private final IndexBackfiller backfiller;
     private final ObjectReader reader;
     private final CollectionRepo collections;
     private final PrincipalRepo principals;
@@ -59,6 +60,7 @@ final class JdbcStore implements Store {
         this.webhooks = new WebhookRepo(db);
         this.places = new PlaceReader(db);
         this.searchIndex = new SearchIndex(db.dialect);
+        this.backfiller = new IndexBackfiller(db);
         this.feeds = new FeedRepo(db);
     }
 
@@ -95,6 +97,16 @@ final class JdbcStore implements Store {
     @Override
     public List<org.vigil.store.SearchQuery.Hit> referencing(List<PlaceQuery.Scope> scopes, String refId, int limit) {
         return searchIndex.referencing(db, scopes, refId, limit);
+    }
+
+    @Override
+    public org.vigil.store.IndexBackfill backfillIndex(int batch) {
+        return backfiller.step(batch);
+    }
+
+    @Override
+    public org.vigil.store.IndexBackfill indexBackfill() {
+        return backfiller.progress();
     }
 
     @Override
