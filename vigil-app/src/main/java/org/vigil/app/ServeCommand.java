@@ -76,7 +76,8 @@ final class ServeCommand implements Callable<Integer> {
                  Federation federation = hub.federation();
                  FeedScheduler feeds = FeedScheduler.start(hub.store, federation, FEED_TICK, 2);
                  WebhookDeliverer deliveries = hub.alerts.startDeliveries(java.time.Duration.ofMillis(500));
-                 AutoCloseable mailing = hub.alerts.startMailing(java.time.Duration.ofSeconds(2))) {
+                 AutoCloseable mailing = hub.alerts.startMailing(java.time.Duration.ofSeconds(2));
+                 SearchBackfill backfill = SearchBackfill.start(hub.store, java.time.Duration.ofMillis(50))) {
                 String scheme = settings.get("tls.keystore") == null ? "http" : "https";
                 String url = scheme + "://" + settings.get("host") + ":" + server.port();
                 log().info("Vigil is serving TAXII 2.1 at {}/taxii2/ (data in {}, store {})", url,
