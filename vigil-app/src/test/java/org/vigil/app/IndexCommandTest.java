@@ -90,6 +90,19 @@ class IndexCommandTest {
     }
 
     @Test
+    void theServersBackgroundJobFinishesTheBackfill() throws Exception {
+        oldInstallation(1200);
+        try (org.vigil.store.Store store = org.vigil.store.Store.open(StoreConfig.sqlite(dir.resolve("data")));
+             SearchBackfill job = SearchBackfill.start(store, java.time.Duration.ZERO)) {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+            while (!store.indexBackfill().finished() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(new org.vigil.store.IndexBackfill(1200, 1200, 1200, true), store.indexBackfill());
+        }
+    }
+
+    @Test
     void rejectsABatchOfNothing() throws Exception {
         oldInstallation(1);
         Run r = run("index", "rebuild", "--data", dir.resolve("data").toString(), "--batch", "0");
