@@ -70,9 +70,37 @@ public final class UiPages {
         app.get("/ui/alerts", ctx -> shell(ctx, "Alerts", "alerts", "", "<h1>Travel alerts</h1>"
                 + "<p class=\"notice\" id=\"alerts-status\" role=\"status\">Travel alerts are not available on "
                 + "this hub: they come with the alerts module.</p><ul id=\"alerts\" class=\"list\"></ul>"
-                + "<p class=\"hint\">Composing alerts with a CAP preview is not in the UI yet; use "
-                + "<code>vigil alert</code> or POST /api/v1/alerts.</p>", false, false));
+                + COMPOSER, false, false));
     }
+
+    /**
+     * The alert composer: a draft posted to /api/v1/alerts (with the page's CSRF token), the CAP message it would
+     * go out as, and publication for users with the publisher right. Shown once the page knows the hub has alerts.
+     */
+    private static final String COMPOSER = "<section id=\"composer\" class=\"card\" hidden aria-labelledby=\"compose-h\">"
+            + "<h2 id=\"compose-h\">Compose an alert</h2><form id=\"compose-form\" class=\"stack\">"
+            + "<label for=\"alert-places\">Places (one per line: a name or a location or event id)</label>"
+            + "<textarea id=\"alert-places\" name=\"places\" rows=\"2\" required></textarea>"
+            + "<label for=\"alert-level\">Level</label><select id=\"alert-level\" name=\"level\">"
+            + "<option value=\"1\">1: exercise normal precautions</option>"
+            + "<option value=\"2\">2: exercise increased caution</option>"
+            + "<option value=\"3\">3: reconsider travel</option><option value=\"4\">4: do not travel</option>"
+            + "</select><label for=\"alert-headline\">Headline</label>"
+            + "<input id=\"alert-headline\" name=\"headline\" maxlength=\"160\" required>"
+            + "<label for=\"alert-description\">Description</label>"
+            + "<textarea id=\"alert-description\" name=\"description\" rows=\"4\" required></textarea>"
+            + "<label for=\"alert-instruction\">Instruction (optional)</label>"
+            + "<textarea id=\"alert-instruction\" name=\"instruction\" rows=\"2\"></textarea>"
+            + "<label for=\"alert-risks\">Risks (optional, separated by commas)</label>"
+            + "<input id=\"alert-risks\" name=\"risks\" placeholder=\"civil unrest, terrorism\">"
+            + "<label for=\"alert-expires\">Expires after (days)</label>"
+            + "<input id=\"alert-expires\" name=\"expires\" type=\"number\" min=\"1\" max=\"365\" value=\"14\">"
+            + "<button type=\"submit\" id=\"save-draft\">Save the draft and preview its CAP</button></form>"
+            + "<p id=\"compose-status\" role=\"status\"></p>"
+            + "<section id=\"preview\" hidden aria-labelledby=\"preview-h\"><h3 id=\"preview-h\">CAP preview of "
+            + "<span id=\"preview-id\"></span></h3><p class=\"hint\">What would be published (CAP 1.2); the "
+            + "published message is also signed.</p><pre id=\"cap-preview\" class=\"cap\" tabindex=\"0\"></pre>"
+            + "<button type=\"button\" id=\"publish-alert\">Publish</button></section></section>";
 
     private boolean isUi(String path) {
         return path.equals("/ui") || path.startsWith("/ui/");

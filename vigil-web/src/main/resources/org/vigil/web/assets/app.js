@@ -116,22 +116,84 @@ async function alerts() {
 const current = a => a.status === 'published' && a.msg_type !== 'cancel'
   && (!a.expires || new Date(a.expires) > new Date());
 
-views.alerts = async (body) => {
+// Shows the CAP message an alert would go out as, and offers to publish it (the hub refuses users without the
+// publisher right, and says so).
+async function previewAlert(id, refresh) {
+  const p = await api('/alerts/' + encodeURIComponent(id) + '/cap-preview');
+  byId('preview-id').textContent = id;
+  byId('cap-preview').textContent = p.cap.replace(/></g, '>\n<');
+  byId('preview').hidden = false;
+  const publish = byId('publish-alert');
+  publish.onclick = async () => {
+    const status = byId('compose-status');
+    try {
+      const a = await apiPost('/alerts/' + encodeURIComponent(id) + '/publish', {});
+      status.textContent = 'Published ' + a.id + '.';
+      publish.disabled = true;
+      await refresh();
+    } catch (e) {
+      status.textContent = 'Not published: ' + e.message;
+    }
+  };
+  publish.disabled = false;
+}
+
+async function listAlerts() {
   const list = await alerts();
-  if (list === null) { body.dataset.loaded = 'true'; return; }
   const ul = byId('alerts');
+  ul.replaceChildren();
   byId('alerts-status').textContent = list.length === 0 ? 'No alerts you may see.'
     : list.length + ' alert(s), newest first.';
   const replaced = new Set(list.flatMap(a => a.replaces || []));
   for (const a of [...list].reverse()) {
+    // The status is shown as the hub names it, so a workflow step this page does not know still reads right.
     const li = el('li', {class: 'alert-item'}, el('span', {class: 'level', 'data-level': String(a.level)},
       'Level ' + a.level + ': ' + a.level_name), ' ', el('strong', {}, a.headline), ' (' + a.status
       + (replaced.has(a.id) ? ', replaced' : '') + (a.effective ? ', from ' + a.effective.slice(0, 10) : '')
       + (a.expires ? ' to ' + a.expires.slice(0, 10) : '') + ')');
     if (a.cap) { li.append(' ', el('a', {href: a.cap}, 'CAP')); }
+    if (a.status !== 'published') {
+      const b = el('button', {type: 'button', class: 'small'}, 'Preview CAP');
+      b.addEventListener('click', () => previewAlert(a.id, listAlerts).catch(e => {
+        byId('compose-status').textContent = 'No preview: ' + e.message;
+      }));
+      li.append(' ', b);
+    }
     if (a.description) { li.append(el('div', {class: 'snippet'}, a.description)); }
     ul.append(li);
   }
+  return list;
+}
+
+views.alerts = async (body) => {
+  const list = await alerts();
+  if (list === null) { body.dataset.loaded = 'true'; return; }
+  await listAlerts();
+  byId('composer').hidden = false;
+  byId('compose-form').addEventListener('submit', async ev => {
+    ev.preventDefault();
+    const status = byId('compose-status');
+    const lines = v => v.split(/[\n,]/).map(x => x.trim()).filter(x => x !== '');
+    const draft = {
+      places: lines(byId('alert-places').value),
+      level: Number(byId('alert-level').value),
+      headline: byId('alert-headline').value.trim(),
+      description: byId('alert-description').value.trim(),
+      risks: lines(byId('alert-risks').value),
+      expires_in: 'P' + Math.max(1, Number(byId('alert-expires').value) || 14) + 'D'
+    };
+    if (byId('alert-instruction').value.trim() !== '') { draft.instruction = byId('alert-instruction').value.trim(); }
+    try {
+      status.textContent = 'Saving the draft…';
+      const a = await apiPost('/alerts', draft);
+      status.textContent = 'Draft ' + a.id + ' saved.';
+      await listAlerts();
+      await previewAlert(a.id, listAlerts);
+    } catch (e) {
+      status.textContent = 'Not saved: ' + e.message;
+    }
+    body.dataset.composed = 'true';
+  });
   body.dataset.loaded = 'true';
 };
 
