@@ -160,6 +160,31 @@ final class UiInBrowserTest {
     }
 
     @Test
+    void searchNarrowsToAPlaceOfferedAsYouTypeAndNeverToWhatIsHidden() {
+        signIn(hub.alice);
+        open("/ui/search?q=zephyrine&place=" + hub.adler);
+        waitFor(() -> browser.findElements(By.cssSelector("#results li")).size() == 12);
+        open("/ui/search?q=zephyrine&place=" + hub.sochi);
+        waitFor(() -> text("status").equals("Nothing found."));
+        open("/ui/search?q=quiet");
+        waitFor(() -> !text("status").isEmpty());
+        browser.findElement(By.id("place")).sendKeys("Adl");
+        waitFor(() -> browser.findElements(By.cssSelector("#place-options option")).size() == 1);
+        assertEquals(hub.adler, browser.findElement(By.cssSelector("#place-options option")).getAttribute("value"));
+        browser.findElement(By.id("place")).clear();
+        browser.findElement(By.id("place")).sendKeys(hub.adler);
+        waitFor(() -> browser.findElements(By.cssSelector("#results li")).stream()
+                .allMatch(li -> li.getText().contains("Adler")) && !text("status").isEmpty());
+        List<String> errors = consoleErrors();
+        assertTrue(errors.isEmpty(), "no console errors: " + errors);
+
+        browser.manage().deleteAllCookies();
+        signIn(hub.bob);
+        open("/ui/search?q=zephyrine&place=" + hub.adler);
+        waitFor(() -> text("status").equals("Nothing found."));
+    }
+
+    @Test
     void anotherOrganisationNeverSeesAnAmberStrictObjectOnAnyPage() {
         signIn(hub.bob);
         for (String id : List.of(hub.strictActor, hub.strictReports.get(0), hub.strictRelationship)) {
