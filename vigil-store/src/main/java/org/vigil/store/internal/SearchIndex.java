@@ -219,17 +219,69 @@ final class SearchIndex {
         }
     }
 
+    /**
+     * Below this many references to the places a search names, SQLite starts from them (the reference index) and
+     * checks the words per object; above it, from the words. Counting stops at the threshold, so it stays cheap.
+     */
+    static final int PLACE_FIRST_BELOW = 10_000;
+
     List<SearchQuery.Hit> search(Database db, SearchQuery q) {
         if (q.scopes().isEmpty()) {
             return List.of();
         }
+        return db.read("searching", c -> {
+            boolean placeFirst = dialect == Dialect.SQLITE && !q.places().isEmpty() && fewReferences(c, q.places());
+            List<Object> params = new ArrayList<>();
+            String sql = searchSql(q, placeFirst, params);
+            List<SearchQuery.Hit> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Params.bindAll(dialect, ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long modified = rs.getLong(6);
+                        int tlp = rs.getInt(7);
+                        org.vigil.stix.Tlp level = rs.wasNull() ? null : TlpCode.level(tlp);
+                        String poster = rs.getString(9);
+                        String red = rs.getString(10);
+                        out.add(new SearchQuery.Hit(UUID.fromString(rs.getString(2)), rs.getString(3),
+                                rs.getString(4), rs.getString(5), Micros.instant(modified), level,
+                                rs.getString(8), poster == null ? null : UUID.fromString(poster),
+                                red == null ? Set.of() : Set.of(red.split(",")),
+                                new SearchQuery.Position(modified, rs.getLong(1))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private boolean fewReferences(Connection c, List<String> refs) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM object_refs WHERE ref_id"
+                + AudienceSql.list(refs.size()) + " LIMIT " + PLACE_FIRST_BELOW + ")")) {
+            Params.bindAll(dialect, ps, new ArrayList<>(refs));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) < PLACE_FIRST_BELOW;
+            }
+        }
+    }
+
+    private String searchSql(SearchQuery q, boolean placeFirst, List<Object> params) {
         boolean sqlite = dialect == Dialect.SQLITE;
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT d.doc_id, d.collection_id, d.object_id, d.object_type, d.name,"
-                + " d.modified, d.tlp, d.created_by_ref, d.posted_by, d.red_to FROM ");
-        if (sqlite) {
+        // An object naming two of the places would come once per place when starting from them.
+        StringBuilder sql = new StringBuilder(placeFirst ? "SELECT DISTINCT" : "SELECT").append(" d.doc_id,"
+                + " d.collection_id, d.object_id, d.object_type, d.name, d.modified, d.tlp, d.created_by_ref,"
+                + " d.posted_by, d.red_to FROM ");
+        String match = String.join(" ", q.words().stream().map(w -> "\"" + w + "\"*").toList());
+        if (placeFirst) {
+            sql.append("object_refs r JOIN search_docs d ON d.collection_id = r.collection_id"
+                    + " AND d.object_id = r.object_id WHERE r.ref_id").append(AudienceSql.list(q.places().size()))
+                    .append(" AND EXISTS (SELECT 1 FROM search_text WHERE search_text MATCH ? AND rowid = d.doc_id)");
+            params.addAll(q.places());
+            params.add(match);
+        } else if (sqlite) {
             sql.append("search_text t JOIN search_docs d ON d.doc_id = t.rowid WHERE search_text MATCH ?");
-            params.add(String.join(" ", q.words().stream().map(w -> "\"" + w + "\"*").toList()));
+            params.add(match);
         } else {
             sql.append("search_docs d WHERE d.body @@ to_tsquery('simple', ?)");
             params.add(String.join(" & ", q.words().stream().map(w -> w + ":*").toList()));
@@ -248,7 +300,7 @@ final class SearchIndex {
             sql.append(" AND d.created_by_ref").append(AudienceSql.list(q.sources().size()));
             params.addAll(q.sources());
         }
-        if (!q.places().isEmpty()) {
+        if (!q.places().isEmpty() && !placeFirst) {
             // The object's own references, read from its own row's visibility: nothing another object says about
             // the place (a relationship the reader may not see, say) decides whether it matches.
             sql.append(" AND EXISTS (SELECT 1 FROM object_refs r WHERE r.collection_id = d.collection_id"
@@ -271,26 +323,6 @@ final class SearchIndex {
             params.add(q.after().row());
         }
         sql.append(" ORDER BY d.modified DESC, d.doc_id DESC LIMIT ").append(q.limit());
-        return db.read("searching", c -> {
-            List<SearchQuery.Hit> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                Params.bindAll(dialect, ps, params);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long modified = rs.getLong(6);
-                        int tlp = rs.getInt(7);
-                        org.vigil.stix.Tlp level = rs.wasNull() ? null : TlpCode.level(tlp);
-                        String poster = rs.getString(9);
-                        String red = rs.getString(10);
-                        out.add(new SearchQuery.Hit(UUID.fromString(rs.getString(2)), rs.getString(3),
-                                rs.getString(4), rs.getString(5), Micros.instant(modified), level,
-                                rs.getString(8), poster == null ? null : UUID.fromString(poster),
-                                red == null ? Set.of() : Set.of(red.split(",")),
-                                new SearchQuery.Position(modified, rs.getLong(1))));
-                    }
-                }
-            }
-            return out;
-        });
+        return sql.toString();
     }
 }
