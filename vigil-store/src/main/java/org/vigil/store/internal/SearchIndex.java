@@ -221,7 +221,9 @@ final class SearchIndex {
 
     /**
      * Below this many references to the places a search names, SQLite starts from them (the reference index) and
-     * checks the words per object; above it, from the words. Counting stops at the threshold, so it stays cheap.
+     * keeps those among the word matches, taken from FTS5 once as a set (the unary + stops SQLite from probing
+     * the row index once per match and place reference instead); above it, from the words. Counting stops at the
+     * threshold, so it stays cheap.
      */
     static final int PLACE_FIRST_BELOW = 10_000;
 
@@ -276,7 +278,7 @@ final class SearchIndex {
         if (placeFirst) {
             sql.append("object_refs r JOIN search_docs d ON d.collection_id = r.collection_id"
                     + " AND d.object_id = r.object_id WHERE r.ref_id").append(AudienceSql.list(q.places().size()))
-                    .append(" AND EXISTS (SELECT 1 FROM search_text WHERE search_text MATCH ? AND rowid = d.doc_id)");
+                    .append(" AND +d.doc_id IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)");
             params.addAll(q.places());
             params.add(match);
         } else if (sqlite) {
