@@ -22,8 +22,8 @@ public final class Sessions {
     public static final Duration IDLE = Duration.ofMinutes(30);
     /**
      * How stale the store's note of a session's last use may get: noting every request would make each page
-     * view a write, so a use is noted only when the last note is older than this (at most a minute of idle time
-     * is then lost, a small fraction of any sensible timeout).
+     * view a write, so a use is noted only when the last note is older than this: a session may then end up to
+     * this much before the idle timeout after its very last use, a small fraction of any sensible timeout.
      */
     static final Duration NOTE_EVERY = Duration.ofMinutes(1);
 
