@@ -220,19 +220,18 @@ final class SearchIndex {
     }
 
     /**
-     * Below this many references to the places a search names, SQLite starts from them (the reference index) and
-     * keeps those among the word matches, taken from FTS5 once as a set (the unary + stops SQLite from probing
-     * the row index once per match and place reference instead); above it, from the words. Counting stops at the
-     * threshold, so it stays cheap.
+     * On SQLite a search naming places starts from whichever side is smaller: the places' references (then keeping
+     * those among the word matches) or the word matches (then checking the place per object). Both are counted
+     * only up to the other's size, and references only up to this, so choosing stays cheaper than either plan.
      */
-    static final int PLACE_FIRST_BELOW = 10_000;
+    static final int PLACE_FIRST_MAX = 200_000;
 
     List<SearchQuery.Hit> search(Database db, SearchQuery q) {
         if (q.scopes().isEmpty()) {
             return List.of();
         }
         return db.read("searching", c -> {
-            boolean placeFirst = dialect == Dialect.SQLITE && !q.places().isEmpty() && fewReferences(c, q.places());
+            boolean placeFirst = dialect == Dialect.SQLITE && !q.places().isEmpty() && placesFewerThanWords(c, q);
             List<Object> params = new ArrayList<>();
             String sql = searchSql(q, placeFirst, params);
             List<SearchQuery.Hit> out = new ArrayList<>();
@@ -257,15 +256,31 @@ final class SearchIndex {
         });
     }
 
-    private boolean fewReferences(Connection c, List<String> refs) throws SQLException {
+    private boolean placesFewerThanWords(Connection c, SearchQuery q) throws SQLException {
+        long refs;
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM object_refs WHERE ref_id"
-                + AudienceSql.list(refs.size()) + " LIMIT " + PLACE_FIRST_BELOW + ")")) {
-            Params.bindAll(dialect, ps, new ArrayList<>(refs));
+                + AudienceSql.list(q.places().size()) + " LIMIT " + PLACE_FIRST_MAX + ")")) {
+            Params.bindAll(dialect, ps, new ArrayList<>(q.places()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1) < PLACE_FIRST_BELOW;
+                refs = rs.getLong(1);
             }
         }
+        if (refs >= PLACE_FIRST_MAX) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM search_text"
+                + " WHERE search_text MATCH ? LIMIT " + (refs + 1) + ")")) {
+            Params.bindAll(dialect, ps, new ArrayList<>(List.of(match(q))));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > refs;
+            }
+        }
+    }
+
+    private static String match(SearchQuery q) {
+        return String.join(" ", q.words().stream().map(w -> "\"" + w + "\"*").toList());
     }
 
     private String searchSql(SearchQuery q, boolean placeFirst, List<Object> params) {
@@ -274,7 +289,7 @@ final class SearchIndex {
         StringBuilder sql = new StringBuilder(placeFirst ? "SELECT DISTINCT" : "SELECT").append(" d.doc_id,"
                 + " d.collection_id, d.object_id, d.object_type, d.name, d.modified, d.tlp, d.created_by_ref,"
                 + " d.posted_by, d.red_to FROM ");
-        String match = String.join(" ", q.words().stream().map(w -> "\"" + w + "\"*").toList());
+        String match = match(q);
         if (placeFirst) {
             sql.append("object_refs r JOIN search_docs d ON d.collection_id = r.collection_id"
                     + " AND d.object_id = r.object_id WHERE r.ref_id").append(AudienceSql.list(q.places().size()))
