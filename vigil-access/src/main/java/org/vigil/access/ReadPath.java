@@ -299,6 +299,36 @@ public final class ReadPath {
      */
     public SearchPage search(Principal p, List<String> words, List<String> types, Set<Tlp> markings, Instant from,
                              Instant to, org.vigil.store.SearchQuery.Position after, int limit, String request) {
+        return search(p, words, new SearchFilter(types, markings, from, to, List.of(), List.of()), after, limit,
+                request);
+    }
+
+    /**
+     * What a search narrows to; each list or set empty for no narrowing.
+     *
+     * @param places ids (locations, say) the object's newest version must reference, one of them
+     * @param sources identities one of which must have created the object (its created_by_ref)
+     */
+    public record SearchFilter(List<String> types, Set<Tlp> markings, Instant from, Instant to, List<String> places,
+                               List<String> sources) {
+        public SearchFilter {
+            types = List.copyOf(types);
+            markings = Set.copyOf(markings);
+            places = List.copyOf(places);
+            sources = List.copyOf(sources);
+        }
+    }
+
+    /**
+     * Full-text search as {@link #search(Principal, List, List, Set, Instant, Instant,
+     * org.vigil.store.SearchQuery.Position, int, String)}, also by place and source. A filter only narrows what
+     * the reader may see: each row is still decided by the marking policy, and a place matches only through the
+     * object's own references, so no filter tells of a hidden object or a hidden link.
+     */
+    public SearchPage search(Principal p, List<String> words, SearchFilter filter,
+                             org.vigil.store.SearchQuery.Position after, int limit, String request) {
+        List<String> types = filter.types();
+        Set<Tlp> markings = filter.markings();
         Map<UUID, PlaceReads.Reader> readers = places.readers(p);
         List<org.vigil.store.PlaceQuery.Scope> scopes = new ArrayList<>();
         readers.forEach((id, r) -> scopes.add(new org.vigil.store.PlaceQuery.Scope(id,
@@ -309,7 +339,7 @@ public final class ReadPath {
         boolean more = false;
         while (true) {
             List<org.vigil.store.SearchQuery.Hit> hits = store.search(new org.vigil.store.SearchQuery(words, scopes,
-                    types, from, to, cursor, batch));
+                    types, filter.from(), filter.to(), cursor, batch, filter.places(), filter.sources()));
             for (org.vigil.store.SearchQuery.Hit h : hits) {
                 cursor = h.position();
                 PlaceReads.Reader r = readers.get(h.collectionId());

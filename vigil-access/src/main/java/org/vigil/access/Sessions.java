@@ -16,17 +16,47 @@ import org.vigil.store.WebSession;
  */
 public final class Sessions {
 
-    /** How long a session lasts after sign-in; a working day and then some. */
+    /** How long a session lasts after sign-in by default, however busy; a working day and then some. */
     public static final Duration LIFETIME = Duration.ofHours(12);
+    /** How long an unused session lasts by default. */
+    public static final Duration IDLE = Duration.ofMinutes(30);
+    /**
+     * How stale the store's note of a session's last use may get: noting every request would make each page
+     * view a write, so a use is noted only when the last note is older than this: a session may then end up to
+     * this much before the idle timeout after its very last use, a small fraction of any sensible timeout.
+     */
+    static final Duration NOTE_EVERY = Duration.ofMinutes(1);
 
     private final Store store;
     private final Authenticator auth;
     private final Clock clock;
+    private final Duration idle;
+    private final Duration lifetime;
 
     public Sessions(Store store, Authenticator auth, Clock clock) {
+        this(store, auth, clock, IDLE, LIFETIME);
+    }
+
+    /**
+     * Sessions that end after {@code idle} without use or {@code lifetime} after sign-in, whichever comes first.
+     *
+     * @throws IllegalArgumentException unless both are positive and idle is at most the lifetime
+     */
+    public Sessions(Store store, Authenticator auth, Clock clock, Duration idle, Duration lifetime) {
+        if (idle.isNegative() || idle.isZero() || lifetime.compareTo(idle) < 0) {
+            throw new IllegalArgumentException("a session's idle timeout (" + idle + ") must be positive and at"
+                    + " most its lifetime (" + lifetime + ")");
+        }
         this.store = store;
         this.auth = auth;
         this.clock = clock;
+        this.idle = idle;
+        this.lifetime = lifetime;
+    }
+
+    /** How long a session lasts after sign-in, however busy. */
+    public Duration lifetime() {
+        return lifetime;
     }
 
     /** A signed-in session: the cookie value (shown to the browser only) and its CSRF token. */
@@ -50,18 +80,26 @@ public final class Sessions {
         String cookie = Tokens.generate();
         String csrf = Tokens.generate();
         Instant now = clock.instant();
-        store.putSession(new WebSession(Tokens.hash(cookie), p.get().userId(), csrf, now, now.plus(LIFETIME)));
+        store.putSession(new WebSession(Tokens.hash(cookie), p.get().userId(), csrf, now, now.plus(lifetime)));
         return Optional.of(new Opened(cookie, csrf, p.get()));
     }
 
-    /** The session a cookie stands for, if it is known and unexpired, with its user as they are now. */
+    /**
+     * The session a cookie stands for, if it is known, within its lifetime and used within the idle timeout, with
+     * its user as they are now; using it keeps it alive. Checked against the store, so any node may serve it.
+     */
     public Optional<Current> current(String cookie) {
         if (!Tokens.looksLikeToken(cookie)) {
             return Optional.empty();
         }
-        Optional<WebSession> s = store.sessionByHash(Tokens.hash(cookie));
-        if (s.isEmpty() || !clock.instant().isBefore(s.get().expires())) {
+        String hash = Tokens.hash(cookie);
+        Optional<WebSession> s = store.sessionByHash(hash);
+        Instant now = clock.instant();
+        if (s.isEmpty() || !now.isBefore(s.get().expires()) || !now.isBefore(s.get().lastSeen().plus(idle))) {
             return Optional.empty();
+        }
+        if (!now.isBefore(s.get().lastSeen().plus(NOTE_EVERY))) {
+            store.touchSession(hash, now);
         }
         return store.user(s.get().userId()).flatMap(u -> store.organisation(u.organisationId())
                 .map(o -> new Current(Principal.of(u, o), s.get().csrf())));

@@ -92,4 +92,47 @@ class ReadPathTest {
         assertEquals(1, versionsSeenBy(partner, VersionMatch.ALL));
         assertEquals(0, versionsSeenBy(partner, VersionMatch.FIRST));
     }
+
+    private static final String SOCHI = "location--5a1e0a44-9e8d-4a43-9f5e-0c8f0c0a7b11";
+    private static final String POSTER_ID = "identity--11111111-1111-4111-8111-111111111111";
+
+    private static StixObject.Builder marked(String type, String id, Tlp level, String name) {
+        return StixObject.builder(type, id).put("created", "2024-01-01T00:00:00.000Z")
+                .put("modified", "2024-01-01T00:00:00.000Z").put("name", name).put("created_by_ref", POSTER_ID)
+                .put("object_marking_refs", List.of(level.markingId()));
+    }
+
+    private List<String> searched(Principal p, List<String> places, List<String> sources) {
+        return reads.search(p, List.of("stadium"), new ReadPath.SearchFilter(List.of(), java.util.Set.of(), null,
+                null, places, sources), null, 50, "/test").found().stream().map(ReadPath.Found::id).toList();
+    }
+
+    @Test
+    void placeAndSourceFiltersNeverTellOfAHiddenObjectOrLink() {
+        String hiddenReport = "report--aaaaaaaa-1111-4111-8111-111111111111";
+        String openReport = "report--bbbbbbbb-1111-4111-8111-111111111111";
+        String actor = "threat-actor--cccccccc-1111-4111-8111-111111111111";
+        String hiddenLink = "relationship--dddddddd-1111-4111-8111-111111111111";
+        store.add(collection.id(), poster.userId(), List.of(
+                marked("report", hiddenReport, Tlp.AMBER_STRICT, "Stadium threat").put("published",
+                        "2024-01-01T00:00:00Z").put("object_refs", List.of(SOCHI)).build(),
+                marked("report", openReport, Tlp.GREEN, "Stadium crowding").put("published",
+                        "2024-01-01T00:00:00Z").put("object_refs", List.of(SOCHI)).build(),
+                marked("threat-actor", actor, Tlp.GREEN, "Stadium gang").build(),
+                StixObject.builder("relationship", hiddenLink).put("created", "2024-01-01T00:00:00.000Z")
+                        .put("modified", "2024-01-01T00:00:00.000Z").put("relationship_type", "located-at")
+                        .put("source_ref", actor).put("target_ref", SOCHI).put("description", "stadium base")
+                        .put("created_by_ref", POSTER_ID)
+                        .put("object_marking_refs", List.of(Tlp.AMBER_STRICT.markingId())).build()));
+        assertEquals(List.of(hiddenLink, hiddenReport, openReport).stream().sorted().toList(),
+                searched(poster, List.of(SOCHI), List.of()).stream().sorted().toList());
+        assertEquals(List.of(openReport), searched(partner, List.of(SOCHI), List.of()),
+                "neither the hidden report nor the actor its hidden relationship ties to the place");
+        assertEquals(List.of(actor, openReport).stream().sorted().toList(),
+                searched(partner, List.of(), List.of(POSTER_ID)).stream().sorted().toList());
+        assertEquals(List.of(openReport), searched(partner, List.of(SOCHI), List.of(POSTER_ID)));
+        ReadPath.SearchPage one = reads.search(partner, List.of("stadium"), new ReadPath.SearchFilter(List.of(),
+                java.util.Set.of(), null, null, List.of(SOCHI), List.of()), null, 1, "/test");
+        assertEquals(false, one.more(), "the hidden match does not count towards a next page");
+    }
 }

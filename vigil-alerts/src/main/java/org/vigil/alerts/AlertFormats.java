@@ -48,6 +48,21 @@ public final class AlertFormats {
         return desk.publishedMessage(id, via).map(a -> CapMessage.signed(a, sentOf(a, via), sender, senderName, key.get()));
     }
 
+    /**
+     * The CAP message an alert {@code reader} may see would go out as (read through the desk, so through the read
+     * path as that reader), unsigned; a draft is shown as if sent at {@code now}. Nothing when the reader may not
+     * see such an alert.
+     */
+    public Optional<byte[]> preview(org.vigil.access.Principal reader, String id, Instant now, String via) {
+        return desk.list(reader, via).stream().filter(a -> a.id().equals(id)).findFirst().map(a -> {
+            Alert shown = a.sent() != null ? a : new Alert(a.id(), a.kind(), a.published(), a.level(),
+                    a.headline(), a.description(), a.instruction(), a.risks(), a.placeRefs(), a.evidenceRefs(),
+                    a.areas(), a.effective(), a.expires(), now, a.replaces(), a.source(), a.created(),
+                    a.modified(), a.draftedBy(), a.reviewedBy());
+            return CapMessage.unsigned(shown, sentOf(shown, via), sender, senderName);
+        });
+    }
+
     private Map<String, Instant> sentOf(Alert a, String via) {
         Map<String, Instant> out = new HashMap<>();
         if (!a.replaces().isEmpty()) {

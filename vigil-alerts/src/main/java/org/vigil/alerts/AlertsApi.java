@@ -80,6 +80,10 @@ final class AlertsApi implements ApiModule {
                 .orElseThrow(() -> ApiException.notFound("alert " + call.pathParam("id")))));
         api.post("/alerts/{id}/review", call -> json(refusing(() -> desk.review(author(call), call.pathParam("id"),
                 call.request()))));
+        api.get("/alerts/{id}/cap-preview", call -> Map.of("id", call.pathParam("id"), "signed", false,
+                "cap", new String(formats.preview(author(call), call.pathParam("id"), java.time.Instant.now(),
+                        call.request()).orElseThrow(() -> ApiException.notFound("alert " + call.pathParam("id"))),
+                        java.nio.charset.StandardCharsets.UTF_8)));
         api.post("/alerts/{id}/publish", call -> json(refusing(() -> desk.publish(author(call), call.pathParam("id"),
                 call.request()))));
         api.post("/alerts/{id}/update", call -> ApiResponse.created(json(refusing(() -> desk.update(author(call),

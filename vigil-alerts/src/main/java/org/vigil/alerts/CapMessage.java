@@ -73,6 +73,15 @@ final class CapMessage {
         }
     }
 
+    /** The message unsigned, for its author to read before publishing (a draft has no signature yet). */
+    static byte[] unsigned(Alert alert, Map<String, java.time.Instant> sentOf, String sender, String senderName) {
+        try {
+            return serialise(document(alert, sentOf, sender, senderName));
+        } catch (ParserConfigurationException | TransformerException e) {
+            throw new IllegalStateException("cannot write CAP for " + alert.id() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Document document(Alert a, Map<String, java.time.Instant> sentOf, String sender,
                                      String senderName) throws ParserConfigurationException {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();

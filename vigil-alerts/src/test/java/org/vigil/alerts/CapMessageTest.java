@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.access.Principal;
 import org.w3c.dom.Document;
 
 class CapMessageTest {
@@ -82,6 +83,23 @@ class CapMessageTest {
     void draftsHaveNoCapMessage() {
         Alert draft = hub.desk.draft(hub.analyst, hub.draft("Paris"), "t");
         assertTrue(formats.cap(draft.id(), "t").isEmpty());
+    }
+
+    @Test
+    void aDraftsAuthorPreviewsItsCapUnsignedAndOthersCannot() throws Exception {
+        Alert draft = hub.desk.draft(hub.analyst, hub.draft("Paris"), "t");
+        java.time.Instant now = java.time.Instant.parse("2026-03-01T10:00:00Z");
+        byte[] preview = formats.preview(hub.analyst, draft.id(), now, "t").orElseThrow();
+        CapChecks.schema().newValidator().validate(new javax.xml.transform.stream.StreamSource(
+                new java.io.ByteArrayInputStream(preview)));
+        String xml = new String(preview, StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<identifier>" + draft.id() + "</identifier>"), xml);
+        assertTrue(xml.contains("<sent>2026-03-01T10:00:00-00:00</sent>"), xml);
+        assertTrue(xml.contains("<areaDesc>Paris</areaDesc>"), xml);
+        assertFalse(xml.contains("Signature"), "a preview is not signed");
+        assertTrue(formats.preview(Principal.anonymous(), draft.id(), now, "t").isEmpty(),
+                "nobody signed in sees a draft");
+        assertTrue(formats.cap(draft.id(), "t").isEmpty(), "and the public CAP still has no draft");
     }
 
     @Test

@@ -206,7 +206,9 @@ final class Installation implements AutoCloseable {
     List<ApiModule> apiModules() {
         return List.of(new PictureApi(picture, Clock.systemUTC()), alerts.api(),
                 new org.vigil.screen.ScreenApi(reads),
-                new org.vigil.web.WebUi(reads, writes, new org.vigil.access.Sessions(store, authenticator, Clock.systemUTC())));
+                new org.vigil.web.WebUi(reads, writes, new org.vigil.access.Sessions(store, authenticator,
+                        Clock.systemUTC(), settings.duration("ui.session_idle"), settings.duration("ui.session_lifetime")),
+                        store, audit));
     }
 
     /** Runs federation feeds as this installation's read and write paths; the caller closes it. */

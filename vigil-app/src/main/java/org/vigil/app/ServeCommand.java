@@ -78,7 +78,8 @@ final class ServeCommand implements Callable<Integer> {
                  WebhookDeliverer deliveries = hub.alerts.startDeliveries(java.time.Duration.ofMillis(500));
                  org.vigil.screen.ContinuousScreening screening = new org.vigil.screen.ContinuousScreening(hub.reads,
                          hub.writes, hub.store, java.time.Clock.systemUTC()).start(java.time.Duration.ofMillis(500));
-                 AutoCloseable mailing = hub.alerts.startMailing(java.time.Duration.ofSeconds(2))) {
+                 AutoCloseable mailing = hub.alerts.startMailing(java.time.Duration.ofSeconds(2));
+                 SearchBackfill backfill = SearchBackfill.start(hub.store, java.time.Duration.ofMillis(50))) {
                 String scheme = settings.get("tls.keystore") == null ? "http" : "https";
                 String url = scheme + "://" + settings.get("host") + ":" + server.port();
                 log().info("Vigil is serving TAXII 2.1 at {}/taxii2/ (data in {}, store {})", url,

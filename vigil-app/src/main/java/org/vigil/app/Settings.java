@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -48,6 +49,8 @@ final class Settings {
         k.put("federation.lease", new String[] {"PT1M", "how long a node's claim on a feed lasts unless renewed"});
         k.put("alerts.sender", new String[] {"vigil@localhost", "CAP sender of travel alerts: no spaces, commas, < or &"});
         k.put("alerts.base_url", new String[] {null, "the hub's public URL, for links in e-mail (default: http://host:port)"});
+        k.put("ui.session_idle", new String[] {"PT30M", "how long an unused UI session lasts (ISO-8601 duration)"});
+        k.put("ui.session_lifetime", new String[] {"PT12H", "how long a UI session lasts after sign-in, however busy"});
         k.put("smtp.host", new String[] {null, "SMTP server for travel alert e-mail; setting it turns e-mail on"});
         k.put("smtp.port", new String[] {"25", "port of the SMTP server"});
         k.put("smtp.from", new String[] {null, "sender address of travel alert e-mail (default: alerts.sender)"});
@@ -141,9 +144,30 @@ final class Settings {
         intIn("port", 0, 65535);
         intIn("taxii.page_size", 1, 100_000);
         intIn("taxii.max_content_length", 1024, Integer.MAX_VALUE);
+        Duration idle = duration("ui.session_idle");
+        if (duration("ui.session_lifetime").compareTo(idle) < 0) {
+            throw new SettingsException("ui.session_idle (" + get("ui.session_idle") + ") is longer than "
+                    + "ui.session_lifetime (" + get("ui.session_lifetime") + "); make the idle timeout the shorter");
+        }
         if (get("tls.keystore") != null && !Files.isRegularFile(Path.of(get("tls.keystore")))) {
             throw new SettingsException("tls.keystore (from " + origins.get("tls.keystore") + ") names "
                     + get("tls.keystore") + ", which is not a file; point it at a PKCS#12 keystore");
+        }
+    }
+
+    /** A positive ISO-8601 duration such as PT30M. */
+    Duration duration(String name) {
+        String v = get(name);
+        try {
+            Duration d = Duration.parse(v.trim());
+            if (d.isNegative() || d.isZero()) {
+                throw new SettingsException(name + " is " + v + " (from " + origins.get(name) + "), but it must be "
+                        + "longer than nothing, e.g. PT30M");
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new SettingsException(name + " is '" + v + "' (from " + origins.get(name) + "), but it must be an "
+                    + "ISO-8601 duration such as PT30M or PT12H");
         }
     }
 

@@ -32,6 +32,11 @@ final class UiBench implements Callable<Integer> {
 
     private static final List<String> WORDS = words();
 
+    /** Places every report also names one of, so that a place filter has many matches to narrow. */
+    private static final List<String> PLACES = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "location--"
+            + UUID.nameUUIDFromBytes(("bench place " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .toList();
+
     @Option(names = "--objects", description = "Reports to generate (default: ${DEFAULT-VALUE}).")
     int objects = 100_000;
 
@@ -68,6 +73,12 @@ final class UiBench implements Callable<Integer> {
                         + WORDS.get(7).substring(0, 3) + "&limit=20");
                 time("search, a word, type and marking", base + "/search?q=" + WORDS.get(1)
                         + "&type=report&marking=green&limit=20");
+                time("search, a common word and a place (1 in 20 reports)", base + "/search?q=" + WORDS.get(0)
+                        + "&place=" + PLACES.get(0) + "&limit=20");
+                time("search, a common word and a place of one report", base + "/search?q=" + WORDS.get(0)
+                        + "&place=" + ids.get(ids.size() / 2).replace("report--", "location--") + "&limit=20");
+                time("search, a common word and a source", base + "/search?q=" + WORDS.get(0) + "&source="
+                        + org.identityId() + "&limit=20");
                 time("object view, one report", base + "/objects/" + ids.get(ids.size() / 2));
                 time("graph step, one report", base + "/objects/" + ids.get(ids.size() / 2) + "/neighbours");
                 time("TAXII, the same report", "http://127.0.0.1:" + server.port() + "/" + Installation.API_ROOT
@@ -105,7 +116,8 @@ final class UiBench implements Callable<Integer> {
                 StixObject r = StixObject.builder("report", id).put("created", at).put("modified", at)
                         .put("name", "Report " + i).put("published", at).put("description", text.toString().trim())
                         .put("report_types", List.of("threat-report")).put("object_refs", List.of(id.replace("report--",
-                                "location--")))
+                                "location--"), PLACES.get(random.nextInt(PLACES.size()))))
+                        .put("created_by_ref", (strict ? stranger : p).organisationIdentity())
                         .put("object_marking_refs", List.of((strict ? Tlp.AMBER_STRICT : levels.get(random.nextInt(3)))
                                 .markingId())).build();
                 (strict ? theirs : mine).add(WritePath.Item.of(r));

@@ -40,6 +40,7 @@ public final class Vigil implements Runnable {
         all.put("alert", AlertCommand::new);
         all.put("webhook", WebhookCommand::new);
         all.put("screen", ScreenCommand::new);
+        all.put("index", IndexCommand::new);
         return all;
     }
 

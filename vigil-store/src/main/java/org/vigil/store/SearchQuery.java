@@ -15,14 +15,30 @@ import java.util.Objects;
  * @param to only objects modified at or before this instant, or null
  * @param after where a previous page ended, or null for the first page
  * @param limit the most rows to return
+ * @param places only objects whose newest version references one of these ids (a location, say); empty for all
+ * @param sources only objects created by one of these identities (created_by_ref); empty for all
  */
 public record SearchQuery(List<String> words, List<PlaceQuery.Scope> scopes, List<String> types, Instant from,
-                          Instant to, Position after, int limit) {
+                          Instant to, Position after, int limit, List<String> places, List<String> sources) {
+
+    /** The most ids one place or source filter may name. */
+    public static final int MAX_FILTER_IDS = 50;
+
+    public SearchQuery(List<String> words, List<PlaceQuery.Scope> scopes, List<String> types, Instant from,
+                       Instant to, Position after, int limit) {
+        this(words, scopes, types, from, to, after, limit, List.of(), List.of());
+    }
 
     public SearchQuery {
         words = List.copyOf(words);
         scopes = List.copyOf(scopes);
         types = List.copyOf(types);
+        places = List.copyOf(places);
+        sources = List.copyOf(sources);
+        if (places.size() > MAX_FILTER_IDS || sources.size() > MAX_FILTER_IDS) {
+            throw new IllegalArgumentException("a search may name at most " + MAX_FILTER_IDS
+                    + " places and " + MAX_FILTER_IDS + " sources");
+        }
         if (words.isEmpty()) {
             throw new IllegalArgumentException("a search needs at least one word");
         }

@@ -98,6 +98,16 @@ public interface Store extends AutoCloseable {
     List<SearchQuery.Hit> referencing(List<PlaceQuery.Scope> scopes, String refId, int limit);
 
     /**
+     * Adds to the search and reference index up to {@code batch} more of the newest versions stored before the
+     * index existed, in one transaction that also moves the backfill's progress on; safe to call from several
+     * nodes at once, and a no-op once finished.
+     */
+    IndexBackfill backfillIndex(int batch);
+
+    /** How far the backfill of the search and reference index has got. */
+    IndexBackfill indexBackfill();
+
+    /**
      * Deletes the versions of one object that a query matches (its paging is ignored) and returns them.
      *
      * @throws IllegalArgumentException unless the query names exactly one id
@@ -176,6 +186,9 @@ public interface Store extends AutoCloseable {
 
     /** The browser session whose cookie has this SHA-256, expired or not. */
     Optional<WebSession> sessionByHash(String sha256);
+
+    /** Notes that a browser session was used at {@code seen}, unless it was noted later; false when not moved. */
+    boolean touchSession(String sha256, java.time.Instant seen);
 
     /** Ends a browser session; false when there is none. */
     boolean deleteSession(String sha256);

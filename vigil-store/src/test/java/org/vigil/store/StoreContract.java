@@ -1003,6 +1003,31 @@ abstract class StoreContract {
     }
 
     @Test
+    void searchNarrowsToObjectsReferencingAPlaceAndToTheirSource() {
+        String sochi = newId("location");
+        String adler = newId("location");
+        String ours = "identity--" + UUID.randomUUID();
+        String theirs = "identity--" + UUID.randomUUID();
+        String atSochi = newId("report");
+        String atAdler = newId("report");
+        String atBoth = newId("report");
+        store.add(collection, List.of(
+                report(atSochi, time(1), "2024-03-01T00:00:00Z", List.of(sochi), null).with("created_by_ref", ours),
+                report(atAdler, time(2), "2024-03-01T00:00:00Z", List.of(adler), null).with("created_by_ref", theirs),
+                report(atBoth, time(3), "2024-03-01T00:00:00Z", List.of(sochi, adler), null)));
+        Audience all = new Audience(Set.of(Tlp.values()), Tlp.AMBER, null, null, null);
+        java.util.function.BiFunction<List<String>, List<String>, List<String>> search = (places, sources) ->
+                store.search(new SearchQuery(List.of("report"), List.of(new PlaceQuery.Scope(collection, all)),
+                        List.of(), null, null, null, 50, places, sources)).stream().map(SearchQuery.Hit::objectId)
+                        .toList();
+        assertEquals(List.of(atBoth, atSochi), search.apply(List.of(sochi), List.of()));
+        assertEquals(List.of(atBoth, atAdler, atSochi), search.apply(List.of(sochi, adler), List.of()));
+        assertEquals(List.of(atAdler), search.apply(List.of(), List.of(theirs)));
+        assertEquals(List.of(), search.apply(List.of(adler), List.of(ours)));
+        assertEquals(List.of(atSochi), search.apply(List.of(sochi), List.of(ours, theirs)));
+    }
+
+    @Test
     void theReferenceIndexFollowsTheNewestVersionAndLeavesMarkingsOut() {
         String place = newId("location");
         String other = newId("location");
@@ -1029,6 +1054,10 @@ abstract class StoreContract {
         store.putSession(new WebSession(hash, u.id(), "csrf-token", now, now.plusSeconds(3600)));
         assertEquals(u.id(), store.sessionByHash(hash).orElseThrow().userId());
         assertEquals("csrf-token", store.sessionByHash(hash).orElseThrow().csrf());
+        assertEquals(now, store.sessionByHash(hash).orElseThrow().lastSeen());
+        assertTrue(store.touchSession(hash, now.plusSeconds(90)));
+        assertFalse(store.touchSession(hash, now.plusSeconds(60)), "a use noted later is kept");
+        assertEquals(now.plusSeconds(90), store.sessionByHash(hash).orElseThrow().lastSeen());
         assertTrue(store.deleteSession(hash));
         assertTrue(store.sessionByHash(hash).isEmpty());
     }

@@ -160,6 +160,31 @@ final class UiInBrowserTest {
     }
 
     @Test
+    void searchNarrowsToAPlaceOfferedAsYouTypeAndNeverToWhatIsHidden() {
+        signIn(hub.alice);
+        open("/ui/search?q=zephyrine&place=" + hub.adler);
+        waitFor(() -> browser.findElements(By.cssSelector("#results li")).size() == 12);
+        open("/ui/search?q=zephyrine&place=" + hub.sochi);
+        waitFor(() -> text("status").equals("Nothing found."));
+        open("/ui/search?q=quiet");
+        waitFor(() -> !text("status").isEmpty());
+        browser.findElement(By.id("place")).sendKeys("Adl");
+        waitFor(() -> browser.findElements(By.cssSelector("#place-options option")).size() == 1);
+        assertEquals(hub.adler, browser.findElement(By.cssSelector("#place-options option")).getAttribute("value"));
+        browser.findElement(By.id("place")).clear();
+        browser.findElement(By.id("place")).sendKeys(hub.adler);
+        waitFor(() -> browser.findElements(By.cssSelector("#results li")).stream()
+                .allMatch(li -> li.getText().contains("Adler")) && !text("status").isEmpty());
+        List<String> errors = consoleErrors();
+        assertTrue(errors.isEmpty(), "no console errors: " + errors);
+
+        browser.manage().deleteAllCookies();
+        signIn(hub.bob);
+        open("/ui/search?q=zephyrine&place=" + hub.adler);
+        waitFor(() -> text("status").equals("Nothing found."));
+    }
+
+    @Test
     void anotherOrganisationNeverSeesAnAmberStrictObjectOnAnyPage() {
         signIn(hub.bob);
         for (String id : List.of(hub.strictActor, hub.strictReports.get(0), hub.strictRelationship)) {
@@ -250,6 +275,41 @@ final class UiInBrowserTest {
         assertFalse(browser.getTitle().contains("pwned"));
         assertEquals("<script>document.title='pwned'</script>",
                 browser.findElement(By.id("q")).getAttribute("value"), "shown as text in the search box");
+    }
+
+    @Test
+    void anAdminReadsOrganisationsUsersGrantsAndTheAuditLogAndNobodyElseFindsThem() throws IOException {
+        signIn(hub.root);
+        browser.findElement(By.linkText("Admin")).click();
+        waitLoaded();
+        assertTrue(text("orgs").contains("Agency") && text("orgs").contains("Partner"), text("orgs"));
+        assertTrue(text("users").contains("alice") && text("users").contains("root Agency admin"), text("users"));
+        assertTrue(text("collections").contains("Reporting") && text("collections").contains("alice (rw)"),
+                text("collections"));
+        assertTrue(text("audit").contains("sign-in") || !text("audit").isEmpty(), text("audit"));
+        browser.findElement(By.id("verify-audit")).click();
+        waitFor(() -> text("audit-verdict").startsWith("Intact"));
+        String axe;
+        try (var in = UiInBrowserTest.class.getResourceAsStream("axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(List.of(), axe(axe, "/ui/admin"), "no serious or critical accessibility violations");
+        screenshot("admin");
+        List<String> errors = consoleErrors();
+        assertTrue(errors.isEmpty(), "no console errors: " + errors);
+
+        browser.manage().deleteAllCookies();
+        signIn(hub.alice);
+        assertTrue(browser.findElements(By.linkText("Admin")).isEmpty(), "no Admin link for an analyst");
+        open("/ui/admin");
+        assertEquals("Not found", browser.findElement(By.tagName("h1")).getText());
+        for (String path : List.of("/api/v1/admin/overview", "/api/v1/admin/audit", "/api/v1/admin/audit/verify")) {
+            Object status = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1]; fetch(arguments[0], {credentials: 'same-origin'})"
+                            + ".then(r => done(r.status)).catch(e => done(String(e)));", path);
+            assertEquals(404L, status, path + " is not there for an analyst");
+        }
+        consoleErrors();
     }
 
     @Test

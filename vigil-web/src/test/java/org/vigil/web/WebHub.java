@@ -61,6 +61,8 @@ final class WebHub implements AutoCloseable {
 
     final Account alice;
     final Account bob;
+    /** An administrator of alice's agency. */
+    final Account root;
     final String sochi = "location--" + UUID.randomUUID();
     final String adler = "location--" + UUID.randomUUID();
     final String strictActor = "threat-actor--" + UUID.randomUUID();
@@ -83,11 +85,12 @@ final class WebHub implements AutoCloseable {
         server = TaxiiServer.start(new Hub(auth, reads, writes),
                 new TaxiiConfig("127.0.0.1", 0, "Vigil under test", "", null, null, 1000, key),
                 List.of(new PictureApi(new Picture(reads, Clock.systemUTC()), Clock.systemUTC()),
-                        new WebUi(reads, writes, new Sessions(store, auth, Clock.systemUTC()))));
+                        new WebUi(reads, writes, new Sessions(store, auth, Clock.systemUTC()), store, audit)));
         Organisation agency = organisation("Agency");
         Organisation partner = organisation("Partner");
         alice = user("alice", agency);
         bob = user("bob", partner);
+        root = user("root", agency, Role.ADMIN);
         Collection reporting = new Collection(UUID.randomUUID(), ROOT, "Reporting", null, null,
                 List.of(Collection.STIX_MEDIA_TYPE), false, Tlp.AMBER);
         store.putCollection(reporting);
@@ -140,8 +143,12 @@ final class WebHub implements AutoCloseable {
     }
 
     private Account user(String name, Organisation org) {
+        return user(name, org, Role.ANALYST);
+    }
+
+    private Account user(String name, Organisation org, Role role) {
         String password = "pw-" + name + "-" + UUID.randomUUID();
-        User u = new User(UUID.randomUUID(), name, org.id(), Role.ANALYST, Passwords.hash(password.toCharArray()));
+        User u = new User(UUID.randomUUID(), name, org.id(), role, Passwords.hash(password.toCharArray()));
         store.putUser(u);
         return new Account(u, org, password);
     }

@@ -42,6 +42,7 @@ final class JdbcStore implements Store {
     private final Database db;
     private final ObjectWriter writer;
     private final SearchIndex searchIndex;
+    private final IndexBackfiller backfiller;
     private final ObjectReader reader;
     private final CollectionRepo collections;
     private final PrincipalRepo principals;
@@ -63,6 +64,7 @@ final class JdbcStore implements Store {
         this.webhooks = new WebhookRepo(db);
         this.places = new PlaceReader(db);
         this.searchIndex = new SearchIndex(db.dialect);
+        this.backfiller = new IndexBackfiller(db);
         this.feeds = new FeedRepo(db);
         this.screening = new ScreeningQueue(db);
     }
@@ -100,6 +102,16 @@ final class JdbcStore implements Store {
     @Override
     public List<org.vigil.store.SearchQuery.Hit> referencing(List<PlaceQuery.Scope> scopes, String refId, int limit) {
         return searchIndex.referencing(db, scopes, refId, limit);
+    }
+
+    @Override
+    public org.vigil.store.IndexBackfill backfillIndex(int batch) {
+        return backfiller.step(batch);
+    }
+
+    @Override
+    public org.vigil.store.IndexBackfill indexBackfill() {
+        return backfiller.progress();
     }
 
     @Override
@@ -285,6 +297,11 @@ final class JdbcStore implements Store {
     @Override
     public Optional<org.vigil.store.WebSession> sessionByHash(String sha256) {
         return principals.sessionByHash(sha256);
+    }
+
+    @Override
+    public boolean touchSession(String sha256, java.time.Instant seen) {
+        return principals.touchSession(sha256, seen);
     }
 
     @Override

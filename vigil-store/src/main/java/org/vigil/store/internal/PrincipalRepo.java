@@ -194,18 +194,24 @@ final class PrincipalRepo {
     void putSession(WebSession s) {
         db.write("keeping a session of user " + s.userId(), c -> {
             sql.update(c, "DELETE FROM web_sessions WHERE expires_at < ?", p -> p.bigint(Micros.of(s.created())));
-            return sql.update(c, "INSERT INTO web_sessions (session_hash, user_id, csrf_token, created_at, expires_at)"
-                    + " VALUES (?, ?, ?, ?, ?)", p -> p.text(s.sha256()).uuid(s.userId()).text(s.csrf())
-                    .bigint(Micros.of(s.created())).bigint(Micros.of(s.expires())));
+            return sql.update(c, "INSERT INTO web_sessions (session_hash, user_id, csrf_token, created_at, expires_at,"
+                    + " last_seen) VALUES (?, ?, ?, ?, ?, ?)", p -> p.text(s.sha256()).uuid(s.userId()).text(s.csrf())
+                    .bigint(Micros.of(s.created())).bigint(Micros.of(s.expires())).bigint(Micros.of(s.lastSeen())));
         });
     }
 
     Optional<WebSession> sessionByHash(String sha256) {
         return db.read("looking up a session", c -> sql.first(c, "SELECT session_hash, user_id, csrf_token,"
-                + " created_at, expires_at FROM web_sessions WHERE session_hash = ?", p -> p.text(sha256),
+                + " created_at, expires_at, last_seen FROM web_sessions WHERE session_hash = ?", p -> p.text(sha256),
                 rs -> new WebSession(rs.getString("session_hash"), Rows.uuid(rs, "user_id"),
                         rs.getString("csrf_token"), Micros.instant(rs.getLong("created_at")),
-                        Micros.instant(rs.getLong("expires_at")))));
+                        Micros.instant(rs.getLong("expires_at")), Micros.instant(rs.getLong("last_seen")))));
+    }
+
+    boolean touchSession(String sha256, java.time.Instant seen) {
+        return db.write("noting a session's use", c -> sql.update(c, "UPDATE web_sessions SET last_seen = ?"
+                + " WHERE session_hash = ? AND last_seen < ?", p -> p.bigint(Micros.of(seen)).text(sha256)
+                .bigint(Micros.of(seen)))) > 0;
     }
 
     boolean deleteSession(String sha256) {

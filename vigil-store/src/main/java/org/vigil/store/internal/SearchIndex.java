@@ -219,49 +219,23 @@ final class SearchIndex {
         }
     }
 
+    /**
+     * On SQLite a search naming places starts from whichever side is smaller: the places' references (then keeping
+     * those among the word matches) or the word matches (then checking the place per object). Both are counted
+     * only up to the other's size, and references only up to this, so choosing stays cheaper than either plan.
+     */
+    static final int PLACE_FIRST_MAX = 200_000;
+
     List<SearchQuery.Hit> search(Database db, SearchQuery q) {
         if (q.scopes().isEmpty()) {
             return List.of();
         }
-        boolean sqlite = dialect == Dialect.SQLITE;
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT d.doc_id, d.collection_id, d.object_id, d.object_type, d.name,"
-                + " d.modified, d.tlp, d.created_by_ref, d.posted_by, d.red_to FROM ");
-        if (sqlite) {
-            sql.append("search_text t JOIN search_docs d ON d.doc_id = t.rowid WHERE search_text MATCH ?");
-            params.add(String.join(" ", q.words().stream().map(w -> "\"" + w + "\"*").toList()));
-        } else {
-            sql.append("search_docs d WHERE d.body @@ to_tsquery('simple', ?)");
-            params.add(String.join(" & ", q.words().stream().map(w -> w + ":*").toList()));
-        }
-        List<String> terms = new ArrayList<>();
-        for (PlaceQuery.Scope s : q.scopes()) {
-            params.add(s.collectionId());
-            terms.add("(d.collection_id = ? AND " + AudienceSql.condition("d", "d.red_to", s.audience(), params) + ")");
-        }
-        sql.append(" AND (").append(String.join(" OR ", terms)).append(')');
-        if (!q.types().isEmpty()) {
-            sql.append(" AND d.object_type").append(AudienceSql.list(q.types().size()));
-            params.addAll(q.types());
-        }
-        if (q.from() != null) {
-            sql.append(" AND d.modified >= ?");
-            params.add(Micros.of(q.from()));
-        }
-        if (q.to() != null) {
-            sql.append(" AND d.modified <= ?");
-            params.add(Micros.of(q.to()));
-        }
-        if (q.after() != null) {
-            sql.append(" AND (d.modified < ? OR (d.modified = ? AND d.doc_id < ?))");
-            params.add(q.after().modifiedMicros());
-            params.add(q.after().modifiedMicros());
-            params.add(q.after().row());
-        }
-        sql.append(" ORDER BY d.modified DESC, d.doc_id DESC LIMIT ").append(q.limit());
         return db.read("searching", c -> {
+            boolean placeFirst = dialect == Dialect.SQLITE && !q.places().isEmpty() && placesFewerThanWords(c, q);
+            List<Object> params = new ArrayList<>();
+            String sql = searchSql(q, placeFirst, params);
             List<SearchQuery.Hit> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 Params.bindAll(dialect, ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -280,5 +254,92 @@ final class SearchIndex {
             }
             return out;
         });
+    }
+
+    private boolean placesFewerThanWords(Connection c, SearchQuery q) throws SQLException {
+        long refs;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM object_refs WHERE ref_id"
+                + AudienceSql.list(q.places().size()) + " LIMIT " + PLACE_FIRST_MAX + ")")) {
+            Params.bindAll(dialect, ps, new ArrayList<>(q.places()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                refs = rs.getLong(1);
+            }
+        }
+        if (refs >= PLACE_FIRST_MAX) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM search_text"
+                + " WHERE search_text MATCH ? LIMIT " + (refs + 1) + ")")) {
+            Params.bindAll(dialect, ps, new ArrayList<>(List.of(match(q))));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > refs;
+            }
+        }
+    }
+
+    private static String match(SearchQuery q) {
+        return String.join(" ", q.words().stream().map(w -> "\"" + w + "\"*").toList());
+    }
+
+    private String searchSql(SearchQuery q, boolean placeFirst, List<Object> params) {
+        boolean sqlite = dialect == Dialect.SQLITE;
+        // An object naming two of the places would come once per place when starting from them.
+        StringBuilder sql = new StringBuilder(placeFirst ? "SELECT DISTINCT" : "SELECT").append(" d.doc_id,"
+                + " d.collection_id, d.object_id, d.object_type, d.name, d.modified, d.tlp, d.created_by_ref,"
+                + " d.posted_by, d.red_to FROM ");
+        String match = match(q);
+        if (placeFirst) {
+            sql.append("object_refs r JOIN search_docs d ON d.collection_id = r.collection_id"
+                    + " AND d.object_id = r.object_id WHERE r.ref_id").append(AudienceSql.list(q.places().size()))
+                    .append(" AND +d.doc_id IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)");
+            params.addAll(q.places());
+            params.add(match);
+        } else if (sqlite) {
+            sql.append("search_text t JOIN search_docs d ON d.doc_id = t.rowid WHERE search_text MATCH ?");
+            params.add(match);
+        } else {
+            sql.append("search_docs d WHERE d.body @@ to_tsquery('simple', ?)");
+            params.add(String.join(" & ", q.words().stream().map(w -> w + ":*").toList()));
+        }
+        List<String> terms = new ArrayList<>();
+        for (PlaceQuery.Scope s : q.scopes()) {
+            params.add(s.collectionId());
+            terms.add("(d.collection_id = ? AND " + AudienceSql.condition("d", "d.red_to", s.audience(), params) + ")");
+        }
+        sql.append(" AND (").append(String.join(" OR ", terms)).append(')');
+        if (!q.types().isEmpty()) {
+            sql.append(" AND d.object_type").append(AudienceSql.list(q.types().size()));
+            params.addAll(q.types());
+        }
+        if (!q.sources().isEmpty()) {
+            sql.append(" AND d.created_by_ref").append(AudienceSql.list(q.sources().size()));
+            params.addAll(q.sources());
+        }
+        if (!q.places().isEmpty() && !placeFirst) {
+            // The object's own references, read from its own row's visibility: nothing another object says about
+            // the place (a relationship the reader may not see, say) decides whether it matches.
+            sql.append(" AND EXISTS (SELECT 1 FROM object_refs r WHERE r.collection_id = d.collection_id"
+                    + " AND r.object_id = d.object_id AND r.ref_id").append(AudienceSql.list(q.places().size()))
+                    .append(')');
+            params.addAll(q.places());
+        }
+        if (q.from() != null) {
+            sql.append(" AND d.modified >= ?");
+            params.add(Micros.of(q.from()));
+        }
+        if (q.to() != null) {
+            sql.append(" AND d.modified <= ?");
+            params.add(Micros.of(q.to()));
+        }
+        if (q.after() != null) {
+            sql.append(" AND (d.modified < ? OR (d.modified = ? AND d.doc_id < ?))");
+            params.add(q.after().modifiedMicros());
+            params.add(q.after().modifiedMicros());
+            params.add(q.after().row());
+        }
+        sql.append(" ORDER BY d.modified DESC, d.doc_id DESC LIMIT ").append(q.limit());
+        return sql.toString();
     }
 }

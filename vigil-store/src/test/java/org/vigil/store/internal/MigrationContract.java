@@ -88,6 +88,97 @@ abstract class MigrationContract {
                 .orElseThrow(), info.current().getVersion(), "the store is at the newest migration");
     }
 
+    private static final String HARBOUR = "location--0a0a0a0a-0000-4000-8000-000000000001";
+
+    private static String oldReport(String id, String modified) {
+        return "{\"type\":\"report\",\"spec_version\":\"2.1\",\"id\":\"" + id + "\",\"created\":"
+                + "\"2013-01-01T00:00:00.000Z\",\"modified\":\"" + modified + "\",\"name\":\"Harbour report\","
+                + "\"published\":\"2013-01-01T00:00:00Z\",\"object_refs\":[\"" + HARBOUR + "\"]}";
+    }
+
+    private static List<String> harbourReports(Store store, List<UUID> collections) {
+        org.vigil.store.Audience all = new org.vigil.store.Audience(java.util.Set.of(org.vigil.stix.Tlp.values()),
+                org.vigil.stix.Tlp.AMBER, null, null, null);
+        List<org.vigil.store.PlaceQuery.Scope> scopes = collections.stream()
+                .map(id -> new org.vigil.store.PlaceQuery.Scope(id, all)).toList();
+        return store.search(new org.vigil.store.SearchQuery(List.of("harbour"), scopes, List.of(), null, null, null,
+                100, List.of(HARBOUR), List.of())).stream().map(org.vigil.store.SearchQuery.Hit::objectId).sorted()
+                .toList();
+    }
+
+    @Test
+    void objectsStoredBeforeTheSearchIndexAreBackfilledOnceByTwoNodesAtOnce() throws Exception {
+        StoreConfig config = newConfig();
+        Dialect dialect = Dialect.of(config.jdbcUrl());
+        Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
+                .locations("classpath:" + dialect.migrations).target("8").load().migrate();
+        List<UUID> collections = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<String> reports = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password())) {
+            insert(c, dialect, "INSERT INTO api_roots (name, title, max_content_length) VALUES (?, ?, ?)",
+                    "api1", "root", 1000L);
+            long added = 1;
+            for (int k = 0; k < collections.size(); k++) {
+                insert(c, dialect, "INSERT INTO collections (id, api_root, title, media_types, last_added)"
+                        + " VALUES (?, ?, ?, ?, ?)", collections.get(k), "api1", "old " + k, "", 100L);
+                // the third collection is empty
+                for (int i = 0; k < 2 && i < 7; i++) {
+                    String id = "report--" + UUID.randomUUID();
+                    reports.add(id);
+                    insert(c, dialect, "INSERT INTO objects (collection_id, object_id, version, type, spec_version,"
+                            + " date_added, granular, spec_newest, latest, earliest, json) VALUES"
+                            + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", collections.get(k), id, 1L, "report", "2.1",
+                            added++, false, true, true, true, oldReport(id, "2013-01-01T00:00:00.000Z"));
+                }
+            }
+        }
+        java.util.Collections.sort(reports);
+        try (Store one = Store.open(config); Store two = Store.open(config)) {
+            assertEquals(List.of(), harbourReports(one, collections), "not indexed before the backfill");
+            assertEquals(new org.vigil.store.IndexBackfill(0, 0, -1, false), one.indexBackfill());
+            // A new version stored now is indexed by its writer; the backfill must not add it again.
+            String updated = reports.get(3);
+            org.vigil.stix.StixObject newer = org.vigil.stix.StixJson.parse(oldReport(updated,
+                    "2014-01-01T00:00:00.000Z"));
+            UUID holder = null;
+            for (UUID col : collections) {
+                if (!one.objects(ObjectQuery.in(col).ids(List.of(updated)).build()).items().isEmpty()) {
+                    holder = col;
+                }
+            }
+            one.add(holder, List.of(newer));
+            assertEquals(List.of(updated), harbourReports(one, collections));
+            java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Integer>> steps = new java.util.ArrayList<>();
+                for (Store node : List.of(one, two)) {
+                    steps.add(nodes.submit(() -> {
+                        int n = 0;
+                        while (!node.backfillIndex(3).finished()) {
+                            n++;
+                        }
+                        return n;
+                    }));
+                }
+                for (java.util.concurrent.Future<Integer> f : steps) {
+                    f.get(2, java.util.concurrent.TimeUnit.MINUTES);
+                }
+            } finally {
+                nodes.shutdown();
+            }
+            assertEquals(new org.vigil.store.IndexBackfill(14, 13, 14, true), two.indexBackfill(),
+                    "every newest version looked at once, the one with a new version not added again");
+            assertEquals(reports, harbourReports(one, collections));
+            assertEquals(14, one.referencing(List.of(new org.vigil.store.PlaceQuery.Scope(collections.get(0),
+                    new org.vigil.store.Audience(java.util.Set.of(org.vigil.stix.Tlp.values()),
+                            org.vigil.stix.Tlp.AMBER, null, null, null)), new org.vigil.store.PlaceQuery.Scope(
+                    collections.get(1), new org.vigil.store.Audience(java.util.Set.of(org.vigil.stix.Tlp.values()),
+                    org.vigil.stix.Tlp.AMBER, null, null, null))), HARBOUR, 100).size(), "references too");
+            assertEquals(new org.vigil.store.IndexBackfill(14, 13, 14, true), one.backfillIndex(3),
+                    "a finished backfill does nothing");
+        }
+    }
+
     private static void insert(Connection c, Dialect dialect, String sql, Object... values) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Params.bindAll(dialect, ps, List.of(values));

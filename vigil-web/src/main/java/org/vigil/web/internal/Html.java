@@ -31,6 +31,12 @@ final class Html {
      */
     static String page(String title, String view, String dataAttributes, String user, String csrf, String main,
                        boolean withMap, boolean withGraph) {
+        return page(title, view, dataAttributes, user, csrf, main, withMap, withGraph, false);
+    }
+
+    /** A page as above; {@code admin} adds the administration page to the navigation. */
+    static String page(String title, String view, String dataAttributes, String user, String csrf, String main,
+                       boolean withMap, boolean withGraph, boolean admin) {
         StringBuilder b = new StringBuilder(2048);
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -59,6 +65,7 @@ final class Html {
                     .append("<li><a href=\"/ui/map\">Map</a></li>")
                     .append("<li><a href=\"/ui/ingest\">Ingest</a></li>")
                     .append("<li><a href=\"/ui/alerts\">Alerts</a></li>")
+                    .append(admin ? "<li><a href=\"/ui/admin\">Admin</a></li>" : "")
                     .append("</ul></nav>")
                     .append("<form class=\"signout\" method=\"post\" action=\"/ui/logout\">")
                     .append("<input type=\"hidden\" name=\"csrf\" value=\"").append(escape(csrf)).append("\">")

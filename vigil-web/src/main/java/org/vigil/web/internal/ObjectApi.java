@@ -85,7 +85,7 @@ public final class ObjectApi {
     record Results(List<Result> results, boolean more, String next) {
     }
 
-    /** Full-text search over what the caller may see, newest first, with filters for type, marking and time. */
+    /** Full-text search over what the caller may see, newest first, filtered by type, marking, time, place, source. */
     private Results search(ApiCall call) {
         String q = call.query("q").orElse("");
         List<String> words = java.util.Arrays.stream(q.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
@@ -106,14 +106,32 @@ public final class ObjectApi {
                 .toInstant().minusNanos(1000)).orElse(null);
         int limit = call.integer("limit", 20, 1, 100);
         org.vigil.store.SearchQuery.Position after = call.position().map(ObjectApi::position).orElse(null);
-        ReadPath.SearchPage page = reads.search(call.principal(), words, call.queryAll("type"), markings, from, to,
-                after, limit, call.request());
+        ReadPath.SearchPage page = reads.search(call.principal(), words, new ReadPath.SearchFilter(
+                call.queryAll("type"), markings, from, to, ids(call, "place", "location--"),
+                ids(call, "source", "identity--")), after, limit, call.request());
         List<Result> results = page.found().stream().map(f -> new Result(f.id(), f.type(), f.name(),
                 f.tlp() == null ? null : f.tlp().label(), f.modified().toString())).toList();
         String next = page.more() && !page.found().isEmpty() ? call.nextToken(
                 page.found().get(page.found().size() - 1).position().modifiedMicros() + ":"
                         + page.found().get(page.found().size() - 1).position().row()) : null;
         return new Results(results, page.more(), next);
+    }
+
+    /** A filter's STIX ids, each checked, at most as many as the store takes. */
+    private static List<String> ids(ApiCall call, String name, String example) {
+        List<String> ids = call.queryAll(name).stream().map(String::trim).filter(v -> !v.isEmpty()).distinct()
+                .toList();
+        if (ids.size() > org.vigil.store.SearchQuery.MAX_FILTER_IDS) {
+            throw ApiException.badRequest("at most " + org.vigil.store.SearchQuery.MAX_FILTER_IDS + " " + name
+                    + " parameters may be given");
+        }
+        for (String id : ids) {
+            if (Identifier.problem(id) != null) {
+                throw ApiException.badRequest("the " + name + " '" + id + "' is not a STIX id; give one such as "
+                        + example + "4b1e0a44-9e8d-4a43-9f5e-0c8f0c0a7b11");
+            }
+        }
+        return ids;
     }
 
     private static org.vigil.store.SearchQuery.Position position(String s) {

@@ -30,10 +30,13 @@ public final class UiPages {
 
     private final ReadPath reads;
     private final BrowserGate gate;
+    private final boolean withAdmin;
 
-    public UiPages(ReadPath reads, BrowserGate gate) {
+    /** @param withAdmin whether the hub serves the administration pages (/api/v1/admin/) */
+    public UiPages(ReadPath reads, BrowserGate gate, boolean withAdmin) {
         this.reads = reads;
         this.gate = gate;
+        this.withAdmin = withAdmin;
     }
 
     public void install(Javalin app) {
@@ -67,12 +70,43 @@ public final class UiPages {
                 + "<th scope=\"col\">Name</th><th scope=\"col\">Found in</th></tr></thead><tbody id=\"entities\">"
                 + "</tbody></table><label for=\"collection\">Publish into</label><select id=\"collection\"></select>"
                 + "<button type=\"button\" id=\"publish\">Publish the report</button></section>", false, false));
+        app.get("/ui/admin", this::admin);
         app.get("/ui/alerts", ctx -> shell(ctx, "Alerts", "alerts", "", "<h1>Travel alerts</h1>"
                 + "<p class=\"notice\" id=\"alerts-status\" role=\"status\">Travel alerts are not available on "
                 + "this hub: they come with the alerts module.</p><ul id=\"alerts\" class=\"list\"></ul>"
-                + "<p class=\"hint\">Composing alerts with a CAP preview is not in the UI yet; use "
-                + "<code>vigil alert</code> or POST /api/v1/alerts.</p>", false, false));
+                + COMPOSER, false, false));
     }
+
+    /**
+     * The alert composer: a draft posted to /api/v1/alerts (with the page's CSRF token), the CAP message it would
+     * go out as, and publication for users with the publisher right. Shown once the page knows the hub has alerts.
+     */
+    private static final String COMPOSER = "<section id=\"composer\" class=\"card\" hidden aria-labelledby=\"compose-h\">"
+            + "<h2 id=\"compose-h\">Compose an alert</h2><form id=\"compose-form\" class=\"stack\">"
+            + "<label for=\"alert-places\">Places (one per line: a name or a location or event id)</label>"
+            + "<textarea id=\"alert-places\" name=\"places\" rows=\"2\" required></textarea>"
+            + "<label for=\"alert-level\">Level</label><select id=\"alert-level\" name=\"level\">"
+            + "<option value=\"1\">1: exercise normal precautions</option>"
+            + "<option value=\"2\">2: exercise increased caution</option>"
+            + "<option value=\"3\">3: reconsider travel</option><option value=\"4\">4: do not travel</option>"
+            + "</select><label for=\"alert-headline\">Headline</label>"
+            + "<input id=\"alert-headline\" name=\"headline\" maxlength=\"160\" required>"
+            + "<label for=\"alert-description\">Description</label>"
+            + "<textarea id=\"alert-description\" name=\"description\" rows=\"4\" required></textarea>"
+            + "<label for=\"alert-instruction\">Instruction (optional)</label>"
+            + "<textarea id=\"alert-instruction\" name=\"instruction\" rows=\"2\"></textarea>"
+            + "<label for=\"alert-risks\">Risks (optional, separated by commas)</label>"
+            + "<input id=\"alert-risks\" name=\"risks\" placeholder=\"civil unrest, terrorism\">"
+            + "<label for=\"alert-expires\">Expires after (days)</label>"
+            + "<input id=\"alert-expires\" name=\"expires\" type=\"number\" min=\"1\" max=\"365\" value=\"14\">"
+            + "<button type=\"submit\" id=\"save-draft\">Save the draft and preview its CAP</button></form>"
+            + "<p id=\"compose-status\" role=\"status\"></p>"
+            + "<section id=\"preview\" hidden aria-labelledby=\"preview-h\"><h3 id=\"preview-h\">CAP preview of "
+            + "<span id=\"preview-id\"></span></h3><p class=\"hint\">What would be published (CAP 1.2); the "
+            + "published message is also signed. A draft is published once someone other than its author has "
+            + "reviewed it.</p><pre id=\"cap-preview\" class=\"cap\" tabindex=\"0\"></pre>"
+            + "<button type=\"button\" id=\"review-alert\">Mark as reviewed</button> "
+            + "<button type=\"button\" id=\"publish-alert\">Publish</button></section></section>";
 
     private boolean isUi(String path) {
         return path.equals("/ui") || path.startsWith("/ui/");
@@ -165,7 +199,7 @@ public final class UiPages {
             return;
         }
         BrowserGate.setCookie(ctx, BrowserGate.COOKIE, opened.get().cookie(),
-                (int) Sessions.LIFETIME.toSeconds());
+                (int) gate.sessions().lifetime().toSeconds());
         ctx.removeCookie(BrowserGate.LOGIN_COOKIE, "/");
         LOG.info("{} signed in to the UI", opened.get().principal());
         ctx.redirect("/ui/events", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -184,7 +218,7 @@ public final class UiPages {
                        boolean graph) {
         Sessions.Current s = ctx.attribute("vigil.session");
         ctx.contentType("text/html;charset=utf-8").result(Html.page(title, view, data, s.principal().name(),
-                s.csrf(), main, map, graph));
+                s.csrf(), main, map, graph, withAdmin && AdminApi.admits(s.principal())));
     }
 
     private void dashboard(Context ctx) {
@@ -245,6 +279,38 @@ public final class UiPages {
         }
     }
 
+    /** Administration, for admins only: to anyone else it does not exist. */
+    private void admin(Context ctx) {
+        Sessions.Current s = ctx.attribute("vigil.session");
+        if (!withAdmin || !AdminApi.admits(s.principal())) {
+            notFound(ctx, "page /ui/admin");
+            return;
+        }
+        shell(ctx, "Administration", "admin", "", "<h1>Administration</h1><p class=\"hint\">Read-only; change these "
+                + "with the <code>vigil</code> command line (org, user, collection, token, audit).</p>"
+                + "<p id=\"status\" role=\"status\">Loading…</p>"
+                + section("orgs", "Organisations", "Name", "Identity", "Member", "Users")
+                + section("users", "Users", "Name", "Organisation", "Role", "Publisher", "Tokens (active)")
+                + section("collections", "Collections and grants", "Title", "API root / alias", "Public",
+                "Default marking", "Grants (r: read, w: write)")
+                + "<section class=\"card\" aria-labelledby=\"audit-h\"><h2 id=\"audit-h\">Audit log</h2>"
+                + "<p><button type=\"button\" id=\"verify-audit\">Verify the hash chain</button> "
+                + "<span id=\"audit-verdict\" role=\"status\"></span></p><p id=\"audit-head\"></p>"
+                + "<table class=\"entities\"><caption class=\"hint\">Newest first</caption><thead><tr>"
+                + "<th scope=\"col\">#</th><th scope=\"col\">When (UTC)</th><th scope=\"col\">Who</th>"
+                + "<th scope=\"col\">Action</th><th scope=\"col\">Request</th><th scope=\"col\">Objects</th>"
+                + "</tr></thead><tbody id=\"audit\"></tbody></table></section>", false, false);
+    }
+
+    private static String section(String id, String title, String... columns) {
+        StringBuilder b = new StringBuilder("<section class=\"card\" aria-labelledby=\"" + id + "-h\"><h2 id=\""
+                + id + "-h\">" + title + "</h2><table class=\"entities\"><thead><tr>");
+        for (String c : columns) {
+            b.append("<th scope=\"col\">").append(Html.escape(c)).append("</th>");
+        }
+        return b.append("</tr></thead><tbody id=\"").append(id).append("\"></tbody></table></section>").toString();
+    }
+
     private void search(Context ctx) {
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
         shell(ctx, "Search", "search", "", "<h1>Search</h1><form id=\"search-form\" role=\"search\" "
@@ -258,8 +324,21 @@ public final class UiPages {
                 + "<option value=\"amber+strict\">TLP:AMBER+STRICT</option><option value=\"red\">TLP:RED</option>"
                 + "</select><label for=\"from\">Modified from</label><input id=\"from\" name=\"from\" type=\"date\">"
                 + "<label for=\"to\">to</label><input id=\"to\" name=\"to\" type=\"date\">"
+                + filterInput(ctx, "place", "Place", "location", "a location's name or id")
+                + filterInput(ctx, "source", "Source", "identity", "an organisation's name or id")
                 + "<button type=\"submit\">Search</button></form>"
                 + "<p id=\"status\" role=\"status\"></p><ul id=\"results\" class=\"list\"></ul>", false, false);
+    }
+
+    /**
+     * A filter naming a STIX object by id; typing a name offers the matching objects of that type the user may
+     * see (from search), so nobody needs to know ids.
+     */
+    private static String filterInput(Context ctx, String name, String label, String type, String hint) {
+        return "<label for=\"" + name + "\">" + label + "</label><input id=\"" + name + "\" name=\"" + name
+                + "\" list=\"" + name + "-options\" data-type=\"" + type + "\" autocomplete=\"off\" value=\""
+                + Html.escape(Optional.ofNullable(ctx.queryParam(name)).orElse("")) + "\" placeholder=\""
+                + Html.escape(hint) + "\"><datalist id=\"" + name + "-options\"></datalist>";
     }
 
     private void notFound(Context ctx, String what) {

@@ -116,22 +116,97 @@ async function alerts() {
 const current = a => a.status === 'published' && a.msg_type !== 'cancel'
   && (!a.expires || new Date(a.expires) > new Date());
 
-views.alerts = async (body) => {
+// Shows the CAP message an alert would go out as, and offers to review and publish it (the hub refuses a review
+// by the draft's author, and publication without the publisher right or a review, and says why).
+async function previewAlert(id, refresh) {
+  const p = await api('/alerts/' + encodeURIComponent(id) + '/cap-preview');
+  byId('preview-id').textContent = id;
+  byId('cap-preview').textContent = p.cap.replace(/></g, '>\n<');
+  byId('preview').hidden = false;
+  const review = byId('review-alert');
+  review.onclick = async () => {
+    const status = byId('compose-status');
+    try {
+      await apiPost('/alerts/' + encodeURIComponent(id) + '/review', {});
+      status.textContent = 'Reviewed ' + id + '.';
+      review.disabled = true;
+      await refresh();
+    } catch (e) {
+      status.textContent = 'Not reviewed: ' + e.message;
+    }
+  };
+  review.disabled = false;
+  const publish = byId('publish-alert');
+  publish.onclick = async () => {
+    const status = byId('compose-status');
+    try {
+      const a = await apiPost('/alerts/' + encodeURIComponent(id) + '/publish', {});
+      status.textContent = 'Published ' + a.id + '.';
+      publish.disabled = true;
+      await refresh();
+    } catch (e) {
+      status.textContent = 'Not published: ' + e.message;
+    }
+  };
+  publish.disabled = false;
+}
+
+async function listAlerts() {
   const list = await alerts();
-  if (list === null) { body.dataset.loaded = 'true'; return; }
   const ul = byId('alerts');
+  ul.replaceChildren();
   byId('alerts-status').textContent = list.length === 0 ? 'No alerts you may see.'
     : list.length + ' alert(s), newest first.';
   const replaced = new Set(list.flatMap(a => a.replaces || []));
   for (const a of [...list].reverse()) {
+    // The status is shown as the hub names it, so a workflow step this page does not know still reads right.
     const li = el('li', {class: 'alert-item'}, el('span', {class: 'level', 'data-level': String(a.level)},
       'Level ' + a.level + ': ' + a.level_name), ' ', el('strong', {}, a.headline), ' (' + a.status
       + (replaced.has(a.id) ? ', replaced' : '') + (a.effective ? ', from ' + a.effective.slice(0, 10) : '')
       + (a.expires ? ' to ' + a.expires.slice(0, 10) : '') + ')');
     if (a.cap) { li.append(' ', el('a', {href: a.cap}, 'CAP')); }
+    if (a.status !== 'published') {
+      const b = el('button', {type: 'button', class: 'small'}, 'Preview CAP');
+      b.addEventListener('click', () => previewAlert(a.id, listAlerts).catch(e => {
+        byId('compose-status').textContent = 'No preview: ' + e.message;
+      }));
+      li.append(' ', b);
+    }
     if (a.description) { li.append(el('div', {class: 'snippet'}, a.description)); }
     ul.append(li);
   }
+  return list;
+}
+
+views.alerts = async (body) => {
+  const list = await alerts();
+  if (list === null) { body.dataset.loaded = 'true'; return; }
+  await listAlerts();
+  byId('composer').hidden = false;
+  byId('compose-form').addEventListener('submit', async ev => {
+    ev.preventDefault();
+    const status = byId('compose-status');
+    const lines = v => v.split(/[\n,]/).map(x => x.trim()).filter(x => x !== '');
+    const draft = {
+      places: lines(byId('alert-places').value),
+      level: Number(byId('alert-level').value),
+      headline: byId('alert-headline').value.trim(),
+      description: byId('alert-description').value.trim(),
+      risks: lines(byId('alert-risks').value),
+      expires_in: 'P' + Math.max(1, Number(byId('alert-expires').value) || 14) + 'D'
+    };
+    if (byId('alert-instruction').value.trim() !== '') { draft.instruction = byId('alert-instruction').value.trim(); }
+    try {
+      status.textContent = 'Saving the draft…';
+      const a = await apiPost('/alerts', draft);
+      status.textContent = 'Draft ' + a.id + ' saved.';
+      await listAlerts();
+      await previewAlert(a.id, listAlerts);
+    } catch (e) {
+      status.textContent = 'Not saved: ' + e.message;
+    }
+    body.dataset.composed = 'true';
+  });
   body.dataset.loaded = 'true';
 };
 
@@ -417,6 +492,17 @@ views.map = async (body) => {
   body.dataset.loaded = 'true';
 };
 
+const isId = v => /^[a-z0-9-]+--[0-9a-f-]{36}$/.test(v.trim());
+
+// Offers, as a filter's options, the objects of its type the user may see whose words start as typed.
+async function offer(filter) {
+  const typed = filter.value.trim();
+  const options = byId(filter.id + '-options');
+  if (typed.length < 2 || isId(typed)) { return; }
+  const r = await api('/search?' + new URLSearchParams({q: typed, type: filter.dataset.type, limit: '10'}).toString());
+  options.replaceChildren(...r.results.map(h => el('option', {value: h.id}, h.name || h.id)));
+}
+
 views.search = async (body) => {
   const input = byId('q');
   const type = byId('type');
@@ -432,6 +518,11 @@ views.search = async (body) => {
       const input = byId(f);
       if (input && input.value !== '') { params.set(f, input.value); }
     }
+    // A place or source applies once one is chosen from the offered list (its id).
+    for (const f of ['place', 'source']) {
+      const input = byId(f);
+      if (input && isId(input.value)) { params.set(f, input.value.trim()); }
+    }
     const r = await api('/search?' + params.toString());
     if (mine !== seq) { return; }
     results.replaceChildren(...r.results.map(h => el('li', {}, objectLink(h.id, h.name || h.id),
@@ -441,12 +532,59 @@ views.search = async (body) => {
   }
   let timer = null;
   input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => run().catch(fail), 150); });
+  for (const f of ['place', 'source']) {
+    const filter = byId(f);
+    if (!filter) { continue; }
+    filter.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => offer(filter).then(() => { if (isId(filter.value)) { return run(); } }).catch(fail), 150);
+    });
+    filter.addEventListener('change', () => run().catch(fail));
+  }
+  for (const f of ['type', 'marking', 'from', 'to']) {
+    byId(f).addEventListener('change', () => run().catch(fail));
+  }
   byId('search-form').addEventListener('submit', ev => {
     ev.preventDefault();
-    history.replaceState(null, '', '/ui/search?q=' + encodeURIComponent(input.value));
+    const shown = new URLSearchParams({q: input.value});
+    for (const f of ['place', 'source']) {
+      if (byId(f) && byId(f).value.trim() !== '') { shown.set(f, byId(f).value.trim()); }
+    }
+    history.replaceState(null, '', '/ui/search?' + shown.toString());
     run().catch(fail);
   });
   await run();
+  body.dataset.loaded = 'true';
+};
+
+const row = (...cells) => el('tr', {}, ...cells.map(c => el('td', {}, c)));
+const yesNo = b => (b ? 'yes' : 'no');
+
+views.admin = async (body) => {
+  const o = await api('/admin/overview');
+  byId('orgs').replaceChildren(...o.organisations.map(x => row(x.name, x.identity, yesNo(x.member), String(x.users))));
+  byId('users').replaceChildren(...o.users.map(u => row(u.name, u.organisation, u.role, yesNo(u.publisher),
+    u.tokens + ' (' + u.active_tokens + ')')));
+  byId('collections').replaceChildren(...o.collections.map(c => row(c.title, c.api_root + ' / ' + (c.alias || '\u2014'),
+    yesNo(c.is_public), 'TLP:' + c.default_marking.toUpperCase(),
+    c.grants.map(g => g.user + ' (' + (g.read ? 'r' : '') + (g.write ? 'w' : '') + ')').join(', ') || 'none')));
+  const a = await api('/admin/audit?limit=50');
+  byId('audit-head').textContent = a.head + ' records; head seal: ' + a.seal + '.';
+  byId('audit').replaceChildren(...a.records.map(r => row(String(r.seq), r.at.replace('T', ' ').slice(0, 19),
+    r.actor, r.action, r.path || '', String(r.objects))));
+  byId('verify-audit').addEventListener('click', async () => {
+    const verdict = byId('audit-verdict');
+    verdict.textContent = 'Verifying…';
+    try {
+      const v = await api('/admin/audit/verify');
+      verdict.textContent = v.intact ? 'Intact: ' + v.records + ' records.'
+        : 'BROKEN at record ' + v.broken_at + ': ' + v.reason;
+    } catch (e) {
+      verdict.textContent = 'Could not verify: ' + e.message;
+    }
+  });
+  say(o.organisations.length + ' organisation(s), ' + o.users.length + ' user(s), ' + o.collections.length
+    + ' collection(s).');
   body.dataset.loaded = 'true';
 };
 
