@@ -82,6 +82,11 @@ public final class WebhookDeliverer implements AutoCloseable {
     /** The shortest rest worth a sleep; shorter debts are carried over. */
     private static final long SHORTEST_REST_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
+    /** How long a node may deliver to one user's subscriptions before another may take them over. */
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    /** This deliverer among the nodes sharing the store. */
+    private final String node = "webhooks-" + UUID.randomUUID();
     private final ReadPath reads;
     private final Store store;
     private final String apiRoot;
@@ -137,11 +142,21 @@ public final class WebhookDeliverer implements AutoCloseable {
             }
             Map<UUID, UUID> userOf = new HashMap<>();
             all.forEach(w -> userOf.put(w.id(), w.userId()));
-            for (List<UUID> group : groups.values()) {
+            for (Map.Entry<List<Object>, List<UUID>> g : groups.entrySet()) {
+                List<UUID> group = g.getValue();
+                String lease = "webhooks of " + g.getKey().get(0) + " for "
+                        + new java.util.TreeSet<>((java.util.Collection<?>) g.getKey().get(1));
                 busy.addAll(group);
                 senders.execute(() -> {
                     try {
-                        deliver(group, newest);
+                        // Of several nodes, the one holding the lease delivers; the others pass over the group.
+                        if (store.leaseWork(lease, node, clock.instant().plus(LEASE))) {
+                            try {
+                                deliver(group, newest);
+                            } finally {
+                                store.releaseWork(lease, node);
+                            }
+                        }
                     } catch (RuntimeException e) {
                         LOG.warn("delivering to {} webhooks of user {} failed; trying again shortly: {}", group.size(),
                                 userOf.get(group.get(0)), e.getMessage());

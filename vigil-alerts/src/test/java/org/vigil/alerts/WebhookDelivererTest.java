@@ -105,6 +105,29 @@ class WebhookDelivererTest {
     }
 
     @Test
+    void twoNodesSharingTheStoreDeliverEachNotificationOnce() throws Exception {
+        subscribe(hub.analyst, List.of());
+        List<String> posted = new ArrayList<>();
+        try (WebhookDeliverer other = new WebhookDeliverer(hub.reads, hub.store, AlertHub.ROOT, Clock.systemUTC(),
+                Duration.ofMillis(20));
+             WebhookDeliverer one = new WebhookDeliverer(hub.reads, hub.store, AlertHub.ROOT, Clock.systemUTC(),
+                     Duration.ofMillis(20))) {
+            for (int i = 0; i < 60; i++) {
+                post(hub.analyst, Tlp.GREEN, "n" + i);
+                posted.add("n" + i);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (receiver.received.size() < posted.size() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(300);
+        }
+        List<String> ids = receiver.received.stream().map(Receiver.Delivery::id).toList();
+        assertEquals(posted, names(), "each object once, in order");
+        assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "no notification twice");
+    }
+
+    @Test
     void anotherOrganisationsWebhookNeverReceivesAmberStrictObjects() {
         Webhook partners = subscribe(hub.partner, List.of());
         post(hub.analyst, Tlp.AMBER_STRICT, "agency only");

@@ -295,6 +295,16 @@ public interface Store extends AutoCloseable {
     /** Records that a named background pass has done everything up to this cursor. */
     void putWorkPosition(String name, Cursor after);
 
+    /**
+     * Takes or renews the lease on a named piece of background work for {@code holder} until {@code until},
+     * atomically: true when {@code holder} now has it (it was free, ran out, or was theirs already), so that of
+     * several nodes one at a time does the work.
+     */
+    boolean leaseWork(String name, String holder, java.time.Instant until);
+
+    /** Gives a lease on background work back, if {@code holder} still has it. */
+    void releaseWork(String name, String holder);
+
     // Status resources
 
     /** Creates or replaces a status resource, its lists included. */

@@ -1062,6 +1062,20 @@ abstract class StoreContract {
         assertTrue(store.sessionByHash(hash).isEmpty());
     }
 
+    @Test
+    void oneHolderAtATimeHasALeaseOnWorkUntilItRunsOutOrIsGivenBack() {
+        Instant now = Instant.now();
+        assertTrue(store.leaseWork("webhooks of u", "node-a", now.plusSeconds(60)));
+        assertFalse(store.leaseWork("webhooks of u", "node-b", now.plusSeconds(60)), "held by node-a");
+        assertTrue(store.leaseWork("webhooks of u", "node-a", now.plusSeconds(120)), "renewed by its holder");
+        assertTrue(store.leaseWork("webhooks of v", "node-b", now.plusSeconds(60)), "other work is free");
+        store.releaseWork("webhooks of u", "node-b");
+        assertFalse(store.leaseWork("webhooks of u", "node-b", now.plusSeconds(60)), "only the holder gives it back");
+        store.releaseWork("webhooks of u", "node-a");
+        assertTrue(store.leaseWork("webhooks of u", "node-b", now.minusSeconds(1)), "given back, it is free");
+        assertTrue(store.leaseWork("webhooks of u", "node-a", now.plusSeconds(60)), "run out, it can be taken");
+    }
+
     // The place index
 
     private static StixObject report(String id, String modified, String published, List<String> refs, Tlp tlp) {

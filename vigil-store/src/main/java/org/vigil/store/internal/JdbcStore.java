@@ -415,6 +415,16 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public boolean leaseWork(String name, String holder, Instant until) {
+        return webhooks.leaseWork(name, holder, until);
+    }
+
+    @Override
+    public void releaseWork(String name, String holder) {
+        webhooks.releaseWork(name, holder);
+    }
+
+    @Override
     public void putStatus(Status status) {
         statuses.putStatus(status);
     }

@@ -2,6 +2,7 @@ package org.vigil.store.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -122,6 +123,23 @@ final class WebhookRepo {
         db.write("moving work position " + name, c -> sql.update(c, "INSERT INTO work_positions (name, after_added)"
                 + " VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET after_added = excluded.after_added",
                 p -> p.text(name).bigint(after.dateAddedMicros())));
+    }
+
+    /** One insert of the row if missing and one conditional UPDATE, in one transaction: atomic on both engines. */
+    boolean leaseWork(String name, String holder, Instant until) {
+        long now = Micros.now();
+        return db.write("leasing work " + name, c -> {
+            sql.update(c, "INSERT INTO work_leases (name, holder, until_at) VALUES (?, NULL, 0)"
+                    + " ON CONFLICT (name) DO NOTHING", p -> p.text(name));
+            return sql.update(c, "UPDATE work_leases SET holder = ?, until_at = ? WHERE name = ?"
+                    + " AND (holder IS NULL OR until_at < ? OR holder = ?)",
+                    p -> p.text(holder).bigint(Micros.of(until)).text(name).bigint(now).text(holder));
+        }) > 0;
+    }
+
+    void releaseWork(String name, String holder) {
+        db.write("releasing work " + name, c -> sql.update(c, "UPDATE work_leases SET holder = NULL, until_at = 0"
+                + " WHERE name = ? AND holder = ?", p -> p.text(name).text(holder)));
     }
 
     private static EmailSubscription email(ResultSet rs) throws SQLException {
