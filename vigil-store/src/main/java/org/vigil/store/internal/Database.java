@@ -44,6 +44,8 @@ final class Database implements AutoCloseable {
         this.pool = new HikariDataSource(poolConfig(config, dialect));
     }
 
+    private static final long PG_CONNECTION_WAIT_MS = 10_000;
+
     private static HikariConfig poolConfig(StoreConfig config, Dialect dialect) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("vigil-store");
@@ -64,6 +66,11 @@ final class Database implements AutoCloseable {
         } else {
             // Sends an add's batch of inserts as multi-row INSERTs: far fewer round trips.
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // While the database is away (a restart, a failover) a request gives up after this long and the client
+            // is told to try again, instead of holding its connection for the pool's default half minute; the
+            // pool reconnects by itself once the database is back.
+            hikari.setConnectionTimeout(PG_CONNECTION_WAIT_MS);
+            hikari.addDataSourceProperty("connectTimeout", "5");
         }
         return hikari;
     }

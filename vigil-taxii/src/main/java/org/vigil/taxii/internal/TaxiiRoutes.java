@@ -58,6 +58,20 @@ public final class TaxiiRoutes {
                 ? TaxiiException.notFound("resource " + ctx.path())
                 : new TaxiiException(ex.getStatus(), HttpStatus.forStatus(ex.getStatus()).getMessage(),
                         ex.getMessage())));
+        // A database that cannot be reached is a passing state: the pool reconnects by itself once it is back.
+        app.exception(org.vigil.store.StoreException.class, (ex, ctx) -> {
+            if (ex.isUnavailable()) {
+                ERRORS.warn("{} {}: the store cannot be reached ({})", ctx.method(), ctx.path(), ex.getMessage());
+                ctx.header("Retry-After", "5");
+                error(ctx, new TaxiiException(503, "Service unavailable", "the server's database cannot be reached "
+                        + "just now; send the request again in a few seconds (an object already stored is not "
+                        + "stored twice)"));
+            } else {
+                ERRORS.error("{} {} failed", ctx.method(), ctx.path(), ex);
+                error(ctx, new TaxiiException(500, "Internal error", "the server failed to handle this request; "
+                        + "the failure is in its log"));
+            }
+        });
         app.exception(Exception.class, (ex, ctx) -> {
             ERRORS.error("{} {} failed", ctx.method(), ctx.path(), ex);
             error(ctx, new TaxiiException(500, "Internal error", "the server failed to handle this request; "
