@@ -50,6 +50,11 @@ public final class TravellerMail {
     private final Clock clock;
     private final Session session;
 
+    private static final String LEASE = "traveller mail";
+    private static final java.time.Duration LEASE_TIME = java.time.Duration.ofMinutes(5);
+    /** This mailer among the servers sharing the store. */
+    private final String node = "mail-" + UUID.randomUUID();
+
     public TravellerMail(ReadPath reads, Store store, String apiRoot, MailSettings settings, Clock clock) {
         this.reads = reads;
         this.store = store;
@@ -108,10 +113,24 @@ public final class TravellerMail {
     }
 
     /**
+     * Mails every alert published since the last pass to its confirmed subscribers, on one server at a time: of
+     * several sharing the store, the one holding the lease on this work does the pass.
+     */
+    public void deliver() {
+        if (store.leaseWork(LEASE, node, clock.instant().plus(LEASE_TIME))) {
+            try {
+                pass();
+            } finally {
+                store.releaseWork(LEASE, node);
+            }
+        }
+    }
+
+    /**
      * Mails every alert message published since the last pass to the confirmed subscribers whose places it
      * covers, moving the position after each message (a crash may repeat the message being sent, never skip one).
      */
-    public void deliver() {
+    private void pass() {
         Optional<Collection> c = store.collection(AlertSchema.PUBLISHED);
         if (c.isEmpty()) {
             return;

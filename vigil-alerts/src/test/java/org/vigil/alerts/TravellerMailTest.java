@@ -99,6 +99,33 @@ class TravellerMailTest {
     }
 
     @Test
+    void twoServersSharingTheStoreMailEachAlertOnce() throws Exception {
+        TravellerMail other = new TravellerMail(hub.reads, hub.store, AlertHub.ROOT, new MailSettings("127.0.0.1",
+                smtp.getSmtp().getPort(), "alerts@vigil.example", "https://hub.example/"), Clock.systemUTC());
+        mail.subscribe("traveller@example.org", List.of(hub.paris));
+        assertTrue(mail.confirm(confirmToken("traveller@example.org")));
+        publish("Paris");
+        publish("Paris");
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<?>> passes = new java.util.ArrayList<>();
+        for (TravellerMail m : List.of(mail, other)) {
+            passes.add(both.submit(() -> {
+                together.await();
+                m.deliver();
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> p : passes) {
+            p.get();
+        }
+        both.shutdown();
+        mail.deliver();
+        other.deliver();
+        assertEquals(3, to("traveller@example.org").size(), "the confirmation and each alert once");
+    }
+
+    @Test
     void refusesPlacesThePublicMayNotSeeAndAddressesThatAreNotAddresses() {
         assertThrows(AlertRefusal.class, () -> mail.subscribe("t@example.org", List.of(hub.safehouse)));
         assertThrows(AlertRefusal.class, () -> mail.subscribe("not an address", List.of()));
