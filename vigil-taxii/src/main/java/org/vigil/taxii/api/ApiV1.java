@@ -200,14 +200,25 @@ public final class ApiV1 {
         }
     }
 
+    private static final String TAXII_MEDIA_TYPE = "application/taxii+json;version=2.1";
+
+    /** The TAXII 2.1 endpoints beside this API, described once in a resource: their paths and schemas. */
+    private static JsonNode taxiiDescription() {
+        try (InputStream in = ApiV1.class.getResourceAsStream("taxii-openapi.json")) {
+            return ApiJson.MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the TAXII endpoints' OpenAPI description", e);
+        }
+    }
+
     private ObjectNode openApi() {
         ObjectNode doc = ApiJson.MAPPER.createObjectNode();
         doc.put("openapi", "3.1.0");
         ObjectNode info = doc.putObject("info");
         info.put("title", "Vigil API");
         info.put("version", "1");
-        info.put("description", "Vigil's own HTTP API beside TAXII 2.1: HTTP Basic or Bearer tokens, JSON bodies, "
-                + "TAXII-shaped errors.");
+        info.put("description", "Vigil's own HTTP API under /api/v1 (JSON bodies, TAXII-shaped errors) and its "
+                + "TAXII 2.1 endpoints, both with HTTP Basic or Bearer tokens.");
         ObjectNode security = doc.putObject("components").putObject("securitySchemes");
         security.putObject("basic").put("type", "http").put("scheme", "basic");
         security.putObject("bearer").put("type", "http").put("scheme", "bearer");
@@ -222,7 +233,14 @@ public final class ApiV1 {
         props.putObject("description").put("type", "string");
         props.putObject("http_status").put("type", "string");
         props.putObject("details").put("type", "object");
-        doc.set("paths", paths.deepCopy());
+        JsonNode taxii = taxiiDescription();
+        schemas.setAll((ObjectNode) taxii.path("schemas"));
+        components.with("responses").putObject("TaxiiError").put("description", "A TAXII error")
+                .putObject("content").putObject(TAXII_MEDIA_TYPE).putObject("schema")
+                .put("$ref", "#/components/schemas/TaxiiError");
+        ObjectNode all = ((ObjectNode) taxii.path("paths")).deepCopy();
+        all.setAll(paths.deepCopy());
+        doc.set("paths", all);
         return doc;
     }
 }
