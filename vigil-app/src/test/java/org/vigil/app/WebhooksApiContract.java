@@ -119,6 +119,49 @@ abstract class WebhooksApiContract {
     }
 
     @Test
+    void aSubscriptionMadeOverTheApiIsDeliveredSignedWithItsSecret() throws Exception {
+        List<String[]> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/courier", exchange -> {
+            received.add(new String[] {exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)});
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            Account courier = vigil.user("courier-" + store().name().toLowerCase(), "Partner", "reader");
+            vigil.grant(shared, courier, "read");
+            Answer made = create(courier, "{\"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort()
+                    + "/courier\", \"collections\": [\"shared\"], \"types\": [\"indicator\"]}");
+            assertEquals(201, made.status(), made::body);
+            String secret = made.json().path("secret").asText();
+            String indicator = "indicator--" + UUID.randomUUID();
+            assertEquals(202, vigil.as(owner).add(shared, org.vigil.stix.StixObject.builder("indicator", indicator)
+                    .put("created", "2026-12-06T10:00:00.000Z").put("modified", "2026-12-06T10:00:00.000Z")
+                    .put("name", "for the courier").put("pattern", "[ipv4-addr:value = '198.51.100.3']")
+                    .put("pattern_type", "stix").put("valid_from", "2026-12-06T10:00:00.000Z").build()).status());
+            try (org.vigil.alerts.WebhookDeliverer deliveries = vigil.hub().alerts.startDeliveries(
+                    java.time.Duration.ofMillis(100))) {
+                long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+                while (received.stream().noneMatch(r -> r[3].contains(indicator)) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+            }
+            String[] got = received.stream().filter(r -> r[3].contains(indicator)).findFirst()
+                    .orElseThrow(() -> new AssertionError("nothing delivered for " + indicator));
+            assertEquals(org.vigil.alerts.WebhookSignature.sign(secret, got[0], Long.parseLong(got[1]), got[3]),
+                    got[2], "signed with the secret the API showed");
+            assertEquals("object.added", Taxii.JSON.readTree(got[3]).path("type").asText());
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     void createTakesTheCommandLinesOptionsAndShowsTheSecretOnlyOnce() {
         Answer made = create(owner, "{\"url\": \"" + RECEIVER + "\", \"collections\": [\"shared\", \"" + closed
                 + "\"], \"types\": [\"indicator\"], \"events\": [\"object.added\", \"alert.published\"]}");
