@@ -22,9 +22,11 @@ import org.vigil.store.PlaceQuery;
 final class PlaceReader {
 
     private final Database db;
+    private final Sql sql;
 
     PlaceReader(Database db) {
         this.db = db;
+        this.sql = new Sql(db.dialect);
     }
 
     /**
@@ -122,36 +124,19 @@ final class PlaceReader {
     }
 
     PlaceIndexChange.Log changes(long afterSeq, int limit) {
+        long cutoff = Micros.of(Instant.now().minus(PlaceIndexChange.SETTLED));
         return db.read("reading the place index's changes", c -> {
-            List<PlaceIndexChange> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, collection_id, object_id, changed_at"
-                    + " FROM place_index_changes WHERE seq > ? ORDER BY seq LIMIT ?")) {
-                new Params(db.dialect, ps).bigint(afterSeq).bigint((long) limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new PlaceIndexChange(rs.getLong(1), UUID.fromString(rs.getString(2)),
-                                rs.getString(3), Micros.instant(rs.getLong(4))));
-                    }
-                }
-            }
-            long cutoff = Micros.of(Instant.now().minus(PlaceIndexChange.SETTLED));
+            List<PlaceIndexChange> changes = sql.list(c, "SELECT seq, collection_id, object_id, changed_at"
+                    + " FROM place_index_changes WHERE seq > ? ORDER BY seq LIMIT ?",
+                    p -> p.bigint(afterSeq).bigint((long) limit), rs -> new PlaceIndexChange(rs.getLong(1),
+                            UUID.fromString(rs.getString(2)), rs.getString(3), Micros.instant(rs.getLong(4))));
+            long oldest = sql.first(c, "SELECT MIN(seq) FROM place_index_changes", p -> { },
+                    rs -> rs.getLong(1)).orElse(0L);
             // Any change logged before the cutoff will do: every lower number was taken before it was.
-            long settled = first(c, "SELECT seq FROM place_index_changes WHERE changed_at < ?"
-                    + " ORDER BY changed_at DESC LIMIT 1", cutoff);
-            return new PlaceIndexChange.Log(out, first(c, "SELECT MIN(seq) FROM place_index_changes", null),
-                    settled);
+            long settled = sql.first(c, "SELECT seq FROM place_index_changes WHERE changed_at < ?"
+                    + " ORDER BY changed_at DESC LIMIT 1", p -> p.bigint(cutoff), rs -> rs.getLong(1)).orElse(0L);
+            return new PlaceIndexChange.Log(changes, oldest, settled);
         });
-    }
-
-    private long first(Connection c, String sql, Long param) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (param != null) {
-                new Params(db.dialect, ps).bigint(param);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
     }
 
     void rows(Set<PlaceIndexRows.Key> objects, PlaceIndexRows rows) {
@@ -181,12 +166,8 @@ final class PlaceReader {
     }
 
     void prune(Instant before) {
-        db.write("pruning the place index's changes", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM place_index_changes WHERE changed_at < ?")) {
-                new Params(db.dialect, ps).bigint(Micros.of(before));
-                return ps.executeUpdate();
-            }
-        });
+        db.write("pruning the place index's changes", c -> sql.update(c,
+                "DELETE FROM place_index_changes WHERE changed_at < ?", p -> p.bigint(Micros.of(before))));
     }
 
     private static final int CHUNK = 500;
