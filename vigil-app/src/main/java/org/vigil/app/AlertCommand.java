@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import org.vigil.access.Principal;
 import org.vigil.alerts.Alert;
+import org.vigil.alerts.AlertDesk;
 import org.vigil.alerts.AlertDraft;
 import org.vigil.alerts.AlertRefusal;
 import picocli.CommandLine.Command;
@@ -72,11 +73,20 @@ final class AlertCommand {
         }
 
         /** Runs an action, turning a refusal into the one-line error every command gives. */
-        Alert act(java.util.function.Supplier<Alert> action) {
+        <T> T act(java.util.function.Supplier<T> action) {
             try {
                 return action.get();
             } catch (AlertRefusal r) {
                 throw new Settings.SettingsException(r.getMessage());
+            }
+        }
+
+        /** Acts as the user at the alert desk and prints the message acted on, its id last. */
+        Integer atDesk(java.util.function.BiFunction<AlertDesk, Principal, Alert> action) {
+            try (Installation hub = open()) {
+                Principal p = principal(hub);
+                print(act(() -> action.apply(hub.alerts.desk(), p)));
+                return 0;
             }
         }
 
@@ -96,11 +106,7 @@ final class AlertCommand {
 
         @Override
         public Integer call() {
-            try (Installation hub = open()) {
-                Principal p = principal(hub);
-                print(act(() -> hub.alerts.desk().draft(p, content.draft(), "vigil alert draft")));
-                return 0;
-            }
+            return atDesk((desk, p) -> desk.draft(p, content.draft(), "vigil alert draft"));
         }
     }
 
@@ -123,12 +129,7 @@ final class AlertCommand {
                     : EventCommand.day("--day", day);
             try (Installation hub = open()) {
                 Principal p = principal(hub);
-                AlertDraft d;
-                try {
-                    d = hub.alerts.suggestions().suggest(p, place, last, "vigil alert suggest");
-                } catch (AlertRefusal r) {
-                    throw new Settings.SettingsException(r.getMessage());
-                }
+                AlertDraft d = act(() -> hub.alerts.suggestions().suggest(p, place, last, "vigil alert suggest"));
                 PrintWriter out = out();
                 out.println("level " + d.level() + ": " + d.headline());
                 out.println(d.description());
@@ -150,11 +151,7 @@ final class AlertCommand {
 
         @Override
         public Integer call() {
-            try (Installation hub = open()) {
-                Principal p = principal(hub);
-                print(act(() -> hub.alerts.desk().review(p, id, "vigil alert review")));
-                return 0;
-            }
+            return atDesk((desk, p) -> desk.review(p, id, "vigil alert review"));
         }
     }
 
@@ -165,11 +162,7 @@ final class AlertCommand {
 
         @Override
         public Integer call() {
-            try (Installation hub = open()) {
-                Principal p = principal(hub);
-                print(act(() -> hub.alerts.desk().publish(p, id, "vigil alert publish")));
-                return 0;
-            }
+            return atDesk((desk, p) -> desk.publish(p, id, "vigil alert publish"));
         }
     }
 
@@ -183,11 +176,7 @@ final class AlertCommand {
 
         @Override
         public Integer call() {
-            try (Installation hub = open()) {
-                Principal p = principal(hub);
-                print(act(() -> hub.alerts.desk().update(p, id, content.draft(), "vigil alert update")));
-                return 0;
-            }
+            return atDesk((desk, p) -> desk.update(p, id, content.draft(), "vigil alert update"));
         }
     }
 
@@ -201,11 +190,7 @@ final class AlertCommand {
 
         @Override
         public Integer call() {
-            try (Installation hub = open()) {
-                Principal p = principal(hub);
-                print(act(() -> hub.alerts.desk().cancel(p, id, reason, "vigil alert cancel")));
-                return 0;
-            }
+            return atDesk((desk, p) -> desk.cancel(p, id, reason, "vigil alert cancel"));
         }
     }
 
