@@ -117,13 +117,7 @@ public final class TravellerMail {
      * several sharing the store, the one holding the lease on this work does the pass.
      */
     public void deliver() {
-        if (store.leaseWork(LEASE, node, clock.instant().plus(LEASE_TIME))) {
-            try {
-                pass();
-            } finally {
-                store.releaseWork(LEASE, node);
-            }
-        }
+        store.underLease(LEASE, node, clock.instant().plus(LEASE_TIME), this::pass);
     }
 
     /**

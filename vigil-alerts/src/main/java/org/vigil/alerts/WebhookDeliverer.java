@@ -150,13 +150,7 @@ public final class WebhookDeliverer implements AutoCloseable {
                 senders.execute(() -> {
                     try {
                         // Of several nodes, the one holding the lease delivers; the others pass over the group.
-                        if (store.leaseWork(lease, node, clock.instant().plus(LEASE))) {
-                            try {
-                                deliver(group, newest);
-                            } finally {
-                                store.releaseWork(lease, node);
-                            }
-                        }
+                        store.underLease(lease, node, clock.instant().plus(LEASE), () -> deliver(group, newest));
                     } catch (RuntimeException e) {
                         LOG.warn("delivering to {} webhooks of user {} failed; trying again shortly: {}", group.size(),
                                 userOf.get(group.get(0)), e.getMessage());

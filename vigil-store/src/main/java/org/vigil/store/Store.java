@@ -305,6 +305,22 @@ public interface Store extends AutoCloseable {
     /** Gives a lease on background work back, if {@code holder} still has it. */
     void releaseWork(String name, String holder);
 
+    /**
+     * Does a piece of background work if {@code holder} can take its lease, giving the lease back after; true if it
+     * ran.
+     */
+    default boolean underLease(String name, String holder, java.time.Instant until, Runnable work) {
+        if (!leaseWork(name, holder, until)) {
+            return false;
+        }
+        try {
+            work.run();
+        } finally {
+            releaseWork(name, holder);
+        }
+        return true;
+    }
+
     // Status resources
 
     /** Creates or replaces a status resource, its lists included. */
