@@ -29,11 +29,12 @@ final class UnicodeTextParser extends JsonParserDelegate {
 
     private JsonToken checked(JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME) {
-            // Costs no copy: the parser keeps the string it returns here and hands the same one to the tree.
-            String text = t == JsonToken.FIELD_NAME ? currentName() : getText();
-            int at = unpairedSurrogate(text);
+            // The parser's own buffer: no String is made here, and scanning an array is what the cold JIT does best.
+            char[] text = getTextCharacters();
+            int start = getTextOffset();
+            int at = unpairedSurrogate(text, start, start + getTextLength());
             if (at >= 0) {
-                throw refusal(t == JsonToken.FIELD_NAME ? "a property name" : "a string", text.charAt(at), at);
+                throw refusal(t == JsonToken.FIELD_NAME ? "a property name" : "a string", text[at], at - start);
             }
         }
         return t;
@@ -45,14 +46,14 @@ final class UnicodeTextParser extends JsonParserDelegate {
                 + " (a pair such as \\ud83d\\ude00)");
     }
 
-    /** The index of the first surrogate that is not part of a high-low pair, or -1. */
-    private static int unpairedSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+    /** The index of the first surrogate in text[from, to) that is not part of a high-low pair, or -1. */
+    private static int unpairedSurrogate(char[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text[i];
             if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
                 continue;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text[i + 1])) {
                 i++;
             } else {
                 return i;

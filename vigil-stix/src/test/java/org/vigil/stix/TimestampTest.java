@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TimestampTest {
@@ -55,5 +58,23 @@ class TimestampTest {
     void comparesByInstantNotByText() {
         assertTrue(Timestamp.compare("2020-01-01T00:00:00.5Z", "2020-01-01T00:00:00.25Z") > 0);
         assertEquals(0, Timestamp.compare("2020-01-01T00:00:00Z", "2020-01-01T00:00:00.000Z"));
+    }
+
+    @Test
+    void parsesToTheSameInstantAsJavaTimeForAnyValidTimestamp() {
+        Random random = new Random(20261206);
+        for (int i = 0; i < 5_000; i++) {
+            Instant at = Instant.ofEpochSecond(random.nextLong(-62_135_596_800L, 253_402_300_799L),
+                    random.nextInt(1_000_000_000));
+            String text = DateTimeFormatter.ISO_INSTANT.format(at);
+            assertEquals(Instant.parse(text), Timestamp.parse(text), text);
+        }
+    }
+
+    @Test
+    void keepsNanosecondsAndIgnoresDigitsBeyondThem() {
+        assertEquals(123_456_789, Timestamp.parse("2016-05-12T08:17:27.123456789Z").getNano());
+        assertEquals(500_000_000, Timestamp.parse("2016-05-12T08:17:27.5Z").getNano());
+        assertEquals(123_456_789, Timestamp.parse("2016-05-12T08:17:27.1234567891Z").getNano());
     }
 }
