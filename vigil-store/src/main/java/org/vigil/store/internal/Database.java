@@ -46,6 +46,9 @@ final class Database implements AutoCloseable {
 
     private static final long PG_CONNECTION_WAIT_MS = 10_000;
 
+    static final String DURABLE_COMMITS = "SELECT set_config('synchronous_commit', 'on', false)"
+            + " WHERE current_setting('synchronous_commit') = 'off'";
+
     private static HikariConfig poolConfig(StoreConfig config, Dialect dialect) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("vigil-store");
@@ -71,6 +74,11 @@ final class Database implements AutoCloseable {
             // pool reconnects by itself once the database is back.
             hikari.setConnectionTimeout(PG_CONNECTION_WAIT_MS);
             hikari.addDataSourceProperty("connectTimeout", "5");
+            // A server set to synchronous_commit = off (embedded test servers are, by default) acknowledges a
+            // commit before it reaches the disk, and Vigil would call a write stored that a crash can take back.
+            // Vigil's own sessions raise it to on; a stronger server setting (remote_write, remote_apply for a
+            // synchronous standby) is kept, and so is local.
+            hikari.setConnectionInitSql(DURABLE_COMMITS);
         }
         return hikari;
     }
