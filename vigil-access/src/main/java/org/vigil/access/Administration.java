@@ -263,6 +263,11 @@ public final class Administration {
         return new AuditPage(out, hi);
     }
 
+    /** Records that an administrator read the accounts, grants and tokens (what was read, in words). */
+    public void noteRead(Actor by, String what) {
+        audit.record(by.principal(), "admin:read", by.request(), List.of(), what);
+    }
+
     /** An audit record of an administrative change. */
     private void note(Actor by, String action, String detail) {
         audit.record(by.principal(), "admin:" + action, by.request(), List.of(), detail);

@@ -264,6 +264,7 @@ public final class AdminPages {
         collections(b, csrf, collections, users, userNames, flash);
         tokens(b, csrf, users, collections, flash);
         audit(ctx, b, csrf, userNames, flash);
+        admin.noteRead(new Actor(s.principal(), "GET " + ctx.path()), "administration page");
         ctx.contentType("text/html;charset=utf-8").result(Html.page("Administration", "admin", "",
                 s.principal().name(), s.csrf(), b.toString(), false, false, true));
     }
