@@ -133,6 +133,21 @@ public final class Administration {
         note(by, "user password", user.name() + (password.length == 0 ? " (token only)" : ""));
     }
 
+    /**
+     * Disables a user (no password, token or session of theirs is accepted any more) or enables them again; their
+     * password, tokens and grants stay as they are. Nobody may disable themselves.
+     */
+    public void setDisabled(Actor by, User user, boolean disabled) {
+        if (disabled && !by.principal().isAnonymous() && by.principal().userId().equals(user.id())) {
+            throw new Refused("you cannot disable your own account; ask another administrator");
+        }
+        if (store.isDisabled(user.id()) == disabled) {
+            throw new Refused(user.name() + " is " + (disabled ? "disabled" : "enabled") + " already");
+        }
+        store.setDisabled(user.id(), disabled);
+        note(by, disabled ? "user disable" : "user enable", user.name());
+    }
+
     /** Adds a collection to the API root; an alias, if given, must be free. */
     public Collection addCollection(Actor by, UUID id, String title, String description, String alias) {
         String t = required(title, "the collection's title");

@@ -86,10 +86,15 @@ final class UserCommand {
                 + "input (an empty line: none, API tokens only).")
         boolean password;
 
+        @Option(names = "--disabled", negatable = true, description = "Disable the user (no password, token or "
+                + "session of theirs is accepted), or with --no-disabled enable them again.")
+        Boolean disabled;
+
         @Override
         public Integer call() throws IOException {
-            if (publisher == null && !password) {
-                throw new Settings.SettingsException("say what to change, e.g. --publisher, --no-publisher or --password");
+            if (publisher == null && !password && disabled == null) {
+                throw new Settings.SettingsException("say what to change: --publisher, --no-publisher, --password, "
+                        + "--disabled or --no-disabled");
             }
             char[] secret = password ? readPassword() : null;
             try (Installation hub = open()) {
@@ -98,6 +103,10 @@ final class UserCommand {
                     hub.admin.setPassword(hub.cli("user password"), u, secret);
                     err().println(name + (secret.length == 0 ? " may now sign in with API tokens only"
                             : ": password changed"));
+                }
+                if (disabled != null) {
+                    hub.admin.setDisabled(hub.cli(disabled ? "user disable" : "user enable"), u, disabled);
+                    err().println(name + (disabled ? " is disabled" : " is enabled again"));
                 }
                 if (publisher == null) {
                     return 0;

@@ -124,7 +124,8 @@ final class AdminInBrowserTest {
         type("user-name", "liaison1");
         new Select(browser.findElement(By.id("user-org"))).selectByVisibleText("Liaison Office");
         new Select(browser.findElement(By.id("user-role"))).selectByVisibleText("reader");
-        type("user-password", "pw-liaison-" + UUID.randomUUID());
+        String password = "pw-liaison-" + UUID.randomUUID();
+        type("user-password", password);
         submit("add-user");
         assertTrue(outcome("user-form").startsWith("User liaison1 added to Liaison Office as reader"),
                 outcome("user-form"));
@@ -170,6 +171,26 @@ final class AdminInBrowserTest {
         assertEquals("Token " + stored.id() + " revoked: it no longer works.", outcome("tokens"));
         assertEquals(401, taxii(objects, secret), "a revoked token stops working");
 
+        assertEquals(200, taxii(objects, firstSecret), "the token made with the user works");
+        Session signedIn = session(new WebHub.Account(liaison, office, password));
+        selectUser("status-user", "root");
+        submit("disable-user");
+        assertEquals("You cannot disable your own account; ask another administrator.", outcome("status-form"));
+        selectUser("status-user", "liaison1");
+        submit("disable-user");
+        assertTrue(outcome("status-form").startsWith("liaison1 is disabled"), outcome("status-form"));
+        assertTrue(text("users").contains("liaison1 Liaison Office reader disabled"), text("users"));
+        assertEquals(401, taxii(objects, firstSecret), "a disabled user's tokens are refused");
+        assertEquals(303, signedIn.get("/ui/events").statusCode(), "and their session ends");
+        Session again = new Session();
+        String loginCsrf = match("name=\"csrf\" value=\"([^\"]+)\"", again.get("/ui/login").body());
+        assertEquals(401, again.post("/ui/login", "csrf=" + enc(loginCsrf) + "&username=liaison1&password="
+                + enc(password)).statusCode(), "and their password");
+        selectUser("status-user", "liaison1");
+        submit("enable-user");
+        assertEquals("liaison1 is enabled again.", outcome("status-form"));
+        assertEquals(200, taxii(objects, firstSecret), "enabled, the same token works again");
+
         submit("verify-audit");
         String verdict = outcome("verify-form");
         assertTrue(verdict.matches("Intact: the hash chain of all \\d+ records holds\\."), verdict);
@@ -180,7 +201,8 @@ final class AdminInBrowserTest {
         waitLoaded();
         String audit = text("audit");
         for (String action : List.of("admin:org add", "admin:user add", "admin:collection add",
-                "admin:collection grant", "admin:token add", "admin:token revoke", "admin:audit-verify")) {
+                "admin:collection grant", "admin:token add", "admin:token revoke", "admin:user disable",
+                "admin:user enable", "admin:audit-verify")) {
             assertTrue(audit.contains(action), action + " is listed: " + audit);
         }
         List<AuditRecord> records = hub.store.audit(AuditQuery.all(100_000).byActor(hub.root.user().id()));
@@ -224,6 +246,7 @@ final class AdminInBrowserTest {
         posts.put("/ui/admin/users", "name=rogue&organisation=" + hub.alice.organisation().id()
                 + "&role=admin&password=rogue-password-1");
         posts.put("/ui/admin/users/password", "user=" + hub.root.user().id() + "&password=taken-over-1234");
+        posts.put("/ui/admin/users/status", "user=" + hub.root.user().id() + "&change=disable");
         posts.put("/ui/admin/collections", "title=Rogue&description=x&alias=rogue");
         posts.put("/ui/admin/grants", "collection=" + reporting.id() + "&user=" + hub.bob.user().id()
                 + "&right=both&change=revoke");
@@ -268,7 +291,8 @@ final class AdminInBrowserTest {
     private String state() {
         StringBuilder b = new StringBuilder();
         hub.store.organisations().forEach(o -> b.append(o).append('\n'));
-        hub.store.users().forEach(u -> b.append(u).append(' ').append(u.passwordHash()).append('\n'));
+        hub.store.users().forEach(u -> b.append(u).append(' ').append(u.passwordHash()).append(' ')
+                .append(hub.store.isDisabled(u.id())).append('\n'));
         hub.store.apiRoots().forEach(r -> hub.store.collections(r.name()).forEach(c -> {
             b.append(c).append('\n');
             hub.store.grantsOn(c.id()).forEach(g -> b.append(g).append('\n'));
@@ -350,6 +374,10 @@ final class AdminInBrowserTest {
         ((JavascriptExecutor) browser).executeScript("document.body.dataset.loaded = 'false';");
         browser.findElement(By.id(buttonId)).click();
         waitLoaded();
+    }
+
+    private void selectUser(String id, String name) {
+        new Select(browser.findElement(By.id(id))).selectByVisibleText(name);
     }
 
     private String outcome(String form) {

@@ -70,6 +70,7 @@ public final class AdminPages {
         post(app, "/ui/admin/orgs", "org-form", this::addOrganisation);
         post(app, "/ui/admin/users", "user-form", this::addUser);
         post(app, "/ui/admin/users/password", "password-form", this::setPassword);
+        post(app, "/ui/admin/users/status", "status-form", this::setStatus);
         post(app, "/ui/admin/collections", "collection-form", this::addCollection);
         post(app, "/ui/admin/grants", "grant-form", this::changeGrant);
         post(app, "/ui/admin/tokens", "token-form", this::issueToken);
@@ -138,6 +139,14 @@ public final class AdminPages {
         admin.setPassword(by, u, password);
         return new Flash("password-form", true, password.length == 0 ? u.name() + " can no longer sign in with a "
                 + "password; their API tokens still work." : "The password of " + u.name() + " was changed.", null);
+    }
+
+    private Flash setStatus(Context ctx, Actor by) {
+        User u = user(ctx);
+        boolean disable = "disable".equals(ctx.formParam("change"));
+        admin.setDisabled(by, u, disable);
+        return new Flash("status-form", true, disable ? u.name() + " is disabled: their password, tokens and "
+                + "sessions are refused until you enable them." : u.name() + " is enabled again.", null);
     }
 
     private Flash addCollection(Context ctx, Actor by) {
@@ -271,7 +280,7 @@ public final class AdminPages {
 
     private static void organisations(StringBuilder b, String csrf, List<Organisation> orgs, List<User> users, Flash flash) {
         b.append("<section class=\"card\" aria-labelledby=\"orgs-h\"><h2 id=\"orgs-h\">Organisations</h2>");
-        table(b, "orgs", "Organisations", List.of("Name", "Identity", "Member", "Users"), orgs.stream()
+        table(b, "orgs", null, List.of("Name", "Identity", "Member", "Users"), orgs.stream()
                 .map(o -> List.of(o.name(), o.identityId(), o.member() ? "yes" : "no",
                         String.valueOf(users.stream().filter(u -> u.organisationId().equals(o.id())).count())))
                 .toList());
@@ -286,11 +295,12 @@ public final class AdminPages {
                        Flash flash) {
         b.append("<section class=\"card\" aria-labelledby=\"users-h\"><h2 id=\"users-h\">Users</h2>");
         Instant now = Instant.now();
-        table(b, "users", "Users", List.of("Name", "Organisation", "Role", "Publisher", "Password", "Tokens (active)"),
+        table(b, "users", null, List.of("Name", "Organisation", "Role", "Status", "Publisher", "Password",
+                        "Tokens (active)"),
                 users.stream().map(u -> {
                     List<ApiToken> tokens = store.tokens(u.id());
                     return List.of(u.name(), orgNames.getOrDefault(u.organisationId(), "?"), u.role().label(),
-                            store.isPublisher(u.id()) ? "yes" : "no",
+                            store.isDisabled(u.id()) ? "disabled" : "active", store.isPublisher(u.id()) ? "yes" : "no",
                             u.passwordHash() == null || !u.passwordHash().contains("$") ? "none (tokens only)" : "set",
                             tokens.size() + " (" + tokens.stream().filter(t -> t.usableAt(now)).count() + ")");
                 }).toList());
@@ -308,7 +318,12 @@ public final class AdminPages {
         b.append(userSelect("password-user", "user", users))
                 .append(input("new-password", "password", "New password (leave empty to allow API tokens only)",
                         "password", false, "autocomplete=\"new-password\""))
-                .append("<button type=\"submit\" id=\"set-password\">Set the password</button></form></section>");
+                .append("<button type=\"submit\" id=\"set-password\">Set the password</button></form>");
+        form(b, csrf, "status-form", "/ui/admin/users/status", "Disable or enable a user", flash);
+        b.append(userSelect("status-user", "user", users))
+                .append("<div class=\"buttons\"><button type=\"submit\" name=\"change\" value=\"disable\" "
+                        + "id=\"disable-user\">Disable</button> <button type=\"submit\" name=\"change\" "
+                        + "value=\"enable\" id=\"enable-user\">Enable</button></div></form></section>");
     }
 
     private void collections(StringBuilder b, String csrf, List<Collection> collections, List<User> users,
@@ -521,8 +536,11 @@ public final class AdminPages {
 
     private static void table(StringBuilder b, String id, String caption, List<String> columns,
                               List<List<String>> rows) {
-        b.append("<table class=\"entities\"><caption class=\"hint\">").append(Html.escape(caption))
-                .append("</caption><thead><tr>");
+        b.append("<table class=\"entities\">");
+        if (caption != null) {
+            b.append("<caption class=\"hint\">").append(Html.escape(caption)).append("</caption>");
+        }
+        b.append("<thead><tr>");
         columns.forEach(c -> b.append("<th scope=\"col\">").append(Html.escape(c)).append("</th>"));
         b.append("</tr></thead><tbody id=\"").append(id).append("\">");
         for (List<String> row : rows) {
