@@ -150,6 +150,8 @@ final class AdminInBrowserTest {
         submit("make-token");
         assertTrue(outcome("token-form").contains("shown only this once"), outcome("token-form"));
         String secret = text("new-secret");
+        scrollTo("token-form-outcome");
+        screenshot("admin-token");
         ApiToken stored = hub.store.tokenByHash(Tokens.hash(secret)).orElseThrow();
         assertFalse(stored.sha256().equals(secret), "only the hash is kept");
         String objects = "/" + WebHub.ROOT + "/collections/" + brief.id() + "/objects/";
@@ -200,6 +202,8 @@ final class AdminInBrowserTest {
         browser.findElement(By.id("filter-audit")).click();
         waitLoaded();
         String audit = text("audit");
+        scrollTo("audit-h");
+        screenshot("admin-audit");
         for (String action : List.of("admin:org add", "admin:user add", "admin:collection add",
                 "admin:collection grant", "admin:token add", "admin:token revoke", "admin:user disable",
                 "admin:user enable", "admin:audit-verify")) {
@@ -374,6 +378,10 @@ final class AdminInBrowserTest {
         ((JavascriptExecutor) browser).executeScript("document.body.dataset.loaded = 'false';");
         browser.findElement(By.id(buttonId)).click();
         waitLoaded();
+    }
+
+    private void scrollTo(String id) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView();", id);
     }
 
     private void selectUser(String id, String name) {

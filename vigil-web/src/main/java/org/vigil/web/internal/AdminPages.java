@@ -186,7 +186,7 @@ public final class AdminPages {
         Instant until = expires.isEmpty() ? null : Administration.expiry(expires);
         Administration.IssuedToken t = admin.issueToken(by, u, only, until);
         return new Flash("token-form", true, "Token " + t.token().id() + " made for " + u.name()
-                + (until == null ? "" : ", expiring " + until) + (only.isEmpty() ? "" : ", for " + only.size()
+                + (until == null ? "" : ", expiring " + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + (only.isEmpty() ? "" : ", for " + only.size()
                 + " collection(s) only") + ". Copy it now: it is shown only this once.", t.secret());
     }
 
