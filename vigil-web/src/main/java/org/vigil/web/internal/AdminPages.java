@@ -185,9 +185,10 @@ public final class AdminPages {
         String expires = field(ctx, "expires");
         Instant until = expires.isEmpty() ? null : Administration.expiry(expires);
         Administration.IssuedToken t = admin.issueToken(by, u, only, until);
-        return new Flash("token-form", true, "Token " + t.token().id() + " made for " + u.name()
-                + (until == null ? "" : ", expiring " + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + (only.isEmpty() ? "" : ", for " + only.size()
-                + " collection(s) only") + ". Copy it now: it is shown only this once.", t.secret());
+        String expiring = until == null ? "" : ", expiring " + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return new Flash("token-form", true, "Token " + t.token().id() + " made for " + u.name() + expiring
+                + (only.isEmpty() ? "" : ", for " + only.size() + " collection(s) only")
+                + ". Copy it now: it is shown only this once.", t.secret());
     }
 
     private Flash revokeToken(Context ctx, Actor by) {
@@ -278,7 +279,8 @@ public final class AdminPages {
                 s.principal().name(), s.csrf(), b.toString(), false, false, true));
     }
 
-    private static void organisations(StringBuilder b, String csrf, List<Organisation> orgs, List<User> users, Flash flash) {
+    private static void organisations(StringBuilder b, String csrf, List<Organisation> orgs, List<User> users,
+                                      Flash flash) {
         b.append("<section class=\"card\" aria-labelledby=\"orgs-h\"><h2 id=\"orgs-h\">Organisations</h2>");
         table(b, "orgs", null, List.of("Name", "Identity", "Member", "Users"), orgs.stream()
                 .map(o -> List.of(o.name(), o.identityId(), o.member() ? "yes" : "no",
@@ -291,8 +293,8 @@ public final class AdminPages {
                 .append("<button type=\"submit\" id=\"add-org\">Add the organisation</button></form></section>");
     }
 
-    private void users(StringBuilder b, String csrf, List<User> users, List<Organisation> orgs, Map<UUID, String> orgNames,
-                       Flash flash) {
+    private void users(StringBuilder b, String csrf, List<User> users, List<Organisation> orgs,
+                       Map<UUID, String> orgNames, Flash flash) {
         b.append("<section class=\"card\" aria-labelledby=\"users-h\"><h2 id=\"users-h\">Users</h2>");
         Instant now = Instant.now();
         table(b, "users", null, List.of("Name", "Organisation", "Role", "Status", "Publisher", "Password",
