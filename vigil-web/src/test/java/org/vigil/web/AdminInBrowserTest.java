@@ -12,6 +12,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,7 +187,7 @@ final class AdminInBrowserTest {
         assertTrue(text("users").contains("liaison1 Liaison Office reader disabled"), text("users"));
         assertEquals(401, taxii(objects, firstSecret), "a disabled user's tokens are refused");
         assertEquals(303, signedIn.get("/ui/events").statusCode(), "and their session ends");
-        Session again = new Session();
+        Session again = new Session(hub.base());
         String loginCsrf = match("name=\"csrf\" value=\"([^\"]+)\"", again.get("/ui/login").body());
         assertEquals(401, again.post("/ui/login", "csrf=" + enc(loginCsrf) + "&username=liaison1&password="
                 + enc(password)).statusCode(), "and their password");
@@ -291,6 +294,25 @@ final class AdminInBrowserTest {
         assertFalse(root.get("/ui/admin").body().contains("Organisation Genuine added"), "and only once");
     }
 
+    @Test
+    void verifyNamesTheRecordWhereTheChainBreaks() throws Exception {
+        Path other = Files.createTempDirectory("vigil-admin-broken");
+        try (WebHub tampered = new WebHub(other)) {
+            long seq = tampered.store.auditHead().seq() - 1;
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other.resolve("data").resolve("vigil.db"));
+                 Statement st = c.createStatement()) {
+                st.execute("DROP TRIGGER audit_no_update");
+                assertEquals(1, st.executeUpdate("UPDATE audit SET detail = 'rewritten' WHERE seq = " + seq));
+            }
+            Session root = session(tampered, tampered.root);
+            HttpResponse<String> verify = root.post("/ui/admin/audit/verify", "csrf=" + enc(root.csrf));
+            assertEquals(303, verify.statusCode());
+            String page = root.get("/ui/admin").body();
+            assertTrue(page.contains("Broken at record " + seq + ": "), page);
+            assertTrue(page.contains("The " + (seq - 1) + " records before it are intact."), page);
+        }
+    }
+
     /** Everything an administration action could change, in one comparable string. */
     private String state() {
         StringBuilder b = new StringBuilder();
@@ -308,25 +330,34 @@ final class AdminInBrowserTest {
     }
 
     /** A signed-in HTTP client and its session's CSRF token. */
-    private final class Session {
+    private static final class Session {
+        final String base;
         final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         String csrf;
 
+        Session(String base) {
+            this.base = base;
+        }
+
         HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(hub.base() + path)).GET().build(),
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> post(String path, String form) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(hub.base() + path))
+            return http.send(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 
     private Session session(WebHub.Account who) throws Exception {
-        Session s = new Session();
+        return session(hub, who);
+    }
+
+    private static Session session(WebHub on, WebHub.Account who) throws Exception {
+        Session s = new Session(on.base());
         String login = match("name=\"csrf\" value=\"([^\"]+)\"", s.get("/ui/login").body());
         HttpResponse<String> in = s.post("/ui/login", "csrf=" + enc(login) + "&username=" + enc(who.user().name())
                 + "&password=" + enc(who.password()));
