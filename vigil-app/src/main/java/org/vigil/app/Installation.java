@@ -205,7 +205,7 @@ final class Installation implements AutoCloseable {
                 new org.vigil.screen.ScreenApi(reads),
                 new org.vigil.web.WebUi(reads, writes, new org.vigil.access.Sessions(store, authenticator,
                         Clock.systemUTC(), settings.duration("ui.session_idle"), settings.duration("ui.session_lifetime")),
-                        admin, audit));
+                        admin));
     }
 
     /** Runs federation feeds as this installation's read and write paths; the caller closes it. */

@@ -1,7 +1,6 @@
 package org.vigil.web;
 
 import org.vigil.access.Administration;
-import org.vigil.access.AuditLog;
 import org.vigil.access.ReadPath;
 import org.vigil.access.Sessions;
 import org.vigil.access.WritePath;
@@ -34,7 +33,7 @@ public final class WebUi implements ApiModule {
 
     /** The UI without its administration pages. */
     public WebUi(ReadPath reads, WritePath writes, Sessions sessions) {
-        this(reads, writes, sessions, null, null);
+        this(reads, writes, sessions, null);
     }
 
     /**
@@ -42,13 +41,12 @@ public final class WebUi implements ApiModule {
      * tokens and the audit log from the store (none of them STIX objects, so none through the read path) and
      * changes them through the same {@link Administration} as the command line.
      */
-    public WebUi(ReadPath reads, WritePath writes, Sessions sessions, Administration administration,
-                 AuditLog audit) {
+    public WebUi(ReadPath reads, WritePath writes, Sessions sessions, Administration administration) {
         this.reads = reads;
         this.writes = writes;
         this.sessions = sessions;
         this.administration = administration;
-        this.admin = administration == null ? null : new AdminApi(administration.store(), audit);
+        this.admin = administration == null ? null : new AdminApi(administration);
     }
 
     @Override

@@ -91,7 +91,7 @@ final class WebHub implements AutoCloseable {
                 new TaxiiConfig("127.0.0.1", 0, "Vigil under test", "", null, null, 1000, key),
                 List.of(new PictureApi(new Picture(reads, Clock.systemUTC()), Clock.systemUTC()),
                         new WebUi(reads, writes, new Sessions(store, auth, Clock.systemUTC()),
-                                new Administration(store, audit, ROOT, DIRECTORY), audit)));
+                                new Administration(store, audit, ROOT, DIRECTORY))));
         Organisation agency = organisation("Agency");
         Organisation partner = organisation("Partner");
         alice = user("alice", agency);
