@@ -75,6 +75,10 @@ public final class Authenticator {
     }
 
     private Optional<Principal> principal(User user, ApiToken token) {
+        if (store.isDisabled(user.id())) {
+            LOG.info("user {} is disabled; refusing the login", user.name());
+            return Optional.empty();
+        }
         Optional<Organisation> org = store.organisation(user.organisationId());
         if (org.isEmpty()) {
             LOG.warn("user {} belongs to organisation {}, which does not exist; refusing the login", user.name(),

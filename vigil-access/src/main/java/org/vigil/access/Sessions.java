@@ -101,7 +101,9 @@ public final class Sessions {
         if (!now.isBefore(s.get().lastSeen().plus(NOTE_EVERY))) {
             store.touchSession(hash, now);
         }
-        return store.user(s.get().userId()).flatMap(u -> store.organisation(u.organisationId())
+        // A user disabled since signing in loses the session at once.
+        return store.user(s.get().userId()).filter(u -> !store.isDisabled(u.id()))
+                .flatMap(u -> store.organisation(u.organisationId())
                 .map(o -> new Current(Principal.of(u, o), s.get().csrf())));
     }
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.UUID;
 import org.vigil.stix.Tlp;
 import org.vigil.store.Collection;
-import org.vigil.store.Grant;
 import org.vigil.store.User;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code vigil collection}: TAXII collections and who may read and write them. */
 @Command(name = "collection", mixinStandardHelpOptions = true, description = "Manage collections and grants.",
         subcommands = {CollectionCommand.Add.class, CollectionCommand.List.class, CollectionCommand.GrantAccess.class,
-                       CollectionCommand.Set.class})
+                       CollectionCommand.RevokeAccess.class, CollectionCommand.Set.class})
 final class CollectionCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a collection.")
@@ -39,24 +38,16 @@ final class CollectionCommand {
         public Integer call() {
             PrintWriter out = out();
             try (Installation hub = open()) {
-                UUID cid = id == null ? UUID.randomUUID() : id;
-                if (hub.store.collection(cid).isPresent()) {
-                    throw new Settings.SettingsException("a collection with id " + cid + " already exists");
-                }
-                if (alias != null && hub.store.collectionByAlias(Installation.API_ROOT, alias).isPresent()) {
-                    throw new Settings.SettingsException("the alias '" + alias + "' is taken");
-                }
                 java.util.List<User> r = users(hub, readers);
                 java.util.List<User> w = users(hub, writers);
-                hub.store.putCollection(Collection.of(cid, Installation.API_ROOT, title).withAlias(alias));
+                Collection c = hub.admin.addCollection(hub.cli("collection add"), id, title, null, alias);
                 for (User u : r) {
-                    grant(hub, u, cid, true, false);
+                    hub.admin.grant(hub.cli("collection grant"), c, u, true, false);
                 }
                 for (User u : w) {
-                    grant(hub, u, cid, false, true);
+                    hub.admin.grant(hub.cli("collection grant"), c, u, false, true);
                 }
-                hub.noteAdmin("collection add", title + " " + cid);
-                out.println(cid);
+                out.println(c.id());
                 return 0;
             }
         }
@@ -73,12 +64,6 @@ final class CollectionCommand {
     static User user(Installation hub, String name) {
         return hub.store.userByName(name).orElseThrow(() -> new Settings.SettingsException("no user '" + name
                 + "'; add it first with: vigil user add " + name));
-    }
-
-    /** Adds read and/or write to what a user already holds on a collection. */
-    static void grant(Installation hub, User u, UUID collection, boolean read, boolean write) {
-        Grant held = hub.store.grant(u.id(), collection).orElse(new Grant(u.id(), collection, false, false));
-        hub.store.putGrant(new Grant(u.id(), collection, held.read() || read, held.write() || write));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List collections.")
@@ -118,9 +103,37 @@ final class CollectionCommand {
             try (Installation hub = open()) {
                 Collection c = hub.collection(collection);
                 User u = user(hub, user);
-                grant(hub, u, c.id(), !write, write);
-                hub.noteAdmin("collection grant", c.id() + " " + u.name() + " " + right);
+                hub.admin.grant(hub.cli("collection grant"), c, u, !write, write);
                 out.println(u.name() + " may now " + right + " " + c.title());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Take away a user's right to read or write a collection.")
+    static final class RevokeAccess extends AdminCommand {
+        @Parameters(index = "0", paramLabel = "COLLECTION", description = "Id, alias or title.")
+        String collection;
+
+        @Parameters(index = "1", paramLabel = "USER")
+        String user;
+
+        @Parameters(index = "2", paramLabel = "read|write")
+        String right;
+
+        @Override
+        public Integer call() {
+            boolean write = switch (right) {
+                case "read" -> false;
+                case "write" -> true;
+                default -> throw new Settings.SettingsException("the right must be read or write, not '" + right + "'");
+            };
+            try (Installation hub = open()) {
+                Collection c = hub.collection(collection);
+                User u = user(hub, user);
+                hub.admin.revoke(hub.cli("collection revoke"), c, u, !write, write);
+                out().println(u.name() + " may no longer " + right + " " + c.title());
                 return 0;
             }
         }

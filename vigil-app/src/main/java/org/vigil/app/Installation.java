@@ -29,8 +29,6 @@ import org.vigil.federation.FederationSettings;
 import org.vigil.stix.Publisher;
 import org.vigil.access.ReadPath;
 import org.vigil.access.WritePath;
-import org.vigil.stix.Identifier;
-import org.vigil.stix.StixObject;
 import org.vigil.stix.Tlp;
 import org.vigil.store.ApiRoot;
 import org.vigil.store.AuditHead;
@@ -58,7 +56,6 @@ final class Installation implements AutoCloseable {
     static final UUID ORGANISATIONS = UUID.nameUUIDFromBytes("vigil:organisations".getBytes());
     static final java.time.format.DateTimeFormatter STIX_MILLIS = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
-    private static final UUID ORG_NAMESPACE = UUID.fromString("6f1c2b9e-9a7d-4c63-8f0e-3d2a5b1c7e44");
 
     final Settings settings;
     final Store store;
@@ -68,6 +65,8 @@ final class Installation implements AutoCloseable {
     final Authenticator authenticator;
     final Picture picture;
     final TravelAlerts alerts;
+    /** The rules of administration, shared with the UI's administration page. */
+    final org.vigil.access.Administration admin;
 
     private Installation(Settings settings, Store store) {
         this.settings = settings;
@@ -76,6 +75,7 @@ final class Installation implements AutoCloseable {
         this.reads = new ReadPath(store, audit);
         this.writes = new WritePath(store, audit, Clock.systemUTC());
         this.authenticator = new Authenticator(store, audit, Clock.systemUTC());
+        this.admin = new org.vigil.access.Administration(store, audit, API_ROOT, ORGANISATIONS);
         this.picture = new Picture(reads, Clock.systemUTC());
         this.alerts = new TravelAlerts(reads, writes, store, API_ROOT, settings.dataDir(), settings.get("alerts.sender"),
                 settings.get("title"));
@@ -138,15 +138,7 @@ final class Installation implements AutoCloseable {
 
     /** Creates an organisation with its STIX identity, filed in the organisations collection. */
     Organisation addOrganisation(String name, boolean member) {
-        String identity = Identifier.deterministic("identity", ORG_NAMESPACE, name);
-        Organisation org = new Organisation(UUID.randomUUID(), name, identity, member);
-        store.putOrganisation(org);
-        String created = STIX_MILLIS.format(java.time.Instant.now());
-        StixObject object = StixObject.builder("identity", identity).put("created_by_ref", identity)
-                .put("created", created).put("modified", created).put("name", name)
-                .put("identity_class", "organization").build();
-        store.add(ORGANISATIONS, List.of(object));
-        return org;
+        return admin.createOrganisation(name, member);
     }
 
     /** A user named at the command line, as the read and write paths decide for them. */
@@ -178,8 +170,13 @@ final class Installation implements AutoCloseable {
      * data directory), so the operating-system account that ran it is what says who acted.
      */
     void noteAdmin(String action, String detail) {
-        audit.record(Principal.anonymous(), "admin:" + action,
-                "vigil " + action + " (os user " + System.getProperty("user.name", "unknown") + ")", List.of(), detail);
+        audit.record(Principal.anonymous(), "admin:" + action, cli(action).request(), List.of(), detail);
+    }
+
+    /** The command line as the actor of an administrative change (see {@link #noteAdmin}). */
+    org.vigil.access.Administration.Actor cli(String action) {
+        return new org.vigil.access.Administration.Actor(Principal.anonymous(),
+                "vigil " + action + " (os user " + System.getProperty("user.name", "unknown") + ")");
     }
 
     /** The one moment the log is taken on trust: from here on only this key can seal its head. */
@@ -208,7 +205,7 @@ final class Installation implements AutoCloseable {
                 new org.vigil.screen.ScreenApi(reads),
                 new org.vigil.web.WebUi(reads, writes, new org.vigil.access.Sessions(store, authenticator,
                         Clock.systemUTC(), settings.duration("ui.session_idle"), settings.duration("ui.session_lifetime")),
-                        store, audit));
+                        admin));
     }
 
     /** Runs federation feeds as this installation's read and write paths; the caller closes it. */

@@ -28,14 +28,13 @@ final class OrgCommand {
         public Integer call() {
             PrintWriter out = out();
             try (Installation hub = open()) {
-                if (hub.store.organisationByName(name).isPresent()) {
-                    throw new Settings.SettingsException("organisation '" + name + "' already exists");
-                }
                 identities.forEach(OrgCommand::checkIdentity);
                 refuseTaken(hub, identities);
-                Organisation org = hub.addOrganisation(name, member);
+                Organisation org = hub.admin.addOrganisation(hub.cli("org add"), name, member);
                 claim(hub, org, identities);
-                hub.noteAdmin("org add", name + (member ? " (member)" : "") + claimed(identities));
+                if (!identities.isEmpty()) {
+                    hub.noteAdmin("org set", org.name() + claimed(identities));
+                }
                 out.println("organisation " + org.name() + " added: id " + org.id() + ", identity "
                         + org.identityId() + (member ? ", community member" : "") + claimed(identities));
                 return 0;

@@ -1,14 +1,11 @@
 package org.vigil.app;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.UUID;
-import org.vigil.access.Tokens;
+import org.vigil.access.Administration;
 import org.vigil.store.ApiToken;
-import org.vigil.store.TokenScope;
 import org.vigil.store.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,14 +38,10 @@ final class TokenCommand {
                 User u = CollectionCommand.user(hub, user);
                 java.util.Set<UUID> ids = new HashSet<>();
                 collections.forEach(c -> ids.add(hub.collection(c.trim()).id()));
-                String token = Tokens.generate();
-                ApiToken t = new ApiToken(UUID.randomUUID(), u.id(), Tokens.hash(token),
-                        ids.isEmpty() ? TokenScope.all() : TokenScope.only(ids), until, false, Instant.now());
-                hub.store.addToken(t);
-                hub.noteAdmin("token add", u.name() + " " + t.id());
-                err.println("token " + t.id() + " for " + u.name() + (until == null ? "" : ", expires " + until)
+                Administration.IssuedToken t = hub.admin.issueToken(hub.cli("token add"), u, ids, until);
+                err.println("token " + t.token().id() + " for " + u.name() + (until == null ? "" : ", expires " + until)
                         + " (shown once):");
-                out.println(token);
+                out.println(t.secret());
                 return 0;
             }
         }
@@ -56,8 +49,8 @@ final class TokenCommand {
 
     static Instant expiry(String s) {
         try {
-            return s.startsWith("P") ? Instant.now().plus(Duration.parse(s)) : Instant.parse(s);
-        } catch (DateTimeParseException e) {
+            return Administration.expiry(s);
+        } catch (Administration.Refused e) {
             throw new Settings.SettingsException("--expires '" + s + "' is neither a duration such as P30D nor a "
                     + "timestamp such as 2027-01-01T00:00:00Z");
         }
@@ -93,10 +86,11 @@ final class TokenCommand {
         public Integer call() {
             PrintWriter out = out();
             try (Installation hub = open()) {
-                if (!hub.store.revokeToken(id)) {
-                    throw new Settings.SettingsException("no token with id " + id + "; see vigil token list USER");
+                try {
+                    hub.admin.revokeToken(hub.cli("token revoke"), id);
+                } catch (Administration.Refused e) {
+                    throw new Settings.SettingsException(e.getMessage() + "; see vigil token list USER");
                 }
-                hub.noteAdmin("token revoke", id.toString());
                 out.println("token " + id + " revoked");
                 return 0;
             }

@@ -5,15 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.UUID;
-import org.vigil.access.Passwords;
-import org.vigil.access.Tokens;
-import org.vigil.store.ApiToken;
-import org.vigil.store.Grant;
+import org.vigil.access.Administration;
 import org.vigil.store.Organisation;
 import org.vigil.store.Role;
-import org.vigil.store.TokenScope;
 import org.vigil.store.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,21 +40,11 @@ final class UserCommand {
             Role r = role(role);
             char[] password = readPassword();
             try (Installation hub = open()) {
-                if (hub.store.userByName(name).isPresent()) {
-                    throw new Settings.SettingsException("user '" + name + "' already exists");
-                }
                 Organisation organisation = organisation(hub);
-                User user = new User(UUID.randomUUID(), name, organisation.id(), r,
-                        password.length == 0 ? Passwords.unusable() : Passwords.hash(password));
-                hub.store.putUser(user);
-                hub.store.putGrant(new Grant(user.id(), Installation.ORGANISATIONS, true, false));
-                String token = Tokens.generate();
-                hub.store.addToken(new ApiToken(UUID.randomUUID(), user.id(), Tokens.hash(token), TokenScope.all(),
-                        null, false, Instant.now()));
-                hub.noteAdmin("user add", name + " (" + r.label() + ", " + organisation.name() + ")");
+                Administration.NewUser added = hub.admin.addUser(hub.cli("user add"), name, organisation, r, password);
                 err.println("user " + name + " added to " + organisation.name() + " as " + r.label()
                         + "; API token (shown once):");
-                out.println(token);
+                out.println(added.token().secret());
                 return 0;
             }
         }
@@ -98,13 +82,35 @@ final class UserCommand {
                 description = "Give (or with --no-publisher take) the right to publish travel alerts.")
         Boolean publisher;
 
+        @Option(names = "--password", description = "Set a new password, read from the first line of standard "
+                + "input (an empty line: none, API tokens only).")
+        boolean password;
+
+        @Option(names = "--disabled", negatable = true, description = "Disable the user (no password, token or "
+                + "session of theirs is accepted), or with --no-disabled enable them again.")
+        Boolean disabled;
+
         @Override
-        public Integer call() {
-            if (publisher == null) {
-                throw new Settings.SettingsException("say what to change, e.g. --publisher or --no-publisher");
+        public Integer call() throws IOException {
+            if (publisher == null && !password && disabled == null) {
+                throw new Settings.SettingsException("say what to change: --publisher, --no-publisher, --password, "
+                        + "--disabled or --no-disabled");
             }
+            char[] secret = password ? readPassword() : null;
             try (Installation hub = open()) {
                 User u = CollectionCommand.user(hub, name);
+                if (password) {
+                    hub.admin.setPassword(hub.cli("user password"), u, secret);
+                    err().println(name + (secret.length == 0 ? " may now sign in with API tokens only"
+                            : ": password changed"));
+                }
+                if (disabled != null) {
+                    hub.admin.setDisabled(hub.cli(disabled ? "user disable" : "user enable"), u, disabled);
+                    err().println(name + (disabled ? " is disabled" : " is enabled again"));
+                }
+                if (publisher == null) {
+                    return 0;
+                }
                 hub.store.setPublisher(u.id(), publisher);
                 hub.noteAdmin("user set", name + (publisher ? " --publisher" : " --no-publisher"));
                 err().println(name + (publisher ? " may now publish travel alerts" : " may no longer publish travel alerts"));

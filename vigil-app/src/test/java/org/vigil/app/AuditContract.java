@@ -124,6 +124,30 @@ abstract class AuditContract {
     }
 
     @Test
+    void revokingDisablingAndResettingAtTheCommandLineAreRecordedAndTakeEffect() {
+        assertEquals(200, vigil.as(bob).get(Taxii.objects(intel)).status());
+        AuditRecord revoke = onlyRecordOf(() -> vigil.cli("collection", "revoke", "intel", "bob", "read").ok());
+        assertEquals("admin:collection revoke", revoke.action());
+        assertTrue(revoke.path().startsWith("vigil collection revoke (os user "), revoke.path());
+        assertEquals(404, vigil.as(bob).get(Taxii.objects(intel)).status(), "bob may no longer read Intel");
+        TestVigil.Run again = vigil.cli("collection", "revoke", "intel", "bob", "read");
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("bob may not read Intel already"), again.err());
+
+        AuditRecord disable = onlyRecordOf(() -> vigil.cli("user", "set", "alice", "--disabled").ok());
+        assertEquals("admin:user disable", disable.action());
+        assertEquals(401, vigil.as(alice).get(Taxii.objects(intel)).status(), "a disabled user's token is refused");
+        vigil.cli("user", "set", "alice", "--no-disabled").ok();
+        assertEquals(200, vigil.as(alice).get(Taxii.objects(intel)).status(), "and works again once enabled");
+
+        AuditRecord password = onlyRecordOf(() -> vigil.cliWithInput("a new password\n", "user", "set", "bob",
+                "--password").ok());
+        assertEquals("admin:user password", password.action());
+        assertTrue(org.vigil.access.Passwords.verify("a new password".toCharArray(),
+                vigil.hub().store.userByName("bob").orElseThrow().passwordHash()));
+    }
+
+    @Test
     void aUserRefusedACollectionIsRecordedWithWhatTheyWereTold() {
         UUID secret = UUID.randomUUID();
         AuditRecord hidden = onlyRecordOf(() -> vigil.as(bob).get(Taxii.objects(secret)));

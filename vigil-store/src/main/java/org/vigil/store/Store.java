@@ -181,6 +181,16 @@ public interface Store extends AutoCloseable {
     /** Revokes a token; false when there is no such token. */
     boolean revokeToken(UUID tokenId);
 
+    /** Whether a user is disabled: no password, token or session of theirs is accepted. False for no such user. */
+    boolean isDisabled(UUID userId);
+
+    /**
+     * Disables a user, or enables them again, keeping their password, tokens and grants as they are.
+     *
+     * @return false if there is no such user
+     */
+    boolean setDisabled(UUID userId, boolean disabled);
+
     /** Keeps a new browser session; expired sessions are removed on the way. */
     void putSession(WebSession session);
 

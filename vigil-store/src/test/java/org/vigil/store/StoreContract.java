@@ -673,6 +673,23 @@ abstract class StoreContract {
     }
 
     @Test
+    void aDisabledUserKeepsPasswordTokensAndGrantsAndIsEnabledAgain() {
+        User ana = newUser("ana", newOrganisation("police"), Role.ANALYST);
+        store.putGrant(new Grant(ana.id(), collection, true, false));
+        assertFalse(store.isDisabled(ana.id()));
+        assertTrue(store.setDisabled(ana.id(), true));
+        assertTrue(store.isDisabled(ana.id()));
+        store.putUser(new User(ana.id(), ana.name(), ana.organisationId(), ana.role(), "changed"));
+        assertTrue(store.isDisabled(ana.id()), "saving the user again (a new password) leaves them disabled");
+        assertEquals("changed", store.user(ana.id()).orElseThrow().passwordHash());
+        assertTrue(store.grant(ana.id(), collection).orElseThrow().read());
+        assertTrue(store.setDisabled(ana.id(), false));
+        assertFalse(store.isDisabled(ana.id()));
+        assertFalse(store.setDisabled(UUID.randomUUID(), true), "no such user");
+        assertFalse(store.isDisabled(UUID.randomUUID()));
+    }
+
+    @Test
     void tokensAreFoundByHashAndCanExpireAndBeRevoked() {
         User ana = newUser("ana", newOrganisation("police"), Role.ANALYST);
         Instant now = Instant.now();

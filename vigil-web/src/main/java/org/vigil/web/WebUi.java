@@ -1,14 +1,14 @@
 package org.vigil.web;
 
-import org.vigil.access.AuditLog;
+import org.vigil.access.Administration;
 import org.vigil.access.ReadPath;
 import org.vigil.access.Sessions;
 import org.vigil.access.WritePath;
 import org.vigil.extract.Extractor;
-import org.vigil.store.Store;
 import org.vigil.taxii.api.ApiModule;
 import org.vigil.taxii.api.ApiV1;
 import org.vigil.web.internal.AdminApi;
+import org.vigil.web.internal.AdminPages;
 import org.vigil.web.internal.BrowserGate;
 import org.vigil.web.internal.IngestApi;
 import org.vigil.web.internal.ObjectApi;
@@ -28,29 +28,37 @@ public final class WebUi implements ApiModule {
     private final WritePath writes;
     private final Sessions sessions;
     private final AdminApi admin;
+    private final Administration administration;
     private Extractor extractor;
 
     /** The UI without its administration pages. */
     public WebUi(ReadPath reads, WritePath writes, Sessions sessions) {
-        this(reads, writes, sessions, null, null);
+        this(reads, writes, sessions, null);
     }
 
     /**
-     * The UI with its read-only administration pages for admins, which read organisations, users, collections,
-     * grants, tokens and the audit log from the store (none of them STIX objects, so none through the read path).
+     * The UI with its administration page for admins, which reads organisations, users, collections, grants,
+     * tokens and the audit log from the store (none of them STIX objects, so none through the read path) and
+     * changes them through the same {@link Administration} as the command line.
      */
-    public WebUi(ReadPath reads, WritePath writes, Sessions sessions, Store store, AuditLog audit) {
+    public WebUi(ReadPath reads, WritePath writes, Sessions sessions, Administration administration) {
         this.reads = reads;
         this.writes = writes;
         this.sessions = sessions;
-        this.admin = store == null ? null : new AdminApi(store, audit);
+        this.administration = administration;
+        this.admin = administration == null ? null : new AdminApi(administration);
     }
 
     @Override
     public void install(ApiV1 api) {
         BrowserGate gate = new BrowserGate(sessions);
         api.acceptSessions(gate::apiPrincipal);
-        api.pages(PREFIX, app -> new UiPages(reads, gate, admin != null).install(app));
+        api.pages(PREFIX, app -> {
+            new UiPages(reads, gate, admin != null).install(app);
+            if (administration != null) {
+                new AdminPages(administration).install(app);
+            }
+        });
         new ObjectApi(reads).install(api);
         if (admin != null) {
             admin.install(api);

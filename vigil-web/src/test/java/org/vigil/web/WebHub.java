@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.vigil.access.Administration;
 import org.vigil.access.AuditLog;
 import org.vigil.access.Authenticator;
 import org.vigil.access.CollectionView;
@@ -47,6 +48,8 @@ import org.vigil.taxii.TaxiiServer;
 final class WebHub implements AutoCloseable {
 
     static final String ROOT = "api1";
+    /** Where organisations' identities are filed, as in an installation. */
+    static final UUID DIRECTORY = UUID.nameUUIDFromBytes("vigil:organisations".getBytes());
 
     final Store store;
     final ReadPath reads;
@@ -76,6 +79,8 @@ final class WebHub implements AutoCloseable {
     WebHub(Path dir) {
         store = Store.open(StoreConfig.sqlite(dir.resolve("data")));
         store.putApiRoot(new ApiRoot(ROOT, "Vigil under test", null, 10_000_000));
+        store.putCollection(new Collection(DIRECTORY, ROOT, "Directory", null, "directory",
+                List.of(Collection.STIX_MEDIA_TYPE), false, Tlp.GREEN));
         AuditLog audit = new AuditLog(store);
         reads = new ReadPath(store, audit);
         writes = new WritePath(store, audit, Clock.systemUTC());
@@ -85,7 +90,8 @@ final class WebHub implements AutoCloseable {
         server = TaxiiServer.start(new Hub(auth, reads, writes),
                 new TaxiiConfig("127.0.0.1", 0, "Vigil under test", "", null, null, 1000, key),
                 List.of(new PictureApi(new Picture(reads, Clock.systemUTC()), Clock.systemUTC()),
-                        new WebUi(reads, writes, new Sessions(store, auth, Clock.systemUTC()), store, audit)));
+                        new WebUi(reads, writes, new Sessions(store, auth, Clock.systemUTC()),
+                                new Administration(store, audit, ROOT, DIRECTORY))));
         Organisation agency = organisation("Agency");
         Organisation partner = organisation("Partner");
         alice = user("alice", agency);

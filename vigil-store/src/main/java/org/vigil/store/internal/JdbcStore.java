@@ -290,6 +290,16 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public boolean isDisabled(UUID userId) {
+        return principals.isDisabled(userId);
+    }
+
+    @Override
+    public boolean setDisabled(UUID userId, boolean disabled) {
+        return principals.setDisabled(userId, disabled);
+    }
+
+    @Override
     public void putSession(org.vigil.store.WebSession session) {
         principals.putSession(session);
     }

@@ -146,6 +146,16 @@ final class PrincipalRepo {
                 TOKENS + " WHERE user_id = ? ORDER BY created_at, id", p -> p.uuid(userId), PrincipalRepo::token));
     }
 
+    boolean isDisabled(UUID userId) {
+        return db.read("reading whether user " + userId + " is disabled", c -> sql.first(c,
+                "SELECT disabled FROM users WHERE id = ?", p -> p.uuid(userId), rs -> rs.getBoolean(1))).orElse(false);
+    }
+
+    boolean setDisabled(UUID userId, boolean disabled) {
+        return db.write((disabled ? "disabling" : "enabling") + " user " + userId, c -> sql.update(c,
+                "UPDATE users SET disabled = ? WHERE id = ?", p -> p.bool(disabled).uuid(userId))) > 0;
+    }
+
     boolean revokeToken(UUID tokenId) {
         return db.write("revoking token " + tokenId, c -> sql.update(c,
                 "UPDATE api_tokens SET revoked = TRUE WHERE id = ?", p -> p.uuid(tokenId))) > 0;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.vigil.access.Administration;
 import org.vigil.access.AuditLog;
 import org.vigil.access.Principal;
 import org.vigil.store.ApiToken;
@@ -24,7 +25,8 @@ import org.vigil.taxii.api.ApiV1;
 
 /**
  * What administrators read under /api/v1/admin/: organisations, users, collections with their grants, tokens
- * (never their secrets) and the audit log with its verification. Read-only; changes stay with the command line.
+ * (never their secrets) and the audit log with its verification. Read-only: changes are made on the
+ * administration page (/ui/admin) or at the command line.
  * To anyone but an administrator these addresses do not exist (404), so they tell nobody that they are there.
  */
 public final class AdminApi {
@@ -33,11 +35,11 @@ public final class AdminApi {
     static final int MAX_AUDIT = 200;
 
     private final Store store;
-    private final AuditLog audit;
+    private final Administration admin;
 
-    public AdminApi(Store store, AuditLog audit) {
-        this.store = store;
-        this.audit = audit;
+    public AdminApi(Administration admin) {
+        this.store = admin.store();
+        this.admin = admin;
     }
 
     public void install(ApiV1 api) {
@@ -63,8 +65,8 @@ public final class AdminApi {
     record Org(String id, String name, String identity, boolean member, long users) {
     }
 
-    record Account(String id, String name, String organisation, String role, boolean publisher, long tokens,
-                   long activeTokens) {
+    record Account(String id, String name, String organisation, String role, boolean disabled, boolean publisher,
+                   long tokens, long activeTokens) {
     }
 
     record Access(String user, boolean read, boolean write) {
@@ -95,7 +97,7 @@ public final class AdminApi {
             userNames.put(u.id(), u.name());
             List<ApiToken> tokens = store.tokens(u.id());
             accounts.add(new Account(u.id().toString(), u.name(), orgNames.getOrDefault(u.organisationId(), "?"),
-                    u.role().label(), store.isPublisher(u.id()), tokens.size(), tokens.stream()
+                    u.role().label(), store.isDisabled(u.id()), store.isPublisher(u.id()), tokens.size(), tokens.stream()
                     .filter(t -> !t.revoked() && (t.expires() == null || t.expires().isAfter(now))).count()));
         }
         List<Coll> colls = new ArrayList<>();
@@ -107,7 +109,7 @@ public final class AdminApi {
                                 g.write())).sorted(Comparator.comparing(Access::user)).toList()));
             }
         }
-        audit.record(p, "admin:read", call.request(), List.of(), "overview");
+        admin.noteRead(new Administration.Actor(p, call.request()), "overview");
         return new Overview(orgs, accounts, colls);
     }
 
@@ -132,7 +134,7 @@ public final class AdminApi {
                     r.objectIds().size(), r.detail()));
         }
         java.util.Collections.reverse(out);
-        audit.record(p, "admin:read", call.request(), List.of(), "audit log");
+        admin.noteRead(new Administration.Actor(p, call.request()), "audit log");
         return new AuditPage(head.seq(), head.seal().name().toLowerCase(java.util.Locale.ROOT), out);
     }
 
@@ -141,8 +143,7 @@ public final class AdminApi {
 
     private Verified verify(ApiCall call) {
         Principal p = admin(call);
-        AuditLog.Verification v = audit.verify();
-        audit.record(p, "admin:audit-verify", call.request(), List.of(), v.intact() ? "intact" : "broken");
+        AuditLog.Verification v = admin.verifyAudit(new Administration.Actor(p, call.request()));
         return new Verified(v.intact(), v.records(), v.firstBreak().map(AuditLog.Break::seq).orElse(null),
                 v.firstBreak().map(AuditLog.Break::reason).orElse(null));
     }

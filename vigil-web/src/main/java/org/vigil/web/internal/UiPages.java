@@ -70,7 +70,6 @@ public final class UiPages {
                 + "<th scope=\"col\">Name</th><th scope=\"col\">Found in</th></tr></thead><tbody id=\"entities\">"
                 + "</tbody></table><label for=\"collection\">Publish into</label><select id=\"collection\"></select>"
                 + "<button type=\"button\" id=\"publish\">Publish the report</button></section>", false, false));
-        app.get("/ui/admin", this::admin);
         app.get("/ui/alerts", ctx -> shell(ctx, "Alerts", "alerts", "", "<h1>Travel alerts</h1>"
                 + "<p class=\"notice\" id=\"alerts-status\" role=\"status\">Travel alerts are not available on "
                 + "this hub: they come with the alerts module.</p><ul id=\"alerts\" class=\"list\"></ul>"
@@ -141,6 +140,15 @@ public final class UiPages {
             } else {
                 refuse(ctx, 403, "Your session has ended. Sign in again.");
             }
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        if ((path.equals("/ui/admin") || path.startsWith("/ui/admin/"))
+                && !(withAdmin && AdminApi.admits(s.get().principal()))) {
+            // Administration does not exist for anyone else, whatever they send: checked before the CSRF token
+            // so that a refusal never tells that the address is there.
+            ctx.attribute("vigil.session", s.get());
+            notFound(ctx, "page " + path);
             ctx.skipRemainingHandlers();
             return;
         }
@@ -277,38 +285,6 @@ public final class UiPages {
                     + "<section class=\"card\" aria-labelledby=\"versions-h\"><h2 id=\"versions-h\">Versions</h2>"
                     + "<ol id=\"versions\" class=\"list\"></ol></section>", false, false);
         }
-    }
-
-    /** Administration, for admins only: to anyone else it does not exist. */
-    private void admin(Context ctx) {
-        Sessions.Current s = ctx.attribute("vigil.session");
-        if (!withAdmin || !AdminApi.admits(s.principal())) {
-            notFound(ctx, "page /ui/admin");
-            return;
-        }
-        shell(ctx, "Administration", "admin", "", "<h1>Administration</h1><p class=\"hint\">Read-only; change these "
-                + "with the <code>vigil</code> command line (org, user, collection, token, audit).</p>"
-                + "<p id=\"status\" role=\"status\">Loading…</p>"
-                + section("orgs", "Organisations", "Name", "Identity", "Member", "Users")
-                + section("users", "Users", "Name", "Organisation", "Role", "Publisher", "Tokens (active)")
-                + section("collections", "Collections and grants", "Title", "API root / alias", "Public",
-                "Default marking", "Grants (r: read, w: write)")
-                + "<section class=\"card\" aria-labelledby=\"audit-h\"><h2 id=\"audit-h\">Audit log</h2>"
-                + "<p><button type=\"button\" id=\"verify-audit\">Verify the hash chain</button> "
-                + "<span id=\"audit-verdict\" role=\"status\"></span></p><p id=\"audit-head\"></p>"
-                + "<table class=\"entities\"><caption class=\"hint\">Newest first</caption><thead><tr>"
-                + "<th scope=\"col\">#</th><th scope=\"col\">When (UTC)</th><th scope=\"col\">Who</th>"
-                + "<th scope=\"col\">Action</th><th scope=\"col\">Request</th><th scope=\"col\">Objects</th>"
-                + "</tr></thead><tbody id=\"audit\"></tbody></table></section>", false, false);
-    }
-
-    private static String section(String id, String title, String... columns) {
-        StringBuilder b = new StringBuilder("<section class=\"card\" aria-labelledby=\"" + id + "-h\"><h2 id=\""
-                + id + "-h\">" + title + "</h2><table class=\"entities\"><thead><tr>");
-        for (String c : columns) {
-            b.append("<th scope=\"col\">").append(Html.escape(c)).append("</th>");
-        }
-        return b.append("</tr></thead><tbody id=\"").append(id).append("\"></tbody></table></section>").toString();
     }
 
     private void search(Context ctx) {

@@ -557,34 +557,8 @@ views.search = async (body) => {
   body.dataset.loaded = 'true';
 };
 
-const row = (...cells) => el('tr', {}, ...cells.map(c => el('td', {}, c)));
-const yesNo = b => (b ? 'yes' : 'no');
-
+// The administration page is written whole by the server, its changes posted as forms.
 views.admin = async (body) => {
-  const o = await api('/admin/overview');
-  byId('orgs').replaceChildren(...o.organisations.map(x => row(x.name, x.identity, yesNo(x.member), String(x.users))));
-  byId('users').replaceChildren(...o.users.map(u => row(u.name, u.organisation, u.role, yesNo(u.publisher),
-    u.tokens + ' (' + u.active_tokens + ')')));
-  byId('collections').replaceChildren(...o.collections.map(c => row(c.title, c.api_root + ' / ' + (c.alias || '\u2014'),
-    yesNo(c.is_public), 'TLP:' + c.default_marking.toUpperCase(),
-    c.grants.map(g => g.user + ' (' + (g.read ? 'r' : '') + (g.write ? 'w' : '') + ')').join(', ') || 'none')));
-  const a = await api('/admin/audit?limit=50');
-  byId('audit-head').textContent = a.head + ' records; head seal: ' + a.seal + '.';
-  byId('audit').replaceChildren(...a.records.map(r => row(String(r.seq), r.at.replace('T', ' ').slice(0, 19),
-    r.actor, r.action, r.path || '', String(r.objects))));
-  byId('verify-audit').addEventListener('click', async () => {
-    const verdict = byId('audit-verdict');
-    verdict.textContent = 'Verifying…';
-    try {
-      const v = await api('/admin/audit/verify');
-      verdict.textContent = v.intact ? 'Intact: ' + v.records + ' records.'
-        : 'BROKEN at record ' + v.broken_at + ': ' + v.reason;
-    } catch (e) {
-      verdict.textContent = 'Could not verify: ' + e.message;
-    }
-  });
-  say(o.organisations.length + ' organisation(s), ' + o.users.length + ' user(s), ' + o.collections.length
-    + ' collection(s).');
   body.dataset.loaded = 'true';
 };
 
