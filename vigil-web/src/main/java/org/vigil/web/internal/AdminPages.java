@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.access.Administration;
@@ -21,7 +20,6 @@ import org.vigil.access.Administration.Actor;
 import org.vigil.access.Administration.Refused;
 import org.vigil.access.AuditLog;
 import org.vigil.access.Sessions;
-import org.vigil.access.Tokens;
 import org.vigil.store.ApiToken;
 import org.vigil.store.AuditRecord;
 import org.vigil.store.Collection;
@@ -30,39 +28,37 @@ import org.vigil.store.Organisation;
 import org.vigil.store.Role;
 import org.vigil.store.Store;
 import org.vigil.store.User;
+import org.vigil.web.internal.SealedOutcome.Outcome;
 
 /**
  * The administration page, /ui/admin, written by the server: organisations, users, collections and their grants,
  * API tokens and the audit log, each with its forms. Every change is a POST with the session's CSRF token, made
  * through {@link Administration} (the command line's rules and audit records), and answered by a redirect back to
  * the page (POST-redirect-GET), which then shows the outcome once beside the form that asked: a refusal in plain
- * words, or what was done (a new token's secret included, which is never stored and so never shown again).
+ * words, or what was done (a new token's secret included, which is never stored and so never shown again). The
+ * outcome travels in a cookie sealed for the session ({@link SealedOutcome}), so any server may answer the redirect.
  * UiPages answers 404 to anyone but an administrator before any of this runs.
  */
 public final class AdminPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminPages.class);
     static final int AUDIT_PAGE = 50;
-    /** Outcomes kept for a session until its next view of the page; a session that never returns leaves one. */
-    private static final int MAX_FLASHES = 1_000;
+    /** The cookie that carries a change's outcome to the page the change redirects to (see {@link SealedOutcome}). */
+    private static final String OUTCOME_COOKIE = "vigil_outcome";
+    private static final int OUTCOME_SECONDS = 300;
 
     private final Administration admin;
     private final Store store;
-    private final Map<String, Flash> flashes = new ConcurrentHashMap<>();
 
     public AdminPages(Administration admin) {
         this.admin = admin;
         this.store = admin.store();
     }
 
-    /** What a change came to, shown once beside the form that asked for it. */
-    private record Flash(String form, boolean ok, String message, String secret) {
-    }
-
     /** A change the page makes: reads its form, acts, and says what it did. */
     @FunctionalInterface
     private interface Change {
-        Flash apply(Context ctx, Actor by);
+        Outcome apply(Context ctx, Actor by);
     }
 
     public void install(Javalin app) {
@@ -82,14 +78,14 @@ public final class AdminPages {
         app.post(path, ctx -> {
             Sessions.Current s = ctx.attribute("vigil.session");
             Actor by = new Actor(s.principal(), "POST " + path);
-            Flash outcome;
+            Outcome outcome;
             try {
                 outcome = change.apply(ctx, by);
             } catch (Refused e) {
-                outcome = new Flash(form, false, sentence(e.getMessage()), null);
+                outcome = new Outcome(form, false, sentence(e.getMessage()), null);
             } catch (RuntimeException e) {
                 LOG.warn("{} failed for {}", path, s.principal(), e);
-                outcome = new Flash(form, false, "The change could not be made; nothing was changed. The server's "
+                outcome = new Outcome(form, false, "The change could not be made; nothing was changed. The server's "
                         + "log says why.", null);
             }
             keep(ctx, outcome);
@@ -97,15 +93,23 @@ public final class AdminPages {
         });
     }
 
-    private void keep(Context ctx, Flash flash) {
-        if (flashes.size() >= MAX_FLASHES) {
-            flashes.clear();
-        }
-        flashes.put(sessionKey(ctx), flash);
+    /** Hands the outcome to the next view of the page, whichever server answers it. */
+    private static void keep(Context ctx, Outcome flash) {
+        BrowserGate.setCookie(ctx, OUTCOME_COOKIE, SealedOutcome.seal(flash, session(ctx)), OUTCOME_SECONDS);
     }
 
-    private static String sessionKey(Context ctx) {
-        return Tokens.hash(Optional.ofNullable(ctx.cookie(BrowserGate.COOKIE)).orElse(""));
+    /** The outcome a change left for this view of the page, shown once: the cookie is cleared as it is read. */
+    private static Outcome taken(Context ctx) {
+        String sealed = ctx.cookie(OUTCOME_COOKIE);
+        if (sealed == null) {
+            return null;
+        }
+        BrowserGate.setCookie(ctx, OUTCOME_COOKIE, "", 0);
+        return SealedOutcome.open(sealed, session(ctx)).orElse(null);
+    }
+
+    private static String session(Context ctx) {
+        return Optional.ofNullable(ctx.cookie(BrowserGate.COOKIE)).orElse("");
     }
 
     private static String sentence(String s) {
@@ -116,47 +120,47 @@ public final class AdminPages {
 
     // The changes.
 
-    private Flash addOrganisation(Context ctx, Actor by) {
+    private Outcome addOrganisation(Context ctx, Actor by) {
         Organisation o = admin.addOrganisation(by, field(ctx, "name"), ctx.formParam("member") != null);
-        return new Flash("org-form", true, "Organisation " + o.name() + " added" + (o.member()
+        return new Outcome("org-form", true, "Organisation " + o.name() + " added" + (o.member()
                 ? " as a community member" : "") + "; its identity is " + o.identityId() + ".", null);
     }
 
-    private Flash addUser(Context ctx, Actor by) {
+    private Outcome addUser(Context ctx, Actor by) {
         Organisation org = store.organisation(uuid(ctx, "organisation", "an organisation"))
                 .orElseThrow(() -> new Refused("that organisation no longer exists"));
         Role role = role(field(ctx, "role"));
         char[] password = field(ctx, "password").toCharArray();
         Administration.NewUser u = admin.addUser(by, field(ctx, "name"), org, role, password);
-        return new Flash("user-form", true, "User " + u.user().name() + " added to " + org.name() + " as "
+        return new Outcome("user-form", true, "User " + u.user().name() + " added to " + org.name() + " as "
                 + role.label() + (password.length == 0 ? " (no password: API tokens only)" : "")
                 + ". Their API token, shown only now:", u.token().secret());
     }
 
-    private Flash setPassword(Context ctx, Actor by) {
+    private Outcome setPassword(Context ctx, Actor by) {
         User u = user(ctx);
         char[] password = field(ctx, "password").toCharArray();
         admin.setPassword(by, u, password);
-        return new Flash("password-form", true, password.length == 0 ? u.name() + " can no longer sign in with a "
+        return new Outcome("password-form", true, password.length == 0 ? u.name() + " can no longer sign in with a "
                 + "password; their API tokens still work." : "The password of " + u.name() + " was changed.", null);
     }
 
-    private Flash setStatus(Context ctx, Actor by) {
+    private Outcome setStatus(Context ctx, Actor by) {
         User u = user(ctx);
         boolean disable = "disable".equals(ctx.formParam("change"));
         admin.setDisabled(by, u, disable);
-        return new Flash("status-form", true, disable ? u.name() + " is disabled: their password, tokens and "
+        return new Outcome("status-form", true, disable ? u.name() + " is disabled: their password, tokens and "
                 + "sessions are refused until you enable them." : u.name() + " is enabled again.", null);
     }
 
-    private Flash addCollection(Context ctx, Actor by) {
+    private Outcome addCollection(Context ctx, Actor by) {
         Collection c = admin.addCollection(by, null, field(ctx, "title"), field(ctx, "description"),
                 field(ctx, "alias"));
-        return new Flash("collection-form", true, "Collection " + c.title() + " added: id " + c.id()
+        return new Outcome("collection-form", true, "Collection " + c.title() + " added: id " + c.id()
                 + ". Nobody may read or write it until you grant it.", null);
     }
 
-    private Flash changeGrant(Context ctx, Actor by) {
+    private Outcome changeGrant(Context ctx, Actor by) {
         Collection c = collection(ctx);
         User u = user(ctx);
         String right = field(ctx, "right");
@@ -168,13 +172,13 @@ public final class AdminPages {
         String rights = read && write ? "read and write" : read ? "read" : "write";
         if ("revoke".equals(ctx.formParam("change"))) {
             admin.revoke(by, c, u, read, write);
-            return new Flash("grant-form", true, u.name() + " may no longer " + rights + " " + c.title() + ".", null);
+            return new Outcome("grant-form", true, u.name() + " may no longer " + rights + " " + c.title() + ".", null);
         }
         admin.grant(by, c, u, read, write);
-        return new Flash("grant-form", true, u.name() + " may now " + rights + " " + c.title() + ".", null);
+        return new Outcome("grant-form", true, u.name() + " may now " + rights + " " + c.title() + ".", null);
     }
 
-    private Flash issueToken(Context ctx, Actor by) {
+    private Outcome issueToken(Context ctx, Actor by) {
         User u = user(ctx);
         Set<UUID> only = new HashSet<>();
         for (String id : ctx.formParams("collections")) {
@@ -186,25 +190,25 @@ public final class AdminPages {
         Instant until = expires.isEmpty() ? null : Administration.expiry(expires);
         Administration.IssuedToken t = admin.issueToken(by, u, only, until);
         String expiring = until == null ? "" : ", expiring " + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        return new Flash("token-form", true, "Token " + t.token().id() + " made for " + u.name() + expiring
+        return new Outcome("token-form", true, "Token " + t.token().id() + " made for " + u.name() + expiring
                 + (only.isEmpty() ? "" : ", for " + only.size() + " collection(s) only")
                 + ". Copy it now: it is shown only this once.", t.secret());
     }
 
-    private Flash revokeToken(Context ctx, Actor by) {
+    private Outcome revokeToken(Context ctx, Actor by) {
         UUID id = uuid(ctx, "token", "a token");
         admin.revokeToken(by, id);
-        return new Flash("tokens", true, "Token " + id + " revoked: it no longer works.", null);
+        return new Outcome("tokens", true, "Token " + id + " revoked: it no longer works.", null);
     }
 
-    private Flash verify(Context ctx, Actor by) {
+    private Outcome verify(Context ctx, Actor by) {
         AuditLog.Verification v = admin.verifyAudit(by);
         if (v.intact()) {
-            return new Flash("verify-form", true, "Intact: the hash chain of all " + v.records() + " records holds.",
+            return new Outcome("verify-form", true, "Intact: the hash chain of all " + v.records() + " records holds.",
                     null);
         }
         AuditLog.Break b = v.firstBreak().orElseThrow();
-        return new Flash("verify-form", false, "Broken at record " + b.seq() + ": " + b.reason() + ". The "
+        return new Outcome("verify-form", false, "Broken at record " + b.seq() + ": " + b.reason() + ". The "
                 + v.records() + " records before it are intact.", null);
     }
 
@@ -255,7 +259,7 @@ public final class AdminPages {
 
     private void page(Context ctx) {
         Sessions.Current s = ctx.attribute("vigil.session");
-        Flash flash = flashes.remove(sessionKey(ctx));
+        Outcome flash = taken(ctx);
         List<Organisation> orgs = store.organisations().stream().sorted(Comparator.comparing(Organisation::name))
                 .toList();
         List<User> users = store.users().stream().sorted(Comparator.comparing(User::name)).toList();
@@ -280,7 +284,7 @@ public final class AdminPages {
     }
 
     private static void organisations(StringBuilder b, String csrf, List<Organisation> orgs, List<User> users,
-                                      Flash flash) {
+                                      Outcome flash) {
         b.append("<section class=\"card\" aria-labelledby=\"orgs-h\"><h2 id=\"orgs-h\">Organisations</h2>");
         table(b, "orgs", null, List.of("Name", "Identity", "Member", "Users"), orgs.stream()
                 .map(o -> List.of(o.name(), o.identityId(), o.member() ? "yes" : "no",
@@ -294,7 +298,7 @@ public final class AdminPages {
     }
 
     private void users(StringBuilder b, String csrf, List<User> users, List<Organisation> orgs,
-                       Map<UUID, String> orgNames, Flash flash) {
+                       Map<UUID, String> orgNames, Outcome flash) {
         b.append("<section class=\"card\" aria-labelledby=\"users-h\"><h2 id=\"users-h\">Users</h2>");
         Instant now = Instant.now();
         table(b, "users", null, List.of("Name", "Organisation", "Role", "Status", "Publisher", "Password",
@@ -329,7 +333,7 @@ public final class AdminPages {
     }
 
     private void collections(StringBuilder b, String csrf, List<Collection> collections, List<User> users,
-                             Map<UUID, String> userNames, Flash flash) {
+                             Map<UUID, String> userNames, Outcome flash) {
         b.append("<section class=\"card\" aria-labelledby=\"collections-h\"><h2 id=\"collections-h\">Collections "
                 + "and grants</h2>");
         table(b, "collections", "Collections and who may read (r) or write (w) them", List.of("Title", "Id",
@@ -358,7 +362,7 @@ public final class AdminPages {
                         + "id=\"revoke-grant\">Revoke</button></div></form></section>");
     }
 
-    private void tokens(StringBuilder b, String csrf, List<User> users, List<Collection> collections, Flash flash) {
+    private void tokens(StringBuilder b, String csrf, List<User> users, List<Collection> collections, Outcome flash) {
         b.append("<section class=\"card\" aria-labelledby=\"tokens-h\"><h2 id=\"tokens-h\">API tokens</h2>"
                 + "<p class=\"hint\">Only each token's hash is kept; a token's secret is shown once, when it is "
                 + "made.</p>");
@@ -397,7 +401,7 @@ public final class AdminPages {
                 .append("<button type=\"submit\" id=\"make-token\">Make the token</button></form></section>");
     }
 
-    private void audit(Context ctx, StringBuilder b, String csrf, Map<UUID, String> userNames, Flash flash) {
+    private void audit(Context ctx, StringBuilder b, String csrf, Map<UUID, String> userNames, Outcome flash) {
         b.append("<section class=\"card\" aria-labelledby=\"audit-h\"><h2 id=\"audit-h\">Audit log</h2>");
         var head = store.auditHead();
         b.append("<p id=\"audit-head\">").append(head.seq()).append(" records; head seal: ")
@@ -495,7 +499,7 @@ public final class AdminPages {
         return "<input type=\"hidden\" name=\"csrf\" value=\"" + Html.escape(csrf) + "\">";
     }
 
-    private static void form(StringBuilder b, String csrf, String id, String action, String heading, Flash flash) {
+    private static void form(StringBuilder b, String csrf, String id, String action, String heading, Outcome flash) {
         if (heading != null) {
             b.append("<h3 id=\"").append(id).append("-h\">").append(Html.escape(heading)).append("</h3>");
         }
@@ -506,7 +510,7 @@ public final class AdminPages {
     }
 
     /** The outcome of the last change, beside the form that asked for it. */
-    private static void flash(StringBuilder b, String form, Flash flash) {
+    private static void flash(StringBuilder b, String form, Outcome flash) {
         if (flash == null || !flash.form().equals(form)) {
             return;
         }
