@@ -30,9 +30,11 @@ final class ScreenBench implements Callable<Integer> {
             description = "Labelled names (default: ${DEFAULT-VALUE}).")
     Path pairs = Path.of("vigil-screen/src/test/resources/org/vigil/screen/name-groups.txt");
 
-    @Option(names = "--held-out", paramLabel = "FILE", description = "Labelled names never used to tune the matcher, "
-            + "reported at the threshold chosen on --pairs (default: ${DEFAULT-VALUE}).")
-    Path heldOut = Path.of("vigil-screen/src/test/resources/org/vigil/screen/name-groups-held-out.txt");
+    @Option(names = "--held-out", paramLabel = "FILE", split = ",", description = "Labelled names never used to tune "
+            + "the matcher, each reported at the threshold chosen on --pairs (default: ${DEFAULT-VALUE}).")
+    List<Path> heldOut = new ArrayList<>(List.of(
+            Path.of("vigil-screen/src/test/resources/org/vigil/screen/name-groups-held-out.txt"),
+            Path.of("vigil-screen/src/test/resources/org/vigil/screen/name-groups-held-out-2.txt")));
 
     @Option(names = "--threshold", description = "Score at which a pair counts as a match (default: Vigil's, ${DEFAULT-VALUE}).")
     double threshold = Screening.THRESHOLD;
@@ -85,15 +87,21 @@ final class ScreenBench implements Callable<Integer> {
         double chosen = Evaluation.chooseThreshold(labelled, scores, 0.97);
         out.printf(Locale.ROOT, "  threshold chosen on these pairs (best F1 with precision >= 0.97): %.3f: %s%n", chosen,
                 Evaluation.at(labelled, scores, chosen));
-        if (!Files.isRegularFile(heldOut)) {
-            out.println("held-out pairs: " + heldOut + ": no such file; give --held-out");
+        for (Path file : heldOut) {
+            heldOut(out, file, chosen);
+        }
+    }
+
+    private void heldOut(PrintStream out, Path file, double chosen) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            out.println("held-out pairs: " + file + ": no such file; give --held-out");
             return;
         }
-        List<Evaluation.Pair> held = Evaluation.pairs(Files.readAllLines(heldOut));
+        List<Evaluation.Pair> held = Evaluation.pairs(Files.readAllLines(file));
         long heldSame = held.stream().filter(Evaluation.Pair::same).count();
         double[] heldScores = Evaluation.scores(held);
         out.printf(Locale.ROOT, "held-out pairs: %d (%d same person, %d different) from %s%n", held.size(), heldSame,
-                held.size() - heldSame, heldOut);
+                held.size() - heldSame, file);
         out.printf(Locale.ROOT, "  exact after ASCII folding:   %s%n", Evaluation.run(held, Evaluation::exactFolded));
         out.printf(Locale.ROOT, "  Jaro-Winkler >= %.2f folded: %s%n", Evaluation.BASELINE_JARO_WINKLER,
                 Evaluation.run(held, Evaluation::jaroWinklerFolded));
