@@ -123,11 +123,16 @@ public record TokenMatch(double score, Kind kind, String convention) {
         for (Readings.Reading ra : Readings.of(a)) {
             for (Readings.Reading rb : Readings.of(b)) {
                 if (ra.convention().isEmpty() && rb.convention().isEmpty()
-                        || (vowelsVary || abjad) && (ra.slavic() || rb.slavic())
+                        || abjad && (ra.slavic() || rb.slavic())
                         || !abjad && JaroWinkler.similarity(ra.token(), rb.token()) < FAR) {
                     continue;
                 }
                 TokenMatch t = direct(ra.token(), rb.token(), abjad, vowelsVary);
+                // Read the Ukrainian way, one name must become the other (Hasanov, Gasanov), not merely come close:
+                // h is also written for other letters (Hamdi, Ghamdi).
+                if (ra.slavic() != rb.slavic() && t.score < 0.95) {
+                    continue;
+                }
                 if (t.score > best.score) {
                     String convention = ra.convention().isEmpty() ? rb.convention() : ra.convention();
                     best = new TokenMatch(t.score, t.kind, convention);
