@@ -203,6 +203,33 @@ public final class ReadPath {
     }
 
     /**
+     * Like {@link #objectsOfType(Principal, String, int, String)}, for loading what the principal's requests are then
+     * answered from (a watchlist screened against): the objects are not handed to the principal, only the answers
+     * are, and those are audited when given ({@link #recordScreening}). So the record names at most
+     * {@code idsAudited} of the ids and says how many were loaded, instead of listing every one at every load.
+     */
+    public List<ReleasedObject> objectsOfType(Principal p, String type, int max, String request, int idsAudited) {
+        List<ReleasedObject> found = newest(p, c -> ObjectQuery.in(c).types(List.of(type)), max);
+        List<String> ids = found.stream().limit(Math.max(0, idsAudited)).map(ReleasedObject::id).toList();
+        audit.recordRead(p, "load", request, ids, "loaded " + found.size() + " " + type + " object(s)"
+                + (found.size() > ids.size() ? "; the first " + ids.size() + " listed" : ""));
+        return found;
+    }
+
+    /**
+     * The newest version of each object named that the principal may see, from any collection they may read, in
+     * one audit record.
+     */
+    public List<ReleasedObject> objects(Principal p, List<String> ids, String request) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<ReleasedObject> found = newest(p, c -> ObjectQuery.in(c).ids(ids), ids.size());
+        audit.recordRead(p, "read", request, found.stream().map(ReleasedObject::id).toList(), null);
+        return found;
+    }
+
+    /**
      * Every version of one object that the principal may see, oldest first, from the collections they may read;
      * a version held in several collections comes once. Nothing when they may not see its newest version.
      */

@@ -26,13 +26,17 @@ import picocli.CommandLine.Option;
         description = "Precision, recall and F1 of name screening on labelled pairs, and names screened per second.")
 final class ScreenBench implements Callable<Integer> {
 
-    @Option(names = "--pairs", paramLabel = "FILE",
-            description = "Labelled names (default: ${DEFAULT-VALUE}).")
-    Path pairs = Path.of("vigil-screen/src/test/resources/org/vigil/screen/name-groups.txt");
+    @Option(names = "--pairs", paramLabel = "FILE", split = ",", description = "Labelled names the matcher was tuned "
+            + "on, where the threshold is chosen (default: ${DEFAULT-VALUE}; the first held-out set joined them once "
+            + "it had been used to improve the matcher).")
+    List<Path> pairs = new ArrayList<>(List.of(
+            Path.of("vigil-screen/src/test/resources/org/vigil/screen/name-groups.txt"),
+            Path.of("vigil-screen/src/test/resources/org/vigil/screen/name-groups-held-out.txt")));
 
-    @Option(names = "--held-out", paramLabel = "FILE", description = "Labelled names never used to tune the matcher, "
-            + "reported at the threshold chosen on --pairs (default: ${DEFAULT-VALUE}).")
-    Path heldOut = Path.of("vigil-screen/src/test/resources/org/vigil/screen/name-groups-held-out.txt");
+    @Option(names = "--held-out", paramLabel = "FILE", split = ",", description = "Labelled names never used to tune "
+            + "the matcher, each reported at the threshold chosen on --pairs (default: ${DEFAULT-VALUE}).")
+    List<Path> heldOut = new ArrayList<>(List.of(
+            Path.of("vigil-screen/src/test/resources/org/vigil/screen/name-groups-held-out-2.txt")));
 
     @Option(names = "--threshold", description = "Score at which a pair counts as a match (default: Vigil's, ${DEFAULT-VALUE}).")
     double threshold = Screening.THRESHOLD;
@@ -49,7 +53,7 @@ final class ScreenBench implements Callable<Integer> {
     @Option(names = "--skip-throughput", description = "Measure quality on labelled pairs only.")
     boolean skipThroughput;
 
-    @Option(names = "--verbose", description = "List the held-out pairs decided wrongly.")
+    @Option(names = "--verbose", description = "List the pairs decided wrongly.")
     boolean verbose;
 
     @Option(names = "--seed", description = "Seed of the generated names (default: ${DEFAULT-VALUE}).")
@@ -59,10 +63,12 @@ final class ScreenBench implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream out = System.out;
         if (!skipPairs) {
-            if (!Files.isRegularFile(pairs)) {
-                System.err.println("vigil bench screen: " + pairs + ": no such file; run from the project root, give "
-                        + "--pairs, or --skip-pairs");
-                return 2;
+            for (Path file : pairs) {
+                if (!Files.isRegularFile(file)) {
+                    System.err.println("vigil bench screen: " + file + ": no such file; run from the project root, "
+                            + "give --pairs, or --skip-pairs");
+                    return 2;
+                }
             }
             quality(out);
         }
@@ -73,41 +79,43 @@ final class ScreenBench implements Callable<Integer> {
     }
 
     private void quality(PrintStream out) throws IOException {
-        List<Evaluation.Pair> labelled = Evaluation.pairs(Files.readAllLines(pairs));
+        List<Evaluation.Pair> labelled = new ArrayList<>();
+        for (Path file : pairs) {
+            List<Evaluation.Pair> some = Evaluation.pairs(Files.readAllLines(file));
+            report(out, "tuning pairs", file, some, Evaluation.scores(some), threshold);
+            labelled.addAll(some);
+        }
+        double[] scores = Evaluation.scores(labelled);
+        double chosen = Evaluation.chooseThreshold(labelled, scores, 0.97);
+        out.printf(Locale.ROOT, "tuning set, %d pairs: Vigil at %.3f: %s%n", labelled.size(), threshold,
+                Evaluation.at(labelled, scores, threshold));
+        out.printf(Locale.ROOT, "  threshold chosen on the tuning set (best F1 with precision >= 0.97): %.3f: %s%n",
+                chosen, Evaluation.at(labelled, scores, chosen));
+        for (Path file : heldOut) {
+            if (!Files.isRegularFile(file)) {
+                out.println("held-out pairs: " + file + ": no such file; give --held-out");
+                continue;
+            }
+            List<Evaluation.Pair> held = Evaluation.pairs(Files.readAllLines(file));
+            report(out, "held-out pairs", file, held, Evaluation.scores(held), chosen);
+        }
+    }
+
+    private void report(PrintStream out, String what, Path file, List<Evaluation.Pair> labelled, double[] scores,
+                        double at) {
         long same = labelled.stream().filter(Evaluation.Pair::same).count();
-        out.printf(Locale.ROOT, "labelled pairs: %d (%d same person, %d different) from %s%n", labelled.size(), same,
-                labelled.size() - same, pairs);
+        out.printf(Locale.ROOT, "%s: %d (%d same person, %d different) from %s%n", what, labelled.size(), same,
+                labelled.size() - same, file);
         out.printf(Locale.ROOT, "  exact after ASCII folding:   %s%n", Evaluation.run(labelled, Evaluation::exactFolded));
         out.printf(Locale.ROOT, "  Jaro-Winkler >= %.2f folded: %s%n", Evaluation.BASELINE_JARO_WINKLER,
                 Evaluation.run(labelled, Evaluation::jaroWinklerFolded));
-        double[] scores = Evaluation.scores(labelled);
-        out.printf(Locale.ROOT, "  Vigil screening at %.3f:    %s%n", threshold, Evaluation.at(labelled, scores, threshold));
-        double chosen = Evaluation.chooseThreshold(labelled, scores, 0.97);
-        out.printf(Locale.ROOT, "  threshold chosen on these pairs (best F1 with precision >= 0.97): %.3f: %s%n", chosen,
-                Evaluation.at(labelled, scores, chosen));
-        if (!Files.isRegularFile(heldOut)) {
-            out.println("held-out pairs: " + heldOut + ": no such file; give --held-out");
-            return;
-        }
-        List<Evaluation.Pair> held = Evaluation.pairs(Files.readAllLines(heldOut));
-        long heldSame = held.stream().filter(Evaluation.Pair::same).count();
-        double[] heldScores = Evaluation.scores(held);
-        out.printf(Locale.ROOT, "held-out pairs: %d (%d same person, %d different) from %s%n", held.size(), heldSame,
-                held.size() - heldSame, heldOut);
-        out.printf(Locale.ROOT, "  exact after ASCII folding:   %s%n", Evaluation.run(held, Evaluation::exactFolded));
-        out.printf(Locale.ROOT, "  Jaro-Winkler >= %.2f folded: %s%n", Evaluation.BASELINE_JARO_WINKLER,
-                Evaluation.run(held, Evaluation::jaroWinklerFolded));
-        out.printf(Locale.ROOT, "  Vigil at the chosen %.3f:   %s%n", chosen, Evaluation.at(held, heldScores, chosen));
-        if (chosen != threshold) {
-            out.printf(Locale.ROOT, "  Vigil at %.3f:              %s%n", threshold, Evaluation.at(held, heldScores,
-                    threshold));
-        }
+        out.printf(Locale.ROOT, "  Vigil at %.3f:              %s%n", at, Evaluation.at(labelled, scores, at));
         if (verbose) {
-            for (int i = 0; i < held.size(); i++) {
-                Evaluation.Pair p = held.get(i);
-                if ((heldScores[i] >= chosen) != p.same()) {
+            for (int i = 0; i < labelled.size(); i++) {
+                Evaluation.Pair p = labelled.get(i);
+                if ((scores[i] >= at) != p.same()) {
                     out.printf(Locale.ROOT, "    %s %.3f  %s  /  %s  [%s]%n", p.same() ? "missed" : "wrong ",
-                            heldScores[i], p.query(), p.listed(), p.category());
+                            scores[i], p.query(), p.listed(), p.category());
                 }
             }
         }

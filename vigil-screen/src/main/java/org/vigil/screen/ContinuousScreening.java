@@ -76,81 +76,116 @@ public final class ContinuousScreening implements AutoCloseable {
         }
     }
 
-    /** Screens everything queued that no other node holds; returns how many new persons were screened. */
+    /**
+     * Screens everything queued that no other node holds; returns how many new persons were screened. Each reader's
+     * watchlist is loaded once a pass, however many batches the pass takes; each batch is read and screened as each
+     * reader sees it in one audit record per reader for the newcomers released and one for the screening.
+     */
     public int drain() {
         int done = 0;
         // A read first, so that an idle hub does not take SQLite's write lock at every poll to claim nothing.
         if (store.screeningBacklog() == 0) {
             return 0;
         }
+        Map<UUID, Optional<Watchlist>> watchlists = new HashMap<>();
         List<ScreeningTask> tasks;
         do {
             tasks = store.claimScreening(holder, clock.instant().plus(LEASE), BATCH);
-            Map<UUID, Optional<Watchlist>> watchlists = new HashMap<>();
-            for (ScreeningTask t : tasks) {
+            Map<UUID, List<ScreeningTask>> byCollection = new LinkedHashMap<>();
+            tasks.forEach(t -> byCollection.computeIfAbsent(t.collectionId(), k -> new ArrayList<>()).add(t));
+            for (Map.Entry<UUID, List<ScreeningTask>> e : byCollection.entrySet()) {
                 try {
-                    screen(t, watchlists);
-                } catch (RuntimeException e) {
-                    // Left in the queue: once the lease runs out it is tried again, and the rest of the batch goes on.
-                    LOG.warn("screening {} in collection {} failed; it will be tried again after the lease runs out: {}",
-                            t.objectId(), t.collectionId(), e.toString());
+                    screen(e.getKey(), e.getValue(), watchlists);
+                } catch (RuntimeException ex) {
+                    // Left in the queue: once the lease runs out they are tried again, and the rest of the batch goes on.
+                    LOG.warn("screening {} new person(s) in collection {} failed; they will be tried again after the "
+                            + "lease runs out: {}", e.getValue().size(), e.getKey(), ex.toString());
                     continue;
                 }
-                store.finishScreening(t);
-                done++;
+                for (ScreeningTask t : e.getValue()) {
+                    store.finishScreening(t);
+                    done++;
+                }
             }
         } while (!tasks.isEmpty());
         return done;
     }
 
     /**
-     * Screens one new person as every user who may read its collection sees it, against that user's watchlist,
+     * Screens new persons of one collection as every user who may read it sees them, against that user's watchlist,
      * and records a sighting of each person of interest matched, for those users who may see both.
      */
-    private void screen(ScreeningTask t, Map<UUID, Optional<Watchlist>> watchlists) {
-        String request = "continuous screening of " + t.objectId();
-        Map<String, Sightings.Hit> hits = new LinkedHashMap<>();
-        for (Principal p : readers(t.collectionId())) {
-            Optional<StixObject> seen = reads.object(p, t.objectId(), request).map(ReleasedObject::object);
+    private void screen(UUID collectionId, List<ScreeningTask> tasks, Map<UUID, Optional<Watchlist>> watchlists) {
+        List<String> ids = tasks.stream().map(ScreeningTask::objectId).distinct().toList();
+        String request = "continuous screening of " + ids.size() + " new person(s) in collection " + collectionId;
+        Map<String, Map<String, Sightings.Hit>> hitsByNewcomer = new HashMap<>();
+        for (Principal p : readers(collectionId)) {
+            List<ReleasedObject> seen = reads.objects(p, ids, request);
             if (seen.isEmpty()) {
                 continue;
             }
-            Optional<Watchlist> list = watchlists.computeIfAbsent(p.userId(),
-                    k -> Optional.of(Watchlist.of(reads, p, request)).filter(w -> w.size() > 0));
+            Optional<Watchlist> list = watchlists.computeIfAbsent(p.userId(), k -> Optional.of(Watchlist.of(reads, p,
+                    "continuous screening: the watchlist of " + p.name())).filter(w -> w.size() > 0));
             if (list.isEmpty()) {
                 continue;
             }
-            List<Subject> names = subjects(seen.get());
-            for (Watchlist.Screened s : list.get().screen(names, Screening.THRESHOLD, request)) {
+            List<Subject> names = new ArrayList<>();
+            List<String> of = new ArrayList<>();
+            for (ReleasedObject o : seen) {
+                for (Subject s : subjects(o.object())) {
+                    names.add(s);
+                    of.add(o.id());
+                }
+            }
+            List<Watchlist.Screened> screened = list.get().screen(names, Screening.THRESHOLD, request);
+            for (int i = 0; i < screened.size(); i++) {
+                String newcomer = of.get(i);
+                Watchlist.Screened s = screened.get(i);
                 for (Match m : s.matches()) {
-                    if (!m.person().id().equals(t.objectId())) {
-                        hits.computeIfAbsent(m.person().id(), k -> new Sightings.Hit(m, s.subject().name()))
+                    if (!m.person().id().equals(newcomer)) {
+                        hitsByNewcomer.computeIfAbsent(newcomer, k -> new LinkedHashMap<>())
+                                .computeIfAbsent(m.person().id(), k -> new Sightings.Hit(m, s.subject().name()))
                                 .seenBy(p, m, s.subject().name());
                     }
                 }
             }
         }
-        for (Sightings.Hit h : hits.values()) {
-            sightings.record(t, h);
-        }
-        if (!hits.isEmpty()) {
-            LOG.info("{} in collection {} matched {} person(s) of interest", t.objectId(), t.collectionId(),
-                    hits.size());
+        for (ScreeningTask t : tasks) {
+            Map<String, Sightings.Hit> hits = hitsByNewcomer.getOrDefault(t.objectId(), Map.of());
+            for (Sightings.Hit h : hits.values()) {
+                sightings.record(t, h);
+            }
+            if (!hits.isEmpty()) {
+                LOG.info("{} in collection {} matched {} person(s) of interest", t.objectId(), collectionId,
+                        hits.size());
+            }
         }
     }
 
-    /** The users who may read a collection, as principals that sign as their organisation's claimed identities. */
+    /**
+     * The users who may read a collection, as principals that sign as their organisation's claimed identities:
+     * those granted it, and every user when it is public.
+     */
     private List<Principal> readers(UUID collectionId) {
         List<Principal> out = new ArrayList<>();
         Optional<Collection> c = store.collection(collectionId);
         if (c.isEmpty()) {
             return out;
         }
-        for (Grant g : store.grantsOn(collectionId)) {
-            Optional<User> u = store.user(g.userId());
-            Optional<Organisation> org = u.flatMap(x -> store.organisation(x.organisationId()));
-            if (g.read() && org.isPresent() && !sightings.isScreener(u.get())) {
-                out.add(Principal.of(u.get(), org.get()).withClaimedIdentities(store.claimedIdentities(org.get().id())));
+        List<User> users = new ArrayList<>();
+        if (c.get().isPublic()) {
+            users.addAll(store.users());
+        } else {
+            for (Grant g : store.grantsOn(collectionId)) {
+                if (g.read()) {
+                    store.user(g.userId()).ifPresent(users::add);
+                }
+            }
+        }
+        for (User u : users) {
+            Optional<Organisation> org = store.organisation(u.organisationId());
+            if (org.isPresent() && !sightings.isScreener(u)) {
+                out.add(Principal.of(u, org.get()).withClaimedIdentities(store.claimedIdentities(org.get().id())));
             }
         }
         return out;

@@ -21,6 +21,8 @@ import org.vigil.stix.Publisher;
 import org.vigil.stix.StixObject;
 import org.vigil.stix.Tlp;
 import org.vigil.store.ApiRoot;
+import org.vigil.store.AuditQuery;
+import org.vigil.store.AuditRecord;
 import org.vigil.store.Collection;
 import org.vigil.store.Grant;
 import org.vigil.store.Organisation;
@@ -44,6 +46,7 @@ abstract class ContinuousScreeningContract {
     private static final String T0 = "2026-12-01T10:00:00.000Z";
 
     private Store store;
+    private AuditLog audit;
     private ReadPath reads;
     private WritePath writes;
     private Collection shared;
@@ -55,7 +58,7 @@ abstract class ContinuousScreeningContract {
     @BeforeEach
     void open() {
         store = Store.open(config());
-        AuditLog audit = new AuditLog(store);
+        audit = new AuditLog(store);
         reads = new ReadPath(store, audit);
         writes = new WritePath(store, audit, Clock.systemUTC());
         store.putApiRoot(new ApiRoot("api1", "t", null, 1_000_000));
@@ -187,5 +190,56 @@ abstract class ContinuousScreeningContract {
             s.drain();
         }
         assertTrue(sightings(userOfA).isEmpty());
+    }
+
+    private static StixObject individual(String id, String name, Tlp tlp) {
+        return StixObject.builder("identity", id).put("created_by_ref", ORG_B).put("created", T0)
+                .put("modified", T0).put("name", name).put("identity_class", "individual")
+                .put("object_marking_refs", List.of(tlp.markingId())).build();
+    }
+
+    @Test
+    void aNewcomerInAPublicCollectionIsScreenedForUsersWhoReadItWithoutAGrant() {
+        Collection open = Collection.of(UUID.randomUUID(), "api1", "open").withPublic(true);
+        store.putCollection(open);
+        store.putGrant(new Grant(userOfB.userId(), open.id(), true, true));
+        post(userOfB, open, individual(NEWCOMER, "Доку Умаров", Tlp.CLEAR));
+        try (ContinuousScreening s = screening()) {
+            s.drain();
+        }
+        List<StixObject> seenByA = sightings(userOfA);
+        assertEquals(1, seenByA.size(), "A reads the public collection without a grant on it");
+        assertEquals(NEWCOMER, WatchlistHit.observedRef(seenByA.get(0)).orElseThrow());
+    }
+
+    @Test
+    void aBatchIsAuditedInAFewRecordsPerReaderThatStillNameWhatEachSaw() {
+        try (ContinuousScreening s = screening()) {
+            s.drain();
+        }
+        long before = audit.list(AuditQuery.all(10_000)).stream().mapToLong(AuditRecord::seq).max().orElse(0);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = "identity--" + UUID.nameUUIDFromBytes(("newcomer " + i).getBytes());
+            ids.add(id);
+            post(userOfB, shared, individual(id, i == 0 ? "Doku Umarov" : "Ivan Petrov " + "abcde".charAt(i),
+                    Tlp.AMBER));
+        }
+        try (ContinuousScreening s = screening()) {
+            assertEquals(5, s.drain());
+        }
+        List<AuditRecord> ofA = audit.list(AuditQuery.all(1000).byActor(userOfA.userId())).stream()
+                .filter(r -> r.seq() > before && r.path().startsWith("continuous screening")).toList();
+        // Recording a hit's sighting reads that sighting too (path "continuous screening"), once a hit, not a newcomer.
+        List<AuditRecord> reads = ofA.stream().filter(r -> r.action().equals("read")
+                && r.path().startsWith("continuous screening of")).toList();
+        assertEquals(1, reads.size(), ofA.toString());
+        assertEquals(java.util.Set.copyOf(ids), java.util.Set.copyOf(reads.get(0).objectIds()), "what A was shown");
+        List<AuditRecord> screenings = ofA.stream().filter(r -> r.action().equals("screen")).toList();
+        assertEquals(1, screenings.size(), ofA.toString());
+        assertEquals(List.of(UMAROV), screenings.get(0).objectIds(), "what the screening matched");
+        List<AuditRecord> loads = ofA.stream().filter(r -> r.action().equals("load")).toList();
+        assertTrue(loads.size() <= 2 && loads.stream().anyMatch(r -> r.detail().contains("loaded 1 threat-actor")),
+                loads.toString());
     }
 }

@@ -38,6 +38,22 @@ class LabelledPairsTest {
     }
 
     @Test
+    void theSecondHeldOutSetNamesNoPairOfTheEarlierSets() throws IOException {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Evaluation.Pair> earlier = new java.util.ArrayList<>(pairs());
+        earlier.addAll(Evaluation.pairs(lines("name-groups-held-out.txt")));
+        for (Evaluation.Pair p : earlier) {
+            seen.add(Evaluation.fold(p.query()) + "|" + Evaluation.fold(p.listed()));
+            seen.add(Evaluation.fold(p.listed()) + "|" + Evaluation.fold(p.query()));
+        }
+        List<Evaluation.Pair> heldOut = Evaluation.pairs(lines("name-groups-held-out-2.txt"));
+        assertTrue(heldOut.size() > 1000, heldOut.size() + " pairs");
+        for (Evaluation.Pair p : heldOut) {
+            assertTrue(!seen.contains(Evaluation.fold(p.query()) + "|" + Evaluation.fold(p.listed())), p.toString());
+        }
+    }
+
+    @Test
     void reachesF1OfPointNineFiveWithPrecisionOfPointNineSeven() throws IOException {
         List<Evaluation.Pair> pairs = pairs();
         Evaluation.Result r = Evaluation.run(pairs, Evaluation.screening(Screening.THRESHOLD));

@@ -112,4 +112,50 @@ class ScreeningTest {
                 () -> new Subject("x", "13/04/1964", null));
         assertTrue(e.getMessage().contains("YYYY-MM-DD"));
     }
+
+    private static double score(String screened, String listed) {
+        return Screening.compare(Subject.named(screened), PersonOfInterest.named("x", listed)).score();
+    }
+
+    @Test
+    void readsKoreanHangulWithTheSurnameApart() {
+        Match m = Screening.compare(Subject.named("김현송"), PersonOfInterest.named("x", "Kim Hyun-song"));
+        assertTrue(m.score() >= Screening.THRESHOLD, m.toString());
+        assertTrue(m.why().startsWith("Korean 김현송 → Gim Hyeonsong"), m.why());
+    }
+
+    @Test
+    void readsHebrewWithoutVowelPoints() {
+        assertTrue(score("יוסי כהן", "Yossi Cohen") >= Screening.THRESHOLD);
+    }
+
+    @Test
+    void matchesWadeGilesWithPinyinAndMcCuneReischauerWithRevisedRomanization() {
+        assertTrue(score("Chou Yung-kang", "Zhou Yongkang") >= Screening.THRESHOLD);
+        assertTrue(score("Kim Hyeon-song", "Kim Hyun-song") >= Screening.THRESHOLD);
+        assertTrue(score("Zhou Kang", "Zhou Yong Kang") < Screening.THRESHOLD, "a syllable of the given name missing");
+    }
+
+    @Test
+    void readsUkrainianGivenNamesAsTheirRussianForms() {
+        assertTrue(score("Svitlana Bondarenko", "Svetlana Bondarenko") >= Screening.THRESHOLD);
+        assertTrue(score("Guseyn Gasanov", "Huseyn Hasanov") >= Screening.THRESHOLD);
+    }
+
+    @Test
+    void readsPersianGhAndQAsOneLetter() {
+        assertTrue(score("Ghasem Soleimani", "Qasim Sulaymani") >= Screening.THRESHOLD);
+        assertTrue(score("Mahmoud Atta", "Mohamed Atta") < Screening.THRESHOLD, "same consonants, another name");
+    }
+
+    @Test
+    void keepsVietnameseMiddleNamesThatLookLikeParticles() {
+        assertTrue(score("Nguyen Thi Thanh", "Nguyen Van Thanh") < Screening.THRESHOLD);
+    }
+
+    @Test
+    void readsAParticleWrittenOntoTheNextWord() {
+        assertTrue(score("Fatima al-Zahra Ben Ali", "Fatima Zahra Benali") >= Screening.THRESHOLD);
+        assertTrue(score("Siobhan O Sullivan", "Siobhan O'Sullivan") >= Screening.THRESHOLD);
+    }
 }

@@ -35,14 +35,15 @@ public record Alignment(double score, List<Pair> pairs, List<String> unpairedQue
     /** What each extra part costs when one name is a single word: a lone surname says little. */
     static final double EXTRA_PART_AFTER_ONE = 0.85;
 
-    public static Alignment of(List<String> query, List<String> listed, boolean abjad, boolean vowelsVary) {
+    public static Alignment of(List<String> query, List<String> listed, boolean abjad, boolean vowelsVary,
+                               boolean syllabic) {
         int n = query.size();
         int m = listed.size();
         List<int[]> candidates = new ArrayList<>();
         TokenMatch[][] sims = new TokenMatch[n][m];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                sims[i][j] = TokenMatch.of(query.get(i), listed.get(j), abjad, vowelsVary);
+                sims[i][j] = TokenMatch.of(query.get(i), listed.get(j), abjad, vowelsVary, syllabic);
                 if (sims[i][j].kind() != TokenMatch.Kind.NONE) {
                     candidates.add(new int[] {i, j});
                 }

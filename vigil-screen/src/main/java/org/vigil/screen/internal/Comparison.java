@@ -21,7 +21,8 @@ public record Comparison(double score, NameForm query, NameForm listed, Alignmen
             for (NameForm l : listedForms) {
                 boolean abjad = q.script().abjad() || l.script().abjad();
                 boolean vowelsVary = q.vowelsVary() || l.vowelsVary();
-                Alignment a = Alignment.of(q.tokens(), l.tokens(), abjad, vowelsVary);
+                boolean syllabic = q.syllabic() || l.syllabic();
+                Alignment a = Alignment.of(q.tokens(), l.tokens(), abjad, vowelsVary, syllabic);
                 if (q.tokens().size() != l.tokens().size()) {
                     Alignment joined = Alignment.joined(q.tokens(), l.tokens(), abjad);
                     a = joined.score() > a.score() ? joined : a;

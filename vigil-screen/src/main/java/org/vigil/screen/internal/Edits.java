@@ -31,11 +31,17 @@ public final class Edits {
         return token.replace("ou", "u").replace('y', 'i');
     }
 
-    /** A token as it sounds, roughly: y as i, ou as u, ph as f, q and c (but not ch) as k. */
+    /**
+     * A token as it sounds, roughly: y as i, ou and oo as u, ee as i, ph as f, dj and dzh as j, kh as h, and gh, q
+     * and c (but not ch) as k, since Persian says gh and q alike (Ghasem, Qasem) and transliterations of Russian
+     * and Arabic write the same letters kh or h (Abdrakhmanov, Abdrahmanov), dj, dzh or j (Belhadj, Belhaj).
+     */
     public static String soundKey(String token) {
         String key = SOUND_KEYS.get(token);
         if (key == null) {
-            key = HARD_C.matcher(vowelsAsOne(token).replace("ph", "f").replace('q', 'k')).replaceAll("k");
+            key = HARD_C.matcher(vowelsAsOne(token).replace("ph", "f").replace("ee", "i").replace("oo", "u")
+                    .replace("dzh", "j").replace("dj", "j").replace("kh", "h").replace("gh", "q").replace('q', 'k'))
+                    .replaceAll("k");
             if (SOUND_KEYS.size() > 500_000) {
                 SOUND_KEYS.clear();
             }
@@ -113,6 +119,17 @@ public final class Edits {
     private static boolean soundAlike(char x, char y) {
         String pair = x < y ? "" + x + y : "" + y + x;
         return pair.equals("ck") || pair.equals("kq") || pair.equals("sz") || pair.equals("vw") || pair.equals("fv");
+    }
+
+    /** How many runs of vowels a token has (Sulaymani 4, Soleimani 4, Mahmoud 2, Mohamed 3). */
+    public static int vowelGroups(String token) {
+        int groups = 0;
+        for (int i = 0; i < token.length(); i++) {
+            if (vowel(token.charAt(i)) && (i == 0 || !vowel(token.charAt(i - 1)))) {
+                groups++;
+            }
+        }
+        return groups;
     }
 
     private static boolean vowel(char c) {

@@ -12,9 +12,11 @@ import java.util.List;
  * @param tokens the name's parts, in order
  * @param vowelsVary whether the name comes from a script that leaves vowels out (Arabic, Hebrew), so that
  *        spellings differ in vowels without being other names
+ * @param syllabic whether the name is Chinese or Korean (by script, or by its surname), so that its parts are
+ *        syllables that pinyin, Wade–Giles, McCune–Reischauer and Revised Romanization write differently
  */
 public record NameForm(String original, String scheme, Romanizer.Script script, List<String> tokens,
-                       boolean vowelsVary) {
+                       boolean vowelsVary, boolean syllabic) {
 
     public NameForm {
         tokens = List.copyOf(tokens);

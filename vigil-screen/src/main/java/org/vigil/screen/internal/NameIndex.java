@@ -54,6 +54,9 @@ public final class NameIndex {
                 Set<String> formKeys = new LinkedHashSet<>();
                 for (String t : f.tokens()) {
                     formKeys.addAll(keys(t));
+                    if (f.syllabic()) {
+                        formKeys.add("e" + EastAsian.key(t));
+                    }
                 }
                 formKeys.addAll(joinedKeys(f.tokens()));
                 for (String k : formKeys) {
@@ -81,7 +84,11 @@ public final class NameIndex {
             int n = Math.min(tokens.size(), 15);
             List<List<int[]>> parts = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                parts.add(postingsOf(keys(tokens.get(i))));
+                Set<String> keys = keys(tokens.get(i));
+                if (q.syllabic()) {
+                    keys.add("e" + EastAsian.key(tokens.get(i)));
+                }
+                parts.add(postingsOf(keys));
             }
             for (int i = 0; i + 1 < n; i++) {
                 parts.add(postingsOf(joinedKeys(tokens.subList(i, i + 2))));

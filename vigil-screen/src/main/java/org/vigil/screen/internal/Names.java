@@ -37,8 +37,20 @@ public final class Names {
         for (Romanizer.Romanization r : Romanizer.of(name)) {
             List<String> tokens = tokens(r.latin());
             if (!tokens.isEmpty()) {
-                boolean vowelsVary = r.script().abjad() || looksArabic(r.latin());
-                out.putIfAbsent(tokens, new NameForm(name, r.scheme(), r.script(), tokens, vowelsVary));
+                boolean vowelsVary = r.script().abjad() || looksArabic(r.latin()) || tokens.contains("abd");
+                boolean vietnamese = tokens.stream().anyMatch(VIETNAMESE_SURNAMES::contains);
+                boolean syllabic = r.script().syllabic() || (EastAsian.surnameIn(tokens) && !vietnamese);
+                if (syllabic) {
+                    tokens = EastAsian.givenNameJoined(tokens);
+                }
+                if (vowelsVary) {
+                    tokens = articleAssimilated(tokens);
+                }
+                out.putIfAbsent(tokens, new NameForm(name, r.scheme(), r.script(), tokens, vowelsVary, syllabic));
+                List<String> joined = vietnamese ? List.of() : particlesJoined(fold(r.latin()));
+                if (joined.size() > 1 && !joined.equals(tokens)) {
+                    out.putIfAbsent(joined, new NameForm(name, r.scheme(), r.script(), joined, vowelsVary, syllabic));
+                }
             }
         }
         return List.copyOf(out.values());
@@ -81,6 +93,10 @@ public final class Names {
             return List.of();
         }
         List<String> all = Arrays.asList(folded.split(" "));
+        if (all.stream().anyMatch(VIETNAMESE_SURNAMES::contains)) {
+            // Van and Thi are Vietnamese middle names (one for men, one for women), not particles.
+            return all;
+        }
         List<String> kept = new ArrayList<>(all.size());
         for (String t : all) {
             java.util.regex.Matcher joined = JOINED_PREFIX.matcher(t);
@@ -95,6 +111,49 @@ public final class Names {
         }
         return joinAllah(kept.isEmpty() ? all : kept);
     }
+
+    /**
+     * The name with each particle written onto the word after it (Ben Ali as Benali, O Sullivan as OSullivan, Abu
+     * Bakr as Abubakr), as some spellings write them; empty when the name has no particle before a word.
+     */
+    private static List<String> particlesJoined(String folded) {
+        String[] words = folded.replaceAll(APOSTROPHES, "").replaceAll("[^a-z0-9]+", " ").trim().split(" ");
+        List<String> out = new ArrayList<>(words.length);
+        boolean any = false;
+        for (int i = 0; i < words.length; i++) {
+            if (i + 1 < words.length && JOINING_PARTICLES.contains(words[i]) && !PARTICLES.contains(words[i + 1])) {
+                out.add(words[i] + words[++i]);
+                any = true;
+            } else if (!PARTICLES.contains(words[i])) {
+                out.add(words[i]);
+            }
+        }
+        return any ? out : List.of();
+    }
+
+    /** Particles that some spellings write onto the next word. */
+    private static final Set<String> JOINING_PARTICLES = Set.of("ben", "bel", "bin", "bou", "o", "mc", "mac", "van",
+            "de", "di", "da", "du", "le", "la", "el");
+
+    /**
+     * The Arabic article assimilated to a sun letter and written onto the word (Ezzahra, Azzawahiri, Ennahda) is
+     * dropped as the article written apart is, in names transliterated from Arabic.
+     */
+    private static List<String> articleAssimilated(List<String> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        for (String t : tokens) {
+            java.util.regex.Matcher m = SUN_ARTICLE.matcher(t);
+            out.add(m.matches() ? m.group(1) + m.group(2) : t);
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern SUN_ARTICLE =
+            java.util.regex.Pattern.compile("[ae]([tdrzsnl])\\1([a-z]{3,})");
+
+    /** The commonest Vietnamese surnames, those that are no European particle or word. */
+    private static final Set<String> VIETNAMESE_SURNAMES = Set.of("nguyen", "tran", "pham", "hoang", "huynh", "phan",
+            "vu", "vo", "dang", "bui", "ngo", "duong", "truong", "dinh", "trinh", "luong");
 
     /**
      * Syllables joined by a hyphen (Wei-dong, Jong-un) are one given name, written elsewhere as one word; longer

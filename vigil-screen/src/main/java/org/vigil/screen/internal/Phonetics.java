@@ -49,11 +49,13 @@ public final class Phonetics {
 
     /**
      * The consonants of a token, doubled letters once, a final h dropped: what an Arabic or Hebrew spelling writes
-     * of a name whose short vowels it leaves out (محمد is mhmd; so are Muhammad and Mohammed). Q is written k, ph f, as Latin spellings do.
+     * of a name whose short vowels it leaves out (محمد is mhmd; so are Muhammad and Mohammed). Q, gh and c (not ch) are written k, ph f, as Latin spellings do (Cohen, כהן; Qasem, Ghasem).
      */
+    private static final java.util.regex.Pattern HARD_C = java.util.regex.Pattern.compile("c(?!h)");
+
     public static String consonants(String token) {
         StringBuilder out = new StringBuilder(token.length());
-        String t = token.replace("ph", "f").replace('q', 'k');
+        String t = HARD_C.matcher(token.replace("ph", "f").replace("dzh", "j").replace("dj", "j").replace("gh", "q").replace('q', 'k')).replaceAll("k");
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             if ("aeiouyw".indexOf(c) >= 0 || (i > 0 && t.charAt(i - 1) == c)) {

@@ -11,18 +11,28 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Latin name token read as if it had been transliterated by the German or the French convention, rewritten in
- * the English (BGN/PCGN) one: Schewtschenko and Chevtchenko both read as Shevchenko. A token written by another
+ * the English (BGN/PCGN) one: Schewtschenko and Chevtchenko both read as Shevchenko; and as if written by the
+ * Ukrainian or Polish convention, read back into the Russian one (Ihor as Igor, Tkaczenko as Tkachenko,
+ * Kolomoyskyi as Kolomoiski). A token written by another
  * convention reads as nonsense, which costs nothing, since the token itself is always compared too.
  */
 public final class Readings {
 
     /** A token as one convention would read it. */
     public record Reading(String token, String convention) {
+
+        /** Whether this is the Ukrainian or Polish reading, which means nothing for a name from Arabic or Hebrew. */
+        public boolean slavic() {
+            return convention.equals(SLAVIC_READING);
+        }
     }
+
+    private static final String SLAVIC_READING = "Ukrainian or Polish spelling";
 
     private static final Transliterator GERMAN = rules("latin-german");
     private static final Transliterator FRENCH = rules("latin-french");
     private static final Transliterator PLAIN = rules("latin-plain");
+    private static final Transliterator SLAVIC = rules("latin-slavic");
     private static final int CACHE_LIMIT = 500_000;
     private static final ConcurrentHashMap<String, List<Reading>> CACHE = new ConcurrentHashMap<>();
 
@@ -48,6 +58,7 @@ public final class Readings {
         add(out, apply(GERMAN, token), "German spelling");
         add(out, apply(FRENCH, token), "French spelling");
         add(out, apply(PLAIN, token), "simplified spelling");
+        add(out, apply(SLAVIC, token), SLAVIC_READING);
         return List.copyOf(out);
     }
 

@@ -24,8 +24,8 @@ public final class Romanizer {
 
     /** The scripts whose names are transliterated differently. */
     public enum Script {
-        LATIN("Latin"), CYRILLIC("Cyrillic"), ARABIC("Arabic"), GREEK("Greek"), HAN("Chinese"), HEBREW("Hebrew"),
-        OTHER("non-Latin");
+        LATIN("Latin"), CYRILLIC("Cyrillic"), ARABIC("Arabic"), GREEK("Greek"), HAN("Chinese"), HANGUL("Korean"),
+        HEBREW("Hebrew"), OTHER("non-Latin");
 
         private final String label;
 
@@ -35,6 +35,11 @@ public final class Romanizer {
 
         public String label() {
             return label;
+        }
+
+        /** Scripts whose names are a one-syllable surname and a given name of syllables, written variously in Latin. */
+        public boolean syllabic() {
+            return this == HAN || this == HANGUL;
         }
 
         /** Scripts that leave short vowels unwritten, so only consonants can be compared. */
@@ -53,6 +58,16 @@ public final class Romanizer {
         CYRILLIC.put("German", rules("russian-german"));
     }
 
+    /** Serbian and Macedonian letters that Russian lacks, written as Serbian Latin does before the rest. */
+    private static final Transliterator SERBIAN = Transliterator.createFromRules("serbian-letters",
+            "џ > dž; Џ > Dž; ћ > ć; Ћ > Ć; ђ > đ; Ђ > Đ; љ > lj; Љ > Lj; њ > nj; Њ > Nj; ј > j; Ј > J;",
+            Transliterator.FORWARD);
+    private static final java.util.regex.Pattern SERBIAN_LETTERS = java.util.regex.Pattern.compile("[џЏћЋђЂљЉњЊјЈ]");
+    private static final Transliterator HANGUL_LATIN = Transliterator.getInstance("Hangul-Latin");
+    /** Hebrew as names are commonly written: b, k and p softened after a vowel (Avigdor), vav and yod as vowels. */
+    private static final Transliterator HEBREW_NAMES = rules("hebrew-latin");
+    /** Hebrew with b, k and p kept hard, as names of foreign origin keep them (Lieberman). */
+    private static final Transliterator HEBREW_HARD = rules("hebrew-latin-hard");
     private static final Transliterator GREEK_UNGEGN = Transliterator.getInstance("Greek-Latin/UNGEGN");
     private static final Transliterator ANY_LATIN = Transliterator.getInstance("Any-Latin");
 
@@ -65,13 +80,21 @@ public final class Romanizer {
         List<Romanization> out = new ArrayList<>();
         switch (script) {
             case LATIN -> out.add(new Romanization("", script, name));
-            case CYRILLIC -> CYRILLIC.forEach((scheme, t) -> out.add(new Romanization(scheme, script, apply(t, name))));
+            case CYRILLIC -> {
+                String cyrillic = SERBIAN_LETTERS.matcher(name).find() ? apply(SERBIAN, name) : name;
+                CYRILLIC.forEach((scheme, t) -> out.add(new Romanization(scheme, script, apply(t, cyrillic))));
+            }
             case GREEK -> {
                 out.add(new Romanization("UNGEGN", script, apply(GREEK_UNGEGN, name)));
                 out.add(new Romanization("ICU Greek-Latin", script, apply(ANY_LATIN, name)));
             }
             case ARABIC -> out.add(new Romanization("ICU Arabic-Latin", script, apply(ANY_LATIN, arabicArticleApart(name))));
             case HAN -> out.add(new Romanization("ICU Han-Latin", script, givenNameJoined(apply(ANY_LATIN, name))));
+            case HANGUL -> out.add(new Romanization("ICU Hangul-Latin, Revised Romanization", script, hangul(name)));
+            case HEBREW -> {
+                out.add(new Romanization("Hebrew names", script, apply(HEBREW_NAMES, " " + name + " ").strip()));
+                out.add(new Romanization("Hebrew, hard b k p", script, apply(HEBREW_HARD, " " + name + " ").strip()));
+            }
             default -> out.add(new Romanization("ICU " + script.label() + "-Latin", script, apply(ANY_LATIN, name)));
         }
         return out;
@@ -101,6 +124,9 @@ public final class Romanizer {
                 case UScript.HAN -> {
                     return Script.HAN;
                 }
+                case UScript.HANGUL -> {
+                    return Script.HANGUL;
+                }
                 case UScript.HEBREW -> {
                     return Script.HEBREW;
                 }
@@ -123,6 +149,25 @@ public final class Romanizer {
         }
         return syllables[0] + " " + String.join("", java.util.Arrays.copyOfRange(syllables, 1, syllables.length));
     }
+
+    /**
+     * A Korean name is written without spaces, surname first, in one syllable (two for a few, such as 남궁): the
+     * surname and the given name are romanized apart, the given name as one word, as Latin spellings write them.
+     */
+    private static String hangul(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String word : name.strip().split("\\s+")) {
+            int cut = word.length() >= 4 && TWO_SYLLABLE_SURNAMES.contains(word.substring(0, 2)) ? 2 : 1;
+            String latin = word.length() >= 2 && word.length() <= 5
+                    ? apply(HANGUL_LATIN, word.substring(0, cut)) + " " + apply(HANGUL_LATIN, word.substring(cut))
+                    : apply(HANGUL_LATIN, word);
+            out.append(out.length() == 0 ? "" : " ").append(latin.replace("-", ""));
+        }
+        return out.toString();
+    }
+
+    private static final java.util.Set<String> TWO_SYLLABLE_SURNAMES = java.util.Set.of("남궁", "황보", "제갈", "선우",
+            "독고", "사공", "서문");
 
     /**
      * Arabic writes the article joined to the next word (البغدادي) and ends many names with a ta marbuta that Latin

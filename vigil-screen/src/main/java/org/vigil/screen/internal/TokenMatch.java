@@ -27,6 +27,9 @@ public record TokenMatch(double score, Kind kind, String convention) {
     /** Jaro–Winkler below which two spellings are more than two edits apart in practice. */
     private static final double FAR = 0.7;
 
+    /** Two parts of a Chinese or Korean name that two romanizations write differently (Deng, Teng; Jong-un, Chong-un). */
+    private static final double SYLLABLES_ALIKE = 0.93;
+
     /** The score below which two tokens are not taken for one name part at all. */
     static final double ALIGNABLE = 0.6;
 
@@ -85,17 +88,20 @@ public record TokenMatch(double score, Kind kind, String convention) {
      * Compares two tokens, each also as read back from the German and French conventions; {@code abjad} when one
      * side was written without short vowels.
      */
-    public static TokenMatch of(String a, String b, boolean abjad, boolean vowelsVary) {
+    public static TokenMatch of(String a, String b, boolean abjad, boolean vowelsVary, boolean syllabic) {
         if (a.equals(b)) {
             return EXACT_MATCH;
         }
-        if (!abjad && JaroWinkler.similarity(a, b) < HOPELESS && !NameVariants.same(a, b)) {
+        if (!abjad && !syllabic && JaroWinkler.similarity(a, b) < HOPELESS && !NameVariants.same(a, b)) {
             return NONE;
         }
-        String key = a + (abjad ? "|A|" : vowelsVary ? "|V|" : "|-|") + b;
+        String key = a + (abjad ? "|A" : vowelsVary ? "|V" : "|-") + (syllabic ? "S|" : "-|") + b;
         TokenMatch known = KNOWN.get(key);
         if (known == null) {
             known = compare(a, b, abjad, vowelsVary);
+            if (syllabic && known.score < SYLLABLES_ALIKE && EastAsian.key(a).equals(EastAsian.key(b))) {
+                known = new TokenMatch(SYLLABLES_ALIKE, Kind.PHONETIC, "another romanization of Chinese or Korean");
+            }
             if (KNOWN.size() > CACHE_LIMIT) {
                 KNOWN.clear();
             }
@@ -117,10 +123,16 @@ public record TokenMatch(double score, Kind kind, String convention) {
         for (Readings.Reading ra : Readings.of(a)) {
             for (Readings.Reading rb : Readings.of(b)) {
                 if (ra.convention().isEmpty() && rb.convention().isEmpty()
+                        || abjad && (ra.slavic() || rb.slavic())
                         || !abjad && JaroWinkler.similarity(ra.token(), rb.token()) < FAR) {
                     continue;
                 }
                 TokenMatch t = direct(ra.token(), rb.token(), abjad, vowelsVary);
+                // Read the Ukrainian way, one name must become the other (Hasanov, Gasanov), not merely come close:
+                // h is also written for other letters (Hamdi, Ghamdi).
+                if (ra.slavic() != rb.slavic() && t.score < 0.95) {
+                    continue;
+                }
                 if (t.score > best.score) {
                     String convention = ra.convention().isEmpty() ? rb.convention() : ra.convention();
                     best = new TokenMatch(t.score, t.kind, convention);
@@ -128,6 +140,15 @@ public record TokenMatch(double score, Kind kind, String convention) {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether two spellings of a name from an abjad script begin alike: written in Latin both ways, they differ in
+     * vowels only inside the word (Soleimani, Sulaymani), where the same consonants with another number of vowels
+     * make another name (Mahmoud, Mohamed; Rahman, Rahmani).
+     */
+    private static boolean sameStart(String a, String b) {
+        return a.length() >= 5 && b.length() >= 5 && a.charAt(0) == b.charAt(0);
     }
 
     private static TokenMatch direct(String a, String b, boolean abjad, boolean vowelsVary) {
@@ -154,9 +175,10 @@ public record TokenMatch(double score, Kind kind, String convention) {
         if (best.score < 0.92 && phoneticallyClose(a, b, vowelsVary) && Phonetics.alike(a, b)) {
             best = new TokenMatch(0.92, Kind.PHONETIC);
         }
-        if (abjad && best.score < 0.9) {
+        if (best.score < 0.9 && (abjad || vowelsVary && sameStart(a, b))) {
             String ca = Phonetics.consonants(a);
-            if (!ca.isEmpty() && ca.equals(Phonetics.consonants(b))) {
+            if (!ca.isEmpty() && (abjad || ca.length() >= 4 && Edits.vowelGroups(a) == Edits.vowelGroups(b))
+                    && ca.equals(Phonetics.consonants(b))) {
                 best = new TokenMatch(0.9, Kind.CONSONANTS);
             }
         }
