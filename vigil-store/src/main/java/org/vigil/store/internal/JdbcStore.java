@@ -80,6 +80,18 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects, FeedProgress progress,
+                               java.util.function.Function<List<AddResult>, org.vigil.store.WriteReceipt> receipt) {
+        return writer.add(collectionId, postedBy, objects, progress, feeds, (c, added) -> {
+            org.vigil.store.WriteReceipt r = receipt.apply(added);
+            if (r.status() != null) {
+                statuses.putStatus(c, r.status());
+            }
+            auditLog.append(c, r.audit());
+        });
+    }
+
+    @Override
     public Page<StoredObject> objects(ObjectQuery query) {
         return reader.objects(query);
     }
