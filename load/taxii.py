@@ -2,13 +2,15 @@
 """Seeds the load test's collection and checks it afterwards, over TAXII 2.1 on loopback (load/run calls it).
 
   taxii.py seed URL TOKEN COLLECTION ATTACK_FILE INDICATORS   prints an added_after value between the two seeds
-  taxii.py check URL TOKEN COLLECTION LEDGER_DIR              exit 0 when every check holds, 1 otherwise
+  taxii.py check URL TOKEN COLLECTION LEDGER_DIR [AUDIT]      exit 0 when every check holds, 1 otherwise
 
 The check reads the ledgers load/mixed.lua wrote and, through TAXII only:
   - every object of every acknowledged (202) POST is in the collection;
   - every acknowledged POST's status resource is complete and consistent: total = successes + failures + pendings,
     no pendings, and its successes are exactly the objects that POST sent;
-  - no POST was half-written: of every POST sent (answered or not), either all its objects are stored or none.
+  - no POST was half-written: of every POST sent (answered or not), either all its objects are stored or none;
+  - with AUDIT (the output of `vigil audit show --ids`), every object stored is named by an `add` record: no write
+    is kept without its audit record, whatever its client was told.
 """
 import http.client
 import json
@@ -122,7 +124,21 @@ def stored_ids(t, collection):
         token = page["next"]
 
 
-def check(url, token, collection, ledger_dir):
+def audited_adds(path):
+    """The object ids that `add` records name, from the output of `vigil audit show --ids`."""
+    ids, action = set(), None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("\t"):
+                if action == "add":
+                    ids.add(line.strip())
+            else:
+                fields = line.split("\t")
+                action = fields[3] if len(fields) > 3 else None
+    return ids
+
+
+def check(url, token, collection, ledger_dir, audit=None):
     t = Taxii(url, token)
     sent, acked, nacked = read_ledgers(ledger_dir)
     store = stored_ids(t, collection)
@@ -142,26 +158,35 @@ def check(url, token, collection, ledger_dir):
             bad_status += 1
             problems.append(f"status {status_id} (thread {key[0]}, POST {key[1]}) is not consistent: "
                             f"{json.dumps(s)[:300]}")
+    unaudited = 0
+    if audit:
+        named = audited_adds(audit)
+        for key, ids in sent.items():
+            missing = [i for i in ids if i in store and i not in named]
+            if missing:
+                unaudited += 1
+                problems.append(f"stored without an audit record of the write: POST {key[1]} of thread {key[0]} "
+                                f"({len(missing)} objects, e.g. {missing[0]}; its client was told "
+                                f"{'202' if key in acked else nacked.get(key, 'nothing')})")
     half = 0
-    unacked_stored = unacked_absent = 0
+    unacked = {"answered otherwise": [0, 0], "unanswered": [0, 0]}  # [stored whole, not stored at all]
     for key, ids in sent.items():
         present = sum(1 for i in ids if i in store)
         if 0 < present < len(ids):
             half += 1
             problems.append(f"half-written: POST {key[1]} of thread {key[0]} has {present} of {len(ids)} objects")
         elif key not in acked:
-            if present:
-                unacked_stored += 1
-            else:
-                unacked_absent += 1
-    unanswered = sum(1 for k in sent if k not in acked and k not in nacked)
+            unacked["answered otherwise" if key in nacked else "unanswered"][0 if present else 1] += 1
     print(f"objects in the collection: {len(store)}")
     print(f"POSTs sent {len(sent)}: acknowledged (202) {len(acked)}, answered otherwise {len(nacked)}, "
-          f"unanswered {unanswered}")
+          f"unanswered {sum(unacked['unanswered'])}")
     print(f"acknowledged objects: {sum(len(sent.get(k, [])) for k in acked)}, of which missing: {len(lost)}")
     print(f"status resources checked: {len(acked)}, inconsistent: {bad_status}")
-    print(f"half-written POSTs: {half}; POSTs not acknowledged: {unacked_stored} stored whole, "
-          f"{unacked_absent} not stored at all")
+    print(f"half-written POSTs: {half}")
+    if audit:
+        print(f"POSTs stored without an audit record of the write: {unaudited}")
+    for kind, (whole, none) in unacked.items():
+        print(f"POSTs {kind}: {whole} stored whole, {none} not stored at all")
     for p in problems[:20]:
         print("PROBLEM " + p)
     return 1 if problems else 0
@@ -171,7 +196,7 @@ def main(argv):
     if len(argv) == 6 and argv[0] == "seed":
         seed(argv[1], argv[2], argv[3], argv[4], int(argv[5]))
         return 0
-    if len(argv) == 5 and argv[0] == "check":
+    if len(argv) in (5, 6) and argv[0] == "check":
         return check(*argv[1:])
     sys.exit(__doc__)
 
