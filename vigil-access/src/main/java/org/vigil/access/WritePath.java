@@ -96,7 +96,7 @@ public final class WritePath {
         // must not leave objects stored that no record names, nor a status for a write that never happened.
         List<AddResult> results = store.add(c.collection().id(), p.userId(), accepted, progress, added -> {
             List<String> ids = added.stream().map(AddResult::id).toList();
-            AuditEvent event = new AuditEvent(p.userId(), "add", path, ids,
+            AuditEvent event = audit.change(p, "add", path, ids,
                     failures.isEmpty() ? null : failures.size() + " refused");
             // A feed's batches keep no status resource: no TAXII client will ask for it, and it would cost each
             // page more writes. The feed's state and the log say what became of them.
@@ -187,9 +187,8 @@ public final class WritePath {
         if (!c.canWrite()) {
             throw new IllegalStateException(p + " may not delete from collection " + c.collection().id());
         }
-        List<VersionEntry> deleted = store.delete(q);
-        audit.record(p, "delete", path, deleted.stream().map(VersionEntry::id).distinct().toList(),
-                deleted.size() + " versions");
-        return deleted;
+        // The deletion and its audit record commit together, as a write and its record do.
+        return store.delete(q, deleted -> audit.change(p, "delete", path,
+                deleted.stream().map(VersionEntry::id).distinct().toList(), deleted.size() + " versions"));
     }
 }

@@ -125,6 +125,12 @@ public interface Store extends AutoCloseable {
      */
     List<VersionEntry> delete(ObjectQuery query);
 
+    /**
+     * Deletes like {@link #delete(ObjectQuery)} and, in the same transaction, appends the audit record that
+     * {@code record} makes of what was deleted: the deletion and its record commit together or not at all.
+     */
+    List<VersionEntry> delete(ObjectQuery query, Function<List<VersionEntry>, AuditEvent> record);
+
     // API roots and collections
 
     /** Creates or replaces an API root. */

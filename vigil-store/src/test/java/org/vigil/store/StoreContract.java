@@ -845,6 +845,24 @@ abstract class StoreContract {
     }
 
     @Test
+    void aDeletionKeepsItsAuditRecordInItsTransaction() {
+        String a = newId("indicator");
+        store.add(collection, List.of(indicator(a, time(1))));
+        AuditHead before = store.auditHead();
+        assertThrows(IllegalStateException.class, () -> store.delete(query().ids(a).build(), deleted -> {
+            throw new IllegalStateException("the database went away before the record was appended");
+        }));
+        assertEquals(List.of(a), ids(store.objects(query().build())), "the object stays with no record of a delete");
+        assertEquals(before, store.auditHead());
+        store.delete(query().ids(a).build(), deleted -> new AuditEvent(null, "delete", "/p",
+                deleted.stream().map(VersionEntry::id).toList(), null));
+        assertTrue(store.objects(query().build()).items().isEmpty());
+        List<AuditRecord> records = store.audit(AuditQuery.all(100));
+        assertEquals(List.of(a), records.get(records.size() - 1).objectIds());
+        assertChainIntact(records);
+    }
+
+    @Test
     void aReadOfManyObjectsIsOneAuditRecord() throws SQLException {
         List<String> ids = IntStream.range(0, 1000).mapToObj(i -> newId("indicator")).toList();
         AuditRecord r = store.appendAudit(new AuditEvent(UUID.randomUUID(), "read", "/p", ids, null));

@@ -111,13 +111,29 @@ final class ObjectWriter {
     }
 
     List<VersionEntry> delete(ObjectQuery query) {
+        return delete(query, null);
+    }
+
+    /** More of a deletion that belongs in its transaction: its audit record. */
+    interface AfterDelete {
+        void run(Connection c, List<VersionEntry> deleted) throws SQLException;
+    }
+
+    /** Deletes as above and then, in the same transaction, runs {@code after} (when given) on what was deleted. */
+    List<VersionEntry> delete(ObjectQuery query, AfterDelete after) {
         if (query.ids().size() != 1) {
             throw new IllegalArgumentException("delete removes versions of one object; the query names "
                     + query.ids().size() + " ids");
         }
         String objectId = query.ids().get(0);
         return db.write("deleting versions of " + objectId + " from collection " + query.collectionId(),
-                c -> deleteInTransaction(c, query, objectId));
+                c -> {
+                    List<VersionEntry> deleted = deleteInTransaction(c, query, objectId);
+                    if (after != null) {
+                        after.run(c, deleted);
+                    }
+                    return deleted;
+                });
     }
 
     private List<VersionEntry> deleteInTransaction(Connection c, ObjectQuery query, String objectId)
