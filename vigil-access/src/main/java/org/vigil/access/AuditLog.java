@@ -24,7 +24,12 @@ public final class AuditLog {
 
     /** Appends one record of a change (a write, a deletion, an admin action), durable before this returns. */
     public void record(Principal p, String action, String path, List<String> objectIds, String detail) {
-        store.appendAudit(new AuditEvent(p.userId(), action, path, objectIds, detail));
+        store.appendAudit(change(p, action, path, objectIds, detail));
+    }
+
+    /** The record of a change by {@code p}, for a store write that appends it in the change's own transaction. */
+    public AuditEvent change(Principal p, String action, String path, List<String> objectIds, String detail) {
+        return new AuditEvent(p.userId(), action, path, objectIds, detail);
     }
 
     /**

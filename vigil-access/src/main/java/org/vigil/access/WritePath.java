@@ -7,17 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.vigil.stix.Finding;
 import org.vigil.stix.StixObject;
 import org.vigil.stix.Validator;
 import org.vigil.store.AddResult;
+import org.vigil.store.AuditEvent;
 import org.vigil.store.FeedProgress;
 import org.vigil.store.ObjectQuery;
 import org.vigil.store.Role;
 import org.vigil.store.Status;
 import org.vigil.store.Store;
 import org.vigil.store.VersionEntry;
+import org.vigil.store.WriteReceipt;
 
 /**
  * The one way objects enter Vigil (TAXII posts, {@code vigil ingest}, the demo, federation): validation, the
@@ -85,25 +88,30 @@ public final class WritePath {
                 accepted.add(object);
             }
         }
-        List<Status.Detail> successes = new ArrayList<>();
-        if (!accepted.isEmpty() || progress != null) {
-            List<AddResult> results = progress == null ? store.add(c.collection().id(), p.userId(), accepted)
-                    : store.add(c.collection().id(), p.userId(), accepted, progress);
-            for (AddResult r : results) {
-                successes.add(new Status.Detail(r.id(), r.version(), r.outcome() == AddResult.Outcome.ALREADY_PRESENT
-                        ? "already held at this version" : null));
-            }
-        }
-        Status status = new Status(UUID.randomUUID(), c.collection().apiRoot(), p.userId(), Status.State.COMPLETE,
-                requested, items.size(), successes.size(), failures.size(), 0, successes, failures, List.of());
-        if (progress == null) {
+        UUID statusId = UUID.randomUUID();
+        Function<List<AddResult>, Status> statusOf = added -> new Status(statusId, c.collection().apiRoot(),
+                p.userId(), Status.State.COMPLETE, requested, items.size(), added.size(), failures.size(), 0,
+                successes(added), failures, List.of());
+        // The objects, their status resource and the audit record commit together: a database lost in between
+        // must not leave objects stored that no record names, nor a status for a write that never happened.
+        List<AddResult> results = store.add(c.collection().id(), p.userId(), accepted, progress, added -> {
+            List<String> ids = added.stream().map(AddResult::id).toList();
+            AuditEvent event = audit.change(p, "add", path, ids,
+                    failures.isEmpty() ? null : failures.size() + " refused");
             // A feed's batches keep no status resource: no TAXII client will ask for it, and it would cost each
-            // page another durable write. The feed's state and the log say what became of them.
-            store.putStatus(status);
+            // page more writes. The feed's state and the log say what became of them.
+            return new WriteReceipt(progress == null ? statusOf.apply(added) : null, event);
+        });
+        return statusOf.apply(results);
+    }
+
+    private static List<Status.Detail> successes(List<AddResult> results) {
+        List<Status.Detail> successes = new ArrayList<>(results.size());
+        for (AddResult r : results) {
+            successes.add(new Status.Detail(r.id(), r.version(), r.outcome() == AddResult.Outcome.ALREADY_PRESENT
+                    ? "already held at this version" : null));
         }
-        audit.record(p, "add", path, successes.stream().map(Status.Detail::id).toList(),
-                failures.isEmpty() ? null : failures.size() + " refused");
-        return status;
+        return successes;
     }
 
     /** What validation made of one item: the object, or why it is refused. */
@@ -179,9 +187,8 @@ public final class WritePath {
         if (!c.canWrite()) {
             throw new IllegalStateException(p + " may not delete from collection " + c.collection().id());
         }
-        List<VersionEntry> deleted = store.delete(q);
-        audit.record(p, "delete", path, deleted.stream().map(VersionEntry::id).distinct().toList(),
-                deleted.size() + " versions");
-        return deleted;
+        // The deletion and its audit record commit together, as a write and its record do.
+        return store.delete(q, deleted -> audit.change(p, "delete", path,
+                deleted.stream().map(VersionEntry::id).distinct().toList(), deleted.size() + " versions"));
     }
 }

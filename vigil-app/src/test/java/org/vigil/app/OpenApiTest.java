@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.stix.StixObject;
 
 /**
- * The OpenAPI document at /api/v1/openapi.json describes the TAXII endpoints as they really answer: each real
- * answer below is checked against the schema the document gives for its path, method, status and media type.
+ * The OpenAPI document at /api/v1/openapi.json describes the TAXII endpoints and Vigil's own API as they really
+ * answer: each real answer below is checked against the schema the document gives for its path, method, status
+ * and media type.
  */
 class OpenApiTest {
 
@@ -66,6 +67,68 @@ class OpenApiTest {
             assertTrue(answers.stream().anyMatch(r -> r.status() == 404) && answers.stream()
                     .anyMatch(r -> r.status() == 401), "errors are checked too");
         }
+    }
+
+    @Test
+    void everyApiV1AnswerMatchesTheSchemaTheDocumentGivesForIt() throws Exception {
+        try (TestVigil vigil = TestVigil.create(StoreKind.SQLITE, dir)) {
+            vigil.org("Agency", true);
+            TestVigil.Account ana = vigil.user("ana", "Agency", "analyst");
+            UUID shared = vigil.collection("Shared", "shared");
+            vigil.grant(shared, ana, "read");
+            vigil.grant(shared, ana, "write");
+            vigil.start();
+            JsonNode doc = Taxii.JSON.readTree(HTTP.send(HttpRequest.newBuilder(
+                    URI.create(vigil.base() + "/api/v1/openapi.json")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            String id = "indicator--" + UUID.randomUUID();
+            assertEquals(202, vigil.as(ana).add(shared, indicator(id, "2026-12-06T10:00:00.000Z")).status());
+            URI base = vigil.base();
+            String token = ana.bearer();
+            Taxii.Reply hook = api(base, token, "POST", "/api/v1/webhooks",
+                    "{\"url\": \"http://127.0.0.1:9/hooks\", \"collections\": [\"shared\"]}");
+            String hookId = hook.json().path("id").asText();
+            List<Taxii.Reply> answers = new ArrayList<>(List.of(hook,
+                    api(base, token, "GET", "/api/v1/webhooks", null),
+                    api(base, token, "GET", "/api/v1/webhooks/" + hookId, null),
+                    api(base, token, "DELETE", "/api/v1/webhooks/" + hookId, null),
+                    api(base, token, "GET", "/api/v1/webhooks/" + hookId, null),
+                    api(base, null, "GET", "/api/v1/webhooks", null),
+                    api(base, token, "POST", "/api/v1/webhooks", "{\"url\": 7}"),
+                    api(base, token, "GET", "/api/v1/objects/" + id, null),
+                    api(base, token, "GET", "/api/v1/objects/indicator--" + UUID.randomUUID(), null),
+                    api(base, token, "GET", "/api/v1/objects/" + id + "/neighbours", null),
+                    api(base, token, "GET", "/api/v1/search?q=described", null),
+                    api(base, token, "GET", "/api/v1/upticks?from=2026-12-01&to=2026-12-06", null),
+                    api(base, token, "GET", "/api/v1/upticks?from=yesterday", null),
+                    api(base, token, "GET", "/api/v1/events", null),
+                    api(base, token, "GET", "/api/v1/events/vigil-event--" + UUID.randomUUID() + "/picture", null),
+                    api(base, token, "POST", "/api/v1/screen", "{\"names\": [\"Jane Doe\"]}"),
+                    api(base, token, "GET", "/api/v1/alerts", null),
+                    api(base, token, "GET", "/api/v1/alerts/" + UUID.randomUUID(), null)));
+            List<String> problems = new ArrayList<>();
+            for (Taxii.Reply r : answers) {
+                problems.addAll(check(doc, r));
+            }
+            assertEquals(List.of(), problems);
+            for (int status : new int[] {200, 201, 400, 401, 404}) {
+                assertTrue(answers.stream().anyMatch(r -> r.status() == status), "an answer " + status + " is checked");
+            }
+        }
+    }
+
+    /** A call to Vigil's own API, in JSON, with a bearer token unless {@code authorization} is null. */
+    private static Taxii.Reply api(URI base, String authorization, String method, String path, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return Taxii.send(b);
     }
 
     /** What is wrong with one answer against the document; empty when it matches. */

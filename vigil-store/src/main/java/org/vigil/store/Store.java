@@ -3,6 +3,7 @@ package org.vigil.store;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.vigil.stix.StixObject;
 import org.vigil.store.internal.StoreFactory;
 
@@ -46,6 +47,16 @@ public interface Store extends AutoCloseable {
      * @throws StoreException also when the feed is gone or its lease is no longer {@code progress.holder()}'s
      */
     List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects, FeedProgress progress);
+
+    /**
+     * Adds a batch like {@link #add(UUID, UUID, List)}, moving a feed's state as {@link #add(UUID, UUID, List,
+     * FeedProgress)} does when {@code progress} is not null, and in the same transaction keeps what {@code receipt}
+     * makes of the results: the write's status resource and its audit record. Objects, status and record are
+     * committed together, durably, or not at all, so a database lost between them leaves neither objects that no
+     * record names nor a record of objects that were never stored. The batch may be empty.
+     */
+    List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects, FeedProgress progress,
+                        Function<List<AddResult>, WriteReceipt> receipt);
 
     /** One page of the object versions a query matches, oldest date_added first. */
     Page<StoredObject> objects(ObjectQuery query);
@@ -113,6 +124,12 @@ public interface Store extends AutoCloseable {
      * @throws IllegalArgumentException unless the query names exactly one id
      */
     List<VersionEntry> delete(ObjectQuery query);
+
+    /**
+     * Deletes like {@link #delete(ObjectQuery)} and, in the same transaction, appends the audit record that
+     * {@code record} makes of what was deleted: the deletion and its record commit together or not at all.
+     */
+    List<VersionEntry> delete(ObjectQuery query, Function<List<VersionEntry>, AuditEvent> record);
 
     // API roots and collections
 

@@ -819,6 +819,67 @@ abstract class StoreContract {
     }
 
     @Test
+    void aWriteKeepsItsStatusAndItsAuditRecordWithItsObjects() {
+        String a = newId("indicator");
+        String b = newId("indicator");
+        UUID statusId = UUID.randomUUID();
+        long before = store.auditHead().seq();
+        List<AddResult> results = store.add(collection, null, List.of(indicator(a, time(1)), indicator(b, time(2))),
+                null, added -> receipt(statusId, added));
+        reopen();
+        assertEquals(List.of(a, b), ids(store.objects(query().build())));
+        assertEquals(receipt(statusId, results).status(), store.status(statusId).orElseThrow());
+        List<AuditRecord> records = store.audit(AuditQuery.all(100));
+        assertEquals(before + 1, records.size());
+        assertEquals(List.of(a, b), records.get(records.size() - 1).objectIds());
+        assertChainIntact(records);
+    }
+
+    @Test
+    void aWriteWhoseReceiptFailsStoresNoObjectNoStatusAndNoRecord() {
+        String a = newId("indicator");
+        UUID statusId = UUID.randomUUID();
+        AuditHead before = store.auditHead();
+        assertThrows(IllegalStateException.class, () -> store.add(collection, null, List.of(indicator(a, time(1))),
+                null, added -> {
+                    receipt(statusId, added);
+                    throw new IllegalStateException("the database went away before the record was appended");
+                }));
+        assertTrue(store.objects(query().build()).items().isEmpty(), "the objects went with their record");
+        assertTrue(store.status(statusId).isEmpty());
+        assertEquals(before, store.auditHead());
+        String b = newId("indicator");
+        store.add(collection, null, List.of(indicator(b, time(2))), null, added -> receipt(statusId, added));
+        assertEquals(List.of(b), ids(store.objects(query().build())), "the collection takes writes again");
+    }
+
+    private static WriteReceipt receipt(UUID statusId, List<AddResult> added) {
+        List<Status.Detail> successes = added.stream().map(r -> new Status.Detail(r.id(), r.version(), null)).toList();
+        Status status = new Status(statusId, ROOT, null, Status.State.COMPLETE, "2024-03-01T10:00:00.000000Z",
+                added.size(), added.size(), 0, 0, successes, List.of(), List.of());
+        return new WriteReceipt(status, new AuditEvent(null, "add", "/p",
+                added.stream().map(AddResult::id).toList(), null));
+    }
+
+    @Test
+    void aDeletionKeepsItsAuditRecordInItsTransaction() {
+        String a = newId("indicator");
+        store.add(collection, List.of(indicator(a, time(1))));
+        AuditHead before = store.auditHead();
+        assertThrows(IllegalStateException.class, () -> store.delete(query().ids(a).build(), deleted -> {
+            throw new IllegalStateException("the database went away before the record was appended");
+        }));
+        assertEquals(List.of(a), ids(store.objects(query().build())), "the object stays with no record of a delete");
+        assertEquals(before, store.auditHead());
+        store.delete(query().ids(a).build(), deleted -> new AuditEvent(null, "delete", "/p",
+                deleted.stream().map(VersionEntry::id).toList(), null));
+        assertTrue(store.objects(query().build()).items().isEmpty());
+        List<AuditRecord> records = store.audit(AuditQuery.all(100));
+        assertEquals(List.of(a), records.get(records.size() - 1).objectIds());
+        assertChainIntact(records);
+    }
+
+    @Test
     void aReadOfManyObjectsIsOneAuditRecord() throws SQLException {
         List<String> ids = IntStream.range(0, 1000).mapToObj(i -> newId("indicator")).toList();
         AuditRecord r = store.appendAudit(new AuditEvent(UUID.randomUUID(), "read", "/p", ids, null));

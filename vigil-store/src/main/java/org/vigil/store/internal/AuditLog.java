@@ -49,18 +49,27 @@ final class AuditLog {
         // Packed and digested before the transaction: only the chaining needs the log to itself.
         byte[] packed = AuditIds.pack(event.objectIds());
         String digest = AuditIds.digest(packed);
-        return db.write("appending an audit record (" + event.action() + ")", flush, c -> {
-            Tail tail = tail(c);
-            // Times never go back along the chain, so "since" listings agree with sequence order.
-            long micros = Math.max(Micros.now(), tail.at());
-            Instant at = Micros.instant(micros);
-            AuditRecord unsigned = new AuditRecord(tail.seq() + 1, at, event.actor(), event.action(), event.path(),
-                    event.objectIds(), digest, event.detail(), tail.hash(), null);
-            AuditRecord record = new AuditRecord(unsigned.seq(), at, event.actor(), event.action(), event.path(),
-                    unsigned.objectIds(), digest, event.detail(), tail.hash(), unsigned.computeHash());
-            sql.updateTogether(c, writes(record, packed, micros, nextSeal(tail, record)));
-            return record;
-        });
+        return db.write("appending an audit record (" + event.action() + ")", flush,
+                c -> append(c, event, packed, digest));
+    }
+
+    /** Appends a record in the caller's transaction (a write's, so that the write and its record commit together). */
+    AuditRecord append(Connection c, AuditEvent event) throws SQLException {
+        byte[] packed = AuditIds.pack(event.objectIds());
+        return append(c, event, packed, AuditIds.digest(packed));
+    }
+
+    private AuditRecord append(Connection c, AuditEvent event, byte[] packed, String digest) throws SQLException {
+        Tail tail = tail(c);
+        // Times never go back along the chain, so "since" listings agree with sequence order.
+        long micros = Math.max(Micros.now(), tail.at());
+        Instant at = Micros.instant(micros);
+        AuditRecord unsigned = new AuditRecord(tail.seq() + 1, at, event.actor(), event.action(), event.path(),
+                event.objectIds(), digest, event.detail(), tail.hash(), null);
+        AuditRecord record = new AuditRecord(unsigned.seq(), at, event.actor(), event.action(), event.path(),
+                unsigned.objectIds(), digest, event.detail(), tail.hash(), unsigned.computeHash());
+        sql.updateTogether(c, writes(record, packed, micros, nextSeal(tail, record)));
+        return record;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.vigil.stix.StixObject;
 import org.vigil.store.AddResult;
 import org.vigil.store.ApiRoot;
@@ -34,6 +35,7 @@ import org.vigil.store.Store;
 import org.vigil.store.StoredObject;
 import org.vigil.store.User;
 import org.vigil.store.VersionEntry;
+import org.vigil.store.WriteReceipt;
 import org.vigil.store.Webhook;
 
 /** The store over JDBC, for both dialects; each part of the interface is served by its own repository. */
@@ -77,6 +79,18 @@ final class JdbcStore implements Store {
     @Override
     public List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects, FeedProgress progress) {
         return writer.add(collectionId, postedBy, objects, progress, feeds);
+    }
+
+    @Override
+    public List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects, FeedProgress progress,
+                               Function<List<AddResult>, WriteReceipt> receipt) {
+        return writer.add(collectionId, postedBy, objects, progress, feeds, (c, added) -> {
+            WriteReceipt r = receipt.apply(added);
+            if (r.status() != null) {
+                statuses.putStatus(c, r.status());
+            }
+            auditLog.append(c, r.audit());
+        });
     }
 
     @Override
@@ -142,6 +156,11 @@ final class JdbcStore implements Store {
     @Override
     public List<VersionEntry> delete(ObjectQuery query) {
         return writer.delete(query);
+    }
+
+    @Override
+    public List<VersionEntry> delete(ObjectQuery query, Function<List<VersionEntry>, AuditEvent> record) {
+        return writer.delete(query, (c, deleted) -> auditLog.append(c, record.apply(deleted)));
     }
 
     @Override

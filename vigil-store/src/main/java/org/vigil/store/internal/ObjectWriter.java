@@ -39,6 +39,17 @@ final class ObjectWriter {
     /** Adds a batch and, when {@code progress} is given, writes the feed state it computes in the same transaction. */
     List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects, FeedProgress progress,
                         FeedRepo feeds) {
+        return add(collectionId, postedBy, objects, progress, feeds, null);
+    }
+
+    /** More of a write that belongs in its objects' transaction: their status resource and audit record. */
+    interface AfterAdd {
+        void run(Connection c, List<AddResult> added) throws SQLException;
+    }
+
+    /** Adds a batch as above and then, in the same transaction, runs {@code after} (when given) on the results. */
+    List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects, FeedProgress progress,
+                        FeedRepo feeds, AfterAdd after) {
         List<IncomingObject> batch = new ArrayList<>(objects.size());
         for (int i = 0; i < objects.size(); i++) {
             batch.add(IncomingObject.of(collectionId, i, objects.get(i)));
@@ -49,6 +60,9 @@ final class ObjectWriter {
                             : addInTransaction(c, collectionId, postedBy, batch);
                     if (progress != null) {
                         feeds.writeState(c, progress.feedId(), progress.holder(), progress.next().apply(added));
+                    }
+                    if (after != null) {
+                        after.run(c, added);
                     }
                     return added;
                 });
@@ -97,13 +111,29 @@ final class ObjectWriter {
     }
 
     List<VersionEntry> delete(ObjectQuery query) {
+        return delete(query, null);
+    }
+
+    /** More of a deletion that belongs in its transaction: its audit record. */
+    interface AfterDelete {
+        void run(Connection c, List<VersionEntry> deleted) throws SQLException;
+    }
+
+    /** Deletes as above and then, in the same transaction, runs {@code after} (when given) on what was deleted. */
+    List<VersionEntry> delete(ObjectQuery query, AfterDelete after) {
         if (query.ids().size() != 1) {
             throw new IllegalArgumentException("delete removes versions of one object; the query names "
                     + query.ids().size() + " ids");
         }
         String objectId = query.ids().get(0);
         return db.write("deleting versions of " + objectId + " from collection " + query.collectionId(),
-                c -> deleteInTransaction(c, query, objectId));
+                c -> {
+                    List<VersionEntry> deleted = deleteInTransaction(c, query, objectId);
+                    if (after != null) {
+                        after.run(c, deleted);
+                    }
+                    return deleted;
+                });
     }
 
     private List<VersionEntry> deleteInTransaction(Connection c, ObjectQuery query, String objectId)
