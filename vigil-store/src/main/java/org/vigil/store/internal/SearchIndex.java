@@ -276,19 +276,13 @@ final class SearchIndex {
             return List.of();
         }
         return db.read("searching", c -> {
-            Match match = null;
-            if (dialect == Dialect.SQLITE) {
-                match = match(c, q);
-                if (match == null) {
-                    return List.of();
-                }
+            SqlQuery statement = statement(c, q);
+            if (statement == null) {
+                return List.of();
             }
-            boolean placeFirst = match != null && !q.places().isEmpty() && fewReferences(c, q);
-            List<Object> params = new ArrayList<>();
-            String sql = searchSql(q, match, placeFirst, params);
             List<SearchQuery.Hit> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Params.bindAll(dialect, ps, params);
+            try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+                Params.bindAll(dialect, ps, statement.params());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long modified = rs.getLong(6);
@@ -306,6 +300,21 @@ final class SearchIndex {
             }
             return out;
         });
+    }
+
+    /** The statement a search runs, or null when nothing can match. */
+    SqlQuery statement(Connection c, SearchQuery q) throws SQLException {
+        Match match = null;
+        if (dialect == Dialect.SQLITE) {
+            match = match(c, q);
+            if (match == null) {
+                return null;
+            }
+        }
+        boolean placeFirst = match != null && !q.places().isEmpty() && fewReferences(c, q);
+        List<Object> params = new ArrayList<>();
+        String sql = searchSql(q, match, placeFirst, params);
+        return new SqlQuery(sql, params);
     }
 
     private boolean fewReferences(Connection c, SearchQuery q) throws SQLException {
