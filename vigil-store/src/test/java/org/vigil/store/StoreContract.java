@@ -1098,6 +1098,30 @@ abstract class StoreContract {
     }
 
     @Test
+    void aPlaceNamedByManyObjectsPagesThroughItsMatchesNewestFirst() {
+        String place = newId("location");
+        List<String> atPlace = new java.util.ArrayList<>();
+        List<StixObject> objects = new java.util.ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            String id = newId("report");
+            boolean there = i % 2 == 0 && atPlace.size() < 60;
+            if (there) {
+                atPlace.add(0, id);
+            }
+            objects.add(report(id, time(1000 - i * 7 % 1000 + i), "2024-03-01T00:00:00Z",
+                    there ? List.of(place) : List.of(), null).with("description", i % 3 == 0 ? "quay" : "harbour"));
+        }
+        store.add(collection, objects);
+        List<String> expected = objects.stream().filter(o -> atPlace.contains(o.id())
+                        && o.text("description").equals("harbour"))
+                .sorted(java.util.Comparator.comparing((StixObject o) -> o.text("modified")).reversed())
+                .map(StixObject::id).toList();
+        for (int limit : List.of(7, 50)) {
+            assertEquals(expected, allPages(List.of("harbour"), null, null, limit, List.of(place)), "pages of " + limit);
+        }
+    }
+
+    @Test
     void aWordMatchesAsAPrefixHoweverManyWordsItBegins() {
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 100; i++) {

@@ -257,11 +257,16 @@ final class SearchIndex {
     }
 
     /**
-     * On SQLite a search naming places starts from the places' references when they are fewer than this (checking
-     * each referencing object's words), and otherwise from the word matches, newest first (checking the place per
-     * object): a place named by many objects soon fills a page that way.
+     * On SQLite a search naming places starts from the places' references when they are fewer than this and than
+     * the word matches, and otherwise from the word matches, newest first (checking the place per object): a place
+     * named by many objects soon fills a page that way.
      */
-    static final int PLACE_FIRST_MAX = 2_000;
+    static final int PLACE_FIRST_MAX = 1_000;
+    /**
+     * Up to this many references, each referencing object's words are looked up by its rowid (an FTS5 query each,
+     * some tenths of a millisecond); beyond, the word matches are gathered once as a set.
+     */
+    static final int PER_ROW_MAX = 50;
     /** A word typed as a prefix is searched as the indexed words it begins when they are at most this many. */
     static final int MAX_EXPANSION = 64;
 
@@ -311,19 +316,33 @@ final class SearchIndex {
                 return null;
             }
         }
-        boolean placeFirst = match != null && !q.places().isEmpty() && fewReferences(c, q);
+        long refs = match != null && !q.places().isEmpty() ? references(c, q) : PLACE_FIRST_MAX;
+        // Counting the word matches up to the references is cheap when FTS5 reads the words lazily.
+        boolean placeFirst = refs < PLACE_FIRST_MAX && (!match.lazy() || wordMatches(c, match, refs + 1) > refs);
         List<Object> params = new ArrayList<>();
-        String sql = searchSql(q, match, placeFirst, params);
+        String sql = searchSql(q, match, placeFirst, placeFirst && match.lazy() && refs <= PER_ROW_MAX, params);
         return new SqlQuery(sql, params);
     }
 
-    private boolean fewReferences(Connection c, SearchQuery q) throws SQLException {
+    /** How many references name the places, counted up to {@link #PLACE_FIRST_MAX}. */
+    private long references(Connection c, SearchQuery q) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM object_refs WHERE ref_id"
                 + AudienceSql.list(q.places().size()) + " LIMIT " + PLACE_FIRST_MAX + ")")) {
             Params.bindAll(dialect, ps, new ArrayList<>(q.places()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1) < PLACE_FIRST_MAX;
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static long wordMatches(Connection c, Match match, long max) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM search_text"
+                + " WHERE search_text MATCH ? LIMIT " + max + ")")) {
+            ps.setString(1, match.expression());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
     }
@@ -370,13 +389,13 @@ final class SearchIndex {
         return "\"" + word.replace("\"", "\"\"") + "\"";
     }
 
-    private String searchSql(SearchQuery q, Match match, boolean placeFirst, List<Object> params) {
+    private String searchSql(SearchQuery q, Match match, boolean placeFirst, boolean perRow, List<Object> params) {
         boolean sqlite = dialect == Dialect.SQLITE;
         // An object naming two of the places would come once per place when starting from them.
         StringBuilder sql = new StringBuilder(placeFirst ? "SELECT DISTINCT" : "SELECT").append(" d.doc_id,"
                 + " d.collection_id, d.object_id, d.object_type, d.name, d.modified, d.tlp, d.created_by_ref,"
                 + " d.posted_by, d.red_to FROM ");
-        if (placeFirst && match.lazy()) {
+        if (perRow) {
             // Few objects name the places: each one's words are looked up by its row (CROSS JOIN keeps this order).
             sql.append("object_refs r CROSS JOIN search_docs d CROSS JOIN search_text t WHERE r.ref_id")
                     .append(AudienceSql.list(q.places().size())).append(" AND d.collection_id = r.collection_id"
