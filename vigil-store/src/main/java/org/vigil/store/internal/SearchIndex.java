@@ -141,8 +141,9 @@ final class SearchIndex {
      */
     private static void rememberTerms(Connection c, List<Entry> entries) throws SQLException {
         try (java.sql.Statement st = c.createStatement()) {
-            st.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_scratch USING fts5(body, tokenize = "
-                    + "'unicode61 remove_diacritics 2')");
+            // Contentless: it keeps no text, and empties in one step.
+            st.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_scratch USING fts5(body, content = '',"
+                    + " tokenize = 'unicode61 remove_diacritics 2')");
             st.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_scratch_terms USING fts5vocab(temp,"
                     + " search_scratch, 'row')");
         }
@@ -157,7 +158,7 @@ final class SearchIndex {
         }
         try (java.sql.Statement st = c.createStatement()) {
             st.executeUpdate("INSERT OR IGNORE INTO search_terms (term) SELECT term FROM temp.search_scratch_terms");
-            st.executeUpdate("DELETE FROM temp.search_scratch");
+            st.executeUpdate("INSERT INTO temp.search_scratch (search_scratch) VALUES ('delete-all')");
         }
     }
 
