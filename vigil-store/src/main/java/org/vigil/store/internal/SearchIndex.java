@@ -282,30 +282,158 @@ final class SearchIndex {
             return List.of();
         }
         return db.read("searching", c -> {
-            SqlQuery statement = statement(c, q);
-            if (statement == null) {
-                return List.of();
+            if (dialect == Dialect.POSTGRESQL) {
+                return ranges(c, q);
             }
+            SqlQuery statement = statement(c, q);
             List<SearchQuery.Hit> out = new ArrayList<>();
+            if (statement != null) {
+                read(c, statement, out);
+            }
+            return out;
+        });
+    }
+
+    /** Candidate rows a PostgreSQL search reads newest first at most, before it asks the GIN index instead. */
+    static final int SCAN_BUDGET = 2_000;
+    /** The first range of candidates it reads; each next one is four times larger. */
+    static final int FIRST_RANGE = 200;
+
+    /**
+     * A search on PostgreSQL: the rows that pass every filter but the words are read newest first from the btree on
+     * (modified, doc_id), in ranges growing fourfold, and their tsvector tested, until the page is full; a page of
+     * a common word so costs about what it shows. Words too rare to fill a page within {@link #SCAN_BUDGET}
+     * candidates, at the rate the ranges read so far found them, are then found from where the ranges stopped
+     * through the GIN index (which gathers every match of
+     * the words, few by then, and sorts them). The planner cannot be trusted to choose between the two alone: its
+     * estimate of how many rows a prefix matches is often far off.
+     */
+    /**
+     * The statement reading one range of candidates on PostgreSQL: the next rows of the btree on (modified, doc_id)
+     * within the time filter, whatever they are, each with whether it passes the other filters and the words. The
+     * btree is then the only way to answer it, where filters in the WHERE clause let the planner, misjudging how
+     * many rows an audience keeps, scan the table and sort it.
+     */
+    SqlQuery candidates(SearchQuery q) {
+        List<Object> params = new ArrayList<>();
+        params.add(String.join(" & ", q.words().stream().map(w -> w + ":*").toList()));
+        String passes = "d.body @@ to_tsquery('simple', ?)" + filters(q, false, params);
+        StringBuilder sql = new StringBuilder("SELECT d.doc_id, d.collection_id, d.object_id, d.object_type, d.name,"
+                + " d.modified, d.tlp, d.created_by_ref, d.posted_by, d.red_to, " + passes
+                + " FROM search_docs d WHERE TRUE");
+        if (q.from() != null) {
+            sql.append(" AND d.modified >= ?");
+            params.add(Micros.of(q.from()));
+        }
+        if (q.to() != null) {
+            sql.append(" AND d.modified <= ?");
+            params.add(Micros.of(q.to()));
+        }
+        if (q.after() != null) {
+            sql.append(" AND (d.modified, d.doc_id) < (?, ?)");
+            params.add(q.after().modifiedMicros());
+            params.add(q.after().row());
+        }
+        sql.append(" ORDER BY d.modified DESC, d.doc_id DESC LIMIT ").append(q.limit());
+        return new SqlQuery(sql.toString(), params);
+    }
+
+    /** The conditions, each starting with AND, of the collections' audiences, types, sources and places. */
+    private String filters(SearchQuery q, boolean placeFirst, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
+        List<String> terms = new ArrayList<>();
+        for (PlaceQuery.Scope s : q.scopes()) {
+            params.add(s.collectionId());
+            terms.add("(d.collection_id = ? AND " + AudienceSql.condition("d", "d.red_to", s.audience(), params) + ")");
+        }
+        sql.append(" AND (").append(String.join(" OR ", terms)).append(')');
+        if (!q.types().isEmpty()) {
+            sql.append(" AND d.object_type").append(AudienceSql.list(q.types().size()));
+            params.addAll(q.types());
+        }
+        if (!q.sources().isEmpty()) {
+            sql.append(" AND d.created_by_ref").append(AudienceSql.list(q.sources().size()));
+            params.addAll(q.sources());
+        }
+        if (!q.places().isEmpty() && !placeFirst) {
+            // The object's own references, read from its own row's visibility: nothing another object says about
+            // the place (a relationship the reader may not see, say) decides whether it matches.
+            sql.append(" AND EXISTS (SELECT 1 FROM object_refs r WHERE r.collection_id = d.collection_id"
+                    + " AND r.object_id = d.object_id AND r.ref_id").append(AudienceSql.list(q.places().size()))
+                    .append(')');
+            params.addAll(q.places());
+        }
+        return sql.toString();
+    }
+
+    private List<SearchQuery.Hit> ranges(Connection c, SearchQuery q) throws SQLException {
+        List<SearchQuery.Hit> out = new ArrayList<>();
+        SearchQuery.Position cursor = q.after();
+        int scanned = 0;
+        int range = FIRST_RANGE;
+        while (scanned < SCAN_BUDGET) {
+            SearchQuery candidates = new SearchQuery(q.words(), q.scopes(), q.types(), q.from(), q.to(), cursor,
+                    range, q.places(), q.sources());
+            SqlQuery statement = candidates(candidates);
+            List<SearchQuery.Hit> rows = new ArrayList<>();
+            List<Boolean> matched = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
                 Params.bindAll(dialect, ps, statement.params());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long modified = rs.getLong(6);
-                        int tlp = rs.getInt(7);
-                        org.vigil.stix.Tlp level = rs.wasNull() ? null : TlpCode.level(tlp);
-                        String poster = rs.getString(9);
-                        String red = rs.getString(10);
-                        out.add(new SearchQuery.Hit(UUID.fromString(rs.getString(2)), rs.getString(3),
-                                rs.getString(4), rs.getString(5), Micros.instant(modified), level,
-                                rs.getString(8), poster == null ? null : UUID.fromString(poster),
-                                red == null ? Set.of() : Set.of(red.split(",")),
-                                new SearchQuery.Position(modified, rs.getLong(1))));
+                        rows.add(hit(rs));
+                        matched.add(rs.getBoolean(11));
                     }
                 }
             }
-            return out;
-        });
+            for (int k = 0; k < rows.size(); k++) {
+                cursor = rows.get(k).position();
+                if (matched.get(k)) {
+                    out.add(rows.get(k));
+                    if (out.size() == q.limit()) {
+                        return out;
+                    }
+                }
+            }
+            if (rows.size() < range) {
+                return out;
+            }
+            scanned += rows.size();
+            // At the rate found so far, would the page fill within the budget? If not, the words are rare.
+            long needed = out.isEmpty() ? Long.MAX_VALUE : (q.limit() - out.size()) * (long) scanned / out.size();
+            if (needed > SCAN_BUDGET - scanned) {
+                break;
+            }
+            range = (int) Math.min(Math.max(range * 4L, needed), SCAN_BUDGET - scanned);
+        }
+        List<Object> params = new ArrayList<>();
+        String sql = searchSql(new SearchQuery(q.words(), q.scopes(), q.types(), q.from(), q.to(), cursor,
+                q.limit() - out.size(), q.places(), q.sources()), null, false, false, params);
+        read(c, new SqlQuery(sql, params), out);
+        return out;
+    }
+
+    private void read(Connection c, SqlQuery statement, List<SearchQuery.Hit> out) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+            Params.bindAll(dialect, ps, statement.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(hit(rs));
+                }
+            }
+        }
+    }
+
+    private static SearchQuery.Hit hit(ResultSet rs) throws SQLException {
+        long modified = rs.getLong(6);
+        int tlp = rs.getInt(7);
+        org.vigil.stix.Tlp level = rs.wasNull() ? null : TlpCode.level(tlp);
+        String poster = rs.getString(9);
+        String red = rs.getString(10);
+        return new SearchQuery.Hit(UUID.fromString(rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getString(5), Micros.instant(modified), level, rs.getString(8),
+                poster == null ? null : UUID.fromString(poster), red == null ? Set.of() : Set.of(red.split(",")),
+                new SearchQuery.Position(modified, rs.getLong(1)));
     }
 
     /** The statement a search runs, or null when nothing can match. */
@@ -321,7 +449,8 @@ final class SearchIndex {
         // Counting the word matches up to the references is cheap when FTS5 reads the words lazily.
         boolean placeFirst = refs < PLACE_FIRST_MAX && (!match.lazy() || wordMatches(c, match, refs + 1) > refs);
         List<Object> params = new ArrayList<>();
-        String sql = searchSql(q, match, placeFirst, placeFirst && match.lazy() && refs <= PER_ROW_MAX, params);
+        String sql = searchSql(q, match, placeFirst, placeFirst && match.lazy() && refs <= PER_ROW_MAX,
+                params);
         return new SqlQuery(sql, params);
     }
 
@@ -430,28 +559,7 @@ final class SearchIndex {
             sql.append("search_docs d WHERE d.body @@ to_tsquery('simple', ?)");
             params.add(String.join(" & ", q.words().stream().map(w -> w + ":*").toList()));
         }
-        List<String> terms = new ArrayList<>();
-        for (PlaceQuery.Scope s : q.scopes()) {
-            params.add(s.collectionId());
-            terms.add("(d.collection_id = ? AND " + AudienceSql.condition("d", "d.red_to", s.audience(), params) + ")");
-        }
-        sql.append(" AND (").append(String.join(" OR ", terms)).append(')');
-        if (!q.types().isEmpty()) {
-            sql.append(" AND d.object_type").append(AudienceSql.list(q.types().size()));
-            params.addAll(q.types());
-        }
-        if (!q.sources().isEmpty()) {
-            sql.append(" AND d.created_by_ref").append(AudienceSql.list(q.sources().size()));
-            params.addAll(q.sources());
-        }
-        if (!q.places().isEmpty() && !placeFirst) {
-            // The object's own references, read from its own row's visibility: nothing another object says about
-            // the place (a relationship the reader may not see, say) decides whether it matches.
-            sql.append(" AND EXISTS (SELECT 1 FROM object_refs r WHERE r.collection_id = d.collection_id"
-                    + " AND r.object_id = d.object_id AND r.ref_id").append(AudienceSql.list(q.places().size()))
-                    .append(')');
-            params.addAll(q.places());
-        }
+        sql.append(filters(q, placeFirst, params));
         if (q.from() != null) {
             sql.append(" AND d.modified >= ?");
             params.add(Micros.of(q.from()));
