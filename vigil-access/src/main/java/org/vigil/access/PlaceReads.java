@@ -70,6 +70,32 @@ final class PlaceReads {
         }
     }
 
+    /**
+     * The places given, and for each that the reader may see and that names a country and nothing finer, every
+     * place in that country the reader may see (the roll-up). A place hidden from the reader is never added, so
+     * nothing matches through it.
+     */
+    List<String> rolledUp(Map<UUID, Reader> readers, List<String> places) {
+        if (places.isEmpty()) {
+            return places;
+        }
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        List<Place> visible = visiblePlaces(readers, scopes(readers), today, today);
+        Set<String> countries = new HashSet<>();
+        for (Place place : visible) {
+            if (place.isCountry() && place.country() != null && places.contains(place.id())) {
+                countries.add(place.country());
+            }
+        }
+        Set<String> out = new LinkedHashSet<>(places);
+        for (Place place : visible) {
+            if (place.country() != null && countries.contains(place.country())) {
+                out.add(place.id());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     void prepare() {
         copy.read().close();
     }

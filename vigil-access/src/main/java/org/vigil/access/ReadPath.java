@@ -350,7 +350,8 @@ public final class ReadPath {
      * Full-text search as {@link #search(Principal, List, List, Set, Instant, Instant,
      * org.vigil.store.SearchQuery.Position, int, String)}, also by place and source. A filter only narrows what
      * the reader may see: each row is still decided by the marking policy, and a place matches only through the
-     * object's own references, so no filter tells of a hidden object or a hidden link.
+     * object's own references, so no filter tells of a hidden object or a hidden link. A place that names a country
+     * and nothing finer also matches the places in that country the reader may see (the roll-up).
      */
     public SearchPage search(Principal p, List<String> words, SearchFilter filter,
                              org.vigil.store.SearchQuery.Position after, int limit, String request) {
@@ -360,13 +361,14 @@ public final class ReadPath {
         List<org.vigil.store.PlaceQuery.Scope> scopes = new ArrayList<>();
         readers.forEach((id, r) -> scopes.add(new org.vigil.store.PlaceQuery.Scope(id,
                 MarkingPolicy.audience(r.principal(), r.collection().defaultMarking()))));
+        List<String> placeIds = places.rolledUp(readers, filter.places());
         Map<String, Found> out = new LinkedHashMap<>();
         org.vigil.store.SearchQuery.Position cursor = after;
         int batch = Math.min(ObjectQuery.MAX_LIMIT, Math.max(50, limit * 2));
         boolean more = false;
         while (true) {
             List<org.vigil.store.SearchQuery.Hit> hits = store.search(new org.vigil.store.SearchQuery(words, scopes,
-                    types, filter.from(), filter.to(), cursor, batch, filter.places(), filter.sources()));
+                    types, filter.from(), filter.to(), cursor, batch, placeIds, filter.sources()));
             for (org.vigil.store.SearchQuery.Hit h : hits) {
                 cursor = h.position();
                 PlaceReads.Reader r = readers.get(h.collectionId());

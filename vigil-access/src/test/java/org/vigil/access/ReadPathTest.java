@@ -135,4 +135,48 @@ class ReadPathTest {
                 java.util.Set.of(), null, null, List.of(SOCHI), List.of()), null, 1, "/test");
         assertEquals(false, one.more(), "the hidden match does not count towards a next page");
     }
+
+    private static StixObject location(String id, Tlp level, String name, String country, String city) {
+        StixObject.Builder b = marked("location", id, level, name).put("country", country);
+        return (city == null ? b : b.put("city", city)).build();
+    }
+
+    private static StixObject reportAt(String id, Tlp level, String place) {
+        return marked("report", id, level, "Stadium report " + id.substring(8, 12)).put("published",
+                "2024-01-01T00:00:00Z").put("object_refs", List.of(place)).build();
+    }
+
+    @Test
+    void aCountryFindsItsPlacesButNeverThroughAPlaceTheReaderMayNotSee() {
+        String russia = "location--10000000-1111-4111-8111-111111111111";
+        String sochi = "location--20000000-1111-4111-8111-111111111111";
+        String adler = "location--30000000-1111-4111-8111-111111111111";
+        String ukraine = "location--40000000-1111-4111-8111-111111111111";
+        String kyiv = "location--50000000-1111-4111-8111-111111111111";
+        String atRussia = "report--10000000-2222-4222-8222-222222222222";
+        String atSochi = "report--20000000-2222-4222-8222-222222222222";
+        String atAdler = "report--30000000-2222-4222-8222-222222222222";
+        String hiddenAtSochi = "report--40000000-2222-4222-8222-222222222222";
+        String atKyiv = "report--50000000-2222-4222-8222-222222222222";
+        store.add(collection.id(), poster.userId(), List.of(
+                location(russia, Tlp.GREEN, "Russia", "ru", null),
+                location(sochi, Tlp.GREEN, "Sochi", "RU", "Sochi"),
+                location(adler, Tlp.AMBER_STRICT, "Adler safe house", "RU", "Adler"),
+                location(ukraine, Tlp.AMBER_STRICT, "Ukraine", "UA", null),
+                location(kyiv, Tlp.GREEN, "Kyiv", "UA", "Kyiv"),
+                reportAt(atRussia, Tlp.GREEN, russia), reportAt(atSochi, Tlp.GREEN, sochi),
+                reportAt(atAdler, Tlp.GREEN, adler), reportAt(hiddenAtSochi, Tlp.AMBER_STRICT, sochi),
+                reportAt(atKyiv, Tlp.GREEN, kyiv)));
+        assertEquals(java.util.Set.of(atRussia, atSochi, atAdler, hiddenAtSochi),
+                java.util.Set.copyOf(searched(poster, List.of(russia), List.of())));
+        assertEquals(java.util.Set.of(atRussia, atSochi), java.util.Set.copyOf(searched(partner, List.of(russia),
+                List.of())), "not the report at a place in Russia the partner may not see, nor a hidden report");
+        assertEquals(List.of(atSochi), searched(partner, List.of(sochi), List.of()), "a city takes in nothing more");
+        assertEquals(List.of(atKyiv), searched(poster, List.of(ukraine), List.of()));
+        assertEquals(List.of(), searched(partner, List.of(ukraine), List.of()),
+                "a country the partner may not see rolls up nothing");
+        ReadPath.SearchPage one = reads.search(partner, List.of("stadium"), new ReadPath.SearchFilter(List.of(),
+                java.util.Set.of(), null, null, List.of(russia), List.of()), null, 2, "/test");
+        assertEquals(false, one.more(), "hidden matches do not count towards a next page");
+    }
 }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param to only objects modified at or before this instant, or null
  * @param after where a previous page ended, or null for the first page
  * @param limit the most rows to return
- * @param places only objects whose newest version references one of these ids (a location, say); empty for all
+ * @param places only objects whose newest version references one of these ids (a location, say); empty for all;
+ *               at most {@link #MAX_PLACES}
  * @param sources only objects created by one of these identities (created_by_ref); empty for all
  */
 public record SearchQuery(List<String> words, List<PlaceQuery.Scope> scopes, List<String> types, Instant from,
@@ -23,6 +24,8 @@ public record SearchQuery(List<String> words, List<PlaceQuery.Scope> scopes, Lis
 
     /** The most ids one place or source filter may name. */
     public static final int MAX_FILTER_IDS = 50;
+    /** The most places a search may name once the countries among them are rolled up into their places. */
+    public static final int MAX_PLACES = 5_000;
 
     public SearchQuery(List<String> words, List<PlaceQuery.Scope> scopes, List<String> types, Instant from,
                        Instant to, Position after, int limit) {
@@ -35,9 +38,9 @@ public record SearchQuery(List<String> words, List<PlaceQuery.Scope> scopes, Lis
         types = List.copyOf(types);
         places = List.copyOf(places);
         sources = List.copyOf(sources);
-        if (places.size() > MAX_FILTER_IDS || sources.size() > MAX_FILTER_IDS) {
-            throw new IllegalArgumentException("a search may name at most " + MAX_FILTER_IDS
-                    + " places and " + MAX_FILTER_IDS + " sources");
+        if (places.size() > MAX_PLACES || sources.size() > MAX_FILTER_IDS) {
+            throw new IllegalArgumentException("a search may name at most " + MAX_PLACES
+                    + " places (countries rolled up) and " + MAX_FILTER_IDS + " sources");
         }
         if (words.isEmpty()) {
             throw new IllegalArgumentException("a search needs at least one word");

@@ -1105,6 +1105,120 @@ abstract class StoreContract {
         assertEquals(List.of(atSochi), search.apply(List.of(sochi), List.of(ours, theirs)));
     }
 
+    private List<SearchQuery.Hit> searchPage(List<String> words, java.time.Instant from, java.time.Instant to,
+                                             SearchQuery.Position after, int limit, List<String> places) {
+        Audience all = new Audience(Set.of(Tlp.values()), Tlp.AMBER, null, null, null);
+        return store.search(new SearchQuery(words, List.of(new PlaceQuery.Scope(collection, all)), List.of(), from,
+                to, after, limit, places, List.of()));
+    }
+
+    /** Every hit, page by page, each page continuing after the last hit of the one before. */
+    private List<String> allPages(List<String> words, java.time.Instant from, java.time.Instant to, int limit,
+                                  List<String> places) {
+        List<String> out = new java.util.ArrayList<>();
+        SearchQuery.Position after = null;
+        while (true) {
+            List<SearchQuery.Hit> page = searchPage(words, from, to, after, limit, places);
+            page.forEach(h -> out.add(h.objectId()));
+            if (page.size() < limit) {
+                return out;
+            }
+            after = page.get(page.size() - 1).position();
+        }
+    }
+
+    @Test
+    void searchShowsTheNewestFirstWhateverOrderObjectsArriveInAndPagesThroughEachOnce() {
+        String place = newId("location");
+        List<String> newestFirst = new java.util.ArrayList<>();
+        List<StixObject> objects = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String id = newId("report");
+            newestFirst.add(0, id);
+            objects.add(report(id, time(100 + i * 10), "2024-03-01T00:00:00Z", List.of(place), null)
+                    .with("description", "Harbour closed"));
+        }
+        // Three share one millisecond: each still comes exactly once.
+        List<String> tied = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = newId("report");
+            tied.add(id);
+            objects.add(report(id, time(155), "2024-03-01T00:00:00Z", List.of(), null)
+                    .with("description", "Harbour closed"));
+        }
+        List<StixObject> shuffled = new java.util.ArrayList<>(objects);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+        for (StixObject o : shuffled) {
+            store.add(collection, List.of(o));
+        }
+        List<String> all = allPages(List.of("harb"), null, null, 50, List.of());
+        assertEquals(15, all.size());
+        assertEquals(15, Set.copyOf(all).size());
+        List<String> withoutTies = new java.util.ArrayList<>(all);
+        withoutTies.removeAll(tied);
+        assertEquals(newestFirst, withoutTies, "newest first");
+        assertEquals(Set.copyOf(tied), Set.copyOf(all.subList(6, 9)), "the three of second 155 between 160 and 150");
+        for (int limit : List.of(1, 2, 4)) {
+            assertEquals(all, allPages(List.of("harb"), null, null, limit, List.of()), "pages of " + limit);
+            assertEquals(newestFirst, allPages(List.of("harbour", "clo"), null, null, limit, List.of(place)),
+                    "the place's reports, pages of " + limit);
+        }
+        java.time.Instant from = java.time.Instant.parse(time(120));
+        java.time.Instant to = java.time.Instant.parse(time(150));
+        for (int limit : List.of(1, 3, 50)) {
+            assertEquals(newestFirst.subList(6, 10), allPages(List.of("harbour"), from, to, limit, List.of()),
+                    "modified from second 120 to second 150, both included, pages of " + limit);
+            assertEquals(7, allPages(List.of("harbour"), from, java.time.Instant.parse(time(155)), limit, List.of())
+                    .size(), "the three of second 155 too");
+        }
+        assertEquals(List.of(), allPages(List.of("harbourmaster"), null, null, 5, List.of()));
+        assertEquals(List.of(), allPages(List.of("zzz"), null, null, 5, List.of()), "no indexed word begins so");
+    }
+
+    @Test
+    void aPlaceNamedByManyObjectsPagesThroughItsMatchesNewestFirst() {
+        String place = newId("location");
+        List<String> atPlace = new java.util.ArrayList<>();
+        List<StixObject> objects = new java.util.ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            String id = newId("report");
+            boolean there = i % 2 == 0 && atPlace.size() < 60;
+            if (there) {
+                atPlace.add(0, id);
+            }
+            objects.add(report(id, time(1000 - i * 7 % 1000 + i), "2024-03-01T00:00:00Z",
+                    there ? List.of(place) : List.of(), null).with("description", i % 3 == 0 ? "quay" : "harbour"));
+        }
+        store.add(collection, objects);
+        List<String> expected = objects.stream().filter(o -> atPlace.contains(o.id())
+                        && o.text("description").equals("harbour"))
+                .sorted(java.util.Comparator.comparing((StixObject o) -> o.text("modified")).reversed())
+                .map(StixObject::id).toList();
+        for (int limit : List.of(7, 50)) {
+            assertEquals(expected, allPages(List.of("harbour"), null, null, limit, List.of(place)), "pages of " + limit);
+        }
+    }
+
+    @Test
+    void aWordMatchesAsAPrefixHoweverManyWordsItBegins() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            many.append("kala").append(Integer.toString(i, 26).replace('0', 'q')).append(' ');
+        }
+        String wide = newId("report");
+        String accented = newId("report");
+        String older = newId("report");
+        store.add(collection, List.of(
+                report(older, time(1), "2024-03-01T00:00:00Z", List.of(), null).with("description", "kalamata"),
+                report(wide, time(2), "2024-03-01T00:00:00Z", List.of(), null).with("description", many.toString()),
+                report(accented, time(3), "2024-03-01T00:00:00Z", List.of(), null)
+                        .with("description", "Café near Zürich, \"quoted\" words")));
+        assertEquals(List.of(wide, older), found("kala"), "a prefix of more words than are spelt out");
+        assertEquals(List.of(wide), found("kalaq"));
+        assertEquals(List.of(accented), found("café"), "a word beyond ASCII (SQLite also folds its diacritics)");
+        assertEquals(List.of(accented), found("zür", "quot"));
+    }
+
     @Test
     void theReferenceIndexFollowsTheNewestVersionAndLeavesMarkingsOut() {
         String place = newId("location");

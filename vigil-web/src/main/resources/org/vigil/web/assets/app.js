@@ -527,7 +527,9 @@ views.search = async (body) => {
     if (mine !== seq) { return; }
     results.replaceChildren(...r.results.map(h => el('li', {}, objectLink(h.id, h.name || h.id),
       ' (' + h.type + (h.tlp ? ', ' + TLP_TEXT[h.tlp] : '') + ')', h.snippet ? el('div', {class: 'snippet'}, h.snippet) : null)));
-    say(r.results.length === 0 ? 'Nothing found.' : r.results.length + (r.more ? '+' : '') + ' result(s)');
+    // Only the page is counted (a total would read every match): more than N when a next page exists.
+    say(r.results.length === 0 ? 'Nothing found.'
+      : (r.more ? 'More than ' + r.results.length + ' results, newest first' : r.results.length + ' result(s)'));
     body.dataset.loaded = 'true';
   }
   let timer = null;
