@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.vigil.stix.Finding;
 import org.vigil.stix.StixObject;
@@ -85,25 +86,35 @@ public final class WritePath {
                 accepted.add(object);
             }
         }
-        List<Status.Detail> successes = new ArrayList<>();
-        if (!accepted.isEmpty() || progress != null) {
-            List<AddResult> results = progress == null ? store.add(c.collection().id(), p.userId(), accepted)
-                    : store.add(c.collection().id(), p.userId(), accepted, progress);
-            for (AddResult r : results) {
-                successes.add(new Status.Detail(r.id(), r.version(), r.outcome() == AddResult.Outcome.ALREADY_PRESENT
-                        ? "already held at this version" : null));
-            }
-        }
-        Status status = new Status(UUID.randomUUID(), c.collection().apiRoot(), p.userId(), Status.State.COMPLETE,
-                requested, items.size(), successes.size(), failures.size(), 0, successes, failures, List.of());
-        if (progress == null) {
+        UUID statusId = UUID.randomUUID();
+        Function<List<AddResult>, Status> status = results -> status(statusId, c, p, requested, items.size(),
+                results, failures);
+        List<AddResult> results = List.of();
+        if (progress != null) {
             // A feed's batches keep no status resource: no TAXII client will ask for it, and it would cost each
             // page another durable write. The feed's state and the log say what became of them.
-            store.putStatus(status);
+            results = store.add(c.collection().id(), p.userId(), accepted, progress);
+        } else if (!accepted.isEmpty()) {
+            // The status is written in the objects' transaction: one durable commit for both.
+            results = store.add(c.collection().id(), p.userId(), accepted, status);
+        } else {
+            store.putStatus(status.apply(results));
         }
-        audit.record(p, "add", path, successes.stream().map(Status.Detail::id).toList(),
+        Status done = status.apply(results);
+        audit.record(p, "add", path, done.successes().stream().map(Status.Detail::id).toList(),
                 failures.isEmpty() ? null : failures.size() + " refused");
-        return status;
+        return done;
+    }
+
+    private static Status status(UUID id, CollectionView c, Principal p, String requested, int total,
+                                 List<AddResult> results, List<Status.Detail> failures) {
+        List<Status.Detail> successes = new ArrayList<>(results.size());
+        for (AddResult r : results) {
+            successes.add(new Status.Detail(r.id(), r.version(), r.outcome() == AddResult.Outcome.ALREADY_PRESENT
+                    ? "already held at this version" : null));
+        }
+        return new Status(id, c.collection().apiRoot(), p.userId(), Status.State.COMPLETE, requested, total,
+                successes.size(), failures.size(), 0, successes, failures, List.of());
     }
 
     /** What validation made of one item: the object, or why it is refused. */

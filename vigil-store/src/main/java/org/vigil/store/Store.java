@@ -47,6 +47,14 @@ public interface Store extends AutoCloseable {
      */
     List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects, FeedProgress progress);
 
+    /**
+     * Adds a batch like {@link #add(UUID, UUID, List)} and, in the same transaction, stores the status resource
+     * that {@code status} makes of the results: an envelope then costs one durable commit instead of two, and its
+     * status exists exactly when its objects do.
+     */
+    List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects,
+                        java.util.function.Function<List<AddResult>, Status> status);
+
     /** One page of the object versions a query matches, oldest date_added first. */
     Page<StoredObject> objects(ObjectQuery query);
 

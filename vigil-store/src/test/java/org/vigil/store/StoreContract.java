@@ -749,6 +749,30 @@ abstract class StoreContract {
     }
 
     @Test
+    void anAddStoresItsStatusInTheSameTransaction() {
+        UUID statusId = UUID.randomUUID();
+        String id = newId("indicator");
+        List<AddResult> added = store.add(collection, null, List.of(indicator(id, time(1))), results ->
+                new Status(statusId, ROOT, null, Status.State.COMPLETE, "2024-03-01T10:00:00.000000Z", 1,
+                        results.size(), 0, 0, results.stream().map(r -> new Status.Detail(r.id(), r.version(), null))
+                        .toList(), List.of(), List.of()));
+        reopen();
+        Status status = store.status(statusId).orElseThrow();
+        assertEquals(List.of(id), status.successes().stream().map(Status.Detail::id).toList());
+        assertEquals(added.get(0).version(), status.successes().get(0).version());
+        assertEquals(1, store.objects(query().build()).items().size());
+    }
+
+    @Test
+    void anAddWhoseStatusCannotBeMadeStoresNothing() {
+        assertThrows(IllegalStateException.class, () -> store.add(collection, null,
+                List.of(indicator(newId("indicator"), time(1))), results -> {
+                    throw new IllegalStateException("no status");
+                }));
+        assertTrue(store.objects(query().build()).items().isEmpty());
+    }
+
+    @Test
     void aStatusWithoutListsReadsBackEmpty() {
         Status s = new Status(UUID.randomUUID(), ROOT, null, Status.State.COMPLETE, "2024-03-01T10:00:00.000000Z",
                 0, 0, 0, 0, List.of(), List.of(), List.of());

@@ -80,6 +80,12 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects,
+                               java.util.function.Function<List<AddResult>, org.vigil.store.Status> status) {
+        return writer.add(collectionId, postedBy, objects, (c, added) -> statuses.insert(c, status.apply(added)));
+    }
+
+    @Override
     public Page<StoredObject> objects(ObjectQuery query) {
         return reader.objects(query);
     }

@@ -39,6 +39,17 @@ final class ObjectWriter {
     /** Adds a batch and, when {@code progress} is given, writes the feed state it computes in the same transaction. */
     List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects, FeedProgress progress,
                         FeedRepo feeds) {
+        return add(collectionId, postedBy, objects, progress == null ? null
+                : (c, added) -> feeds.writeState(c, progress.feedId(), progress.holder(), progress.next().apply(added)));
+    }
+
+    /** What else a batch's transaction writes once its objects are in: a feed's state, a status resource. */
+    interface AfterAdd {
+        void write(Connection c, List<AddResult> added) throws SQLException;
+    }
+
+    /** Adds a batch and, when {@code after} is given, lets it write in the same transaction. */
+    List<AddResult> add(UUID collectionId, UUID postedBy, List<StixObject> objects, AfterAdd after) {
         List<IncomingObject> batch = new ArrayList<>(objects.size());
         for (int i = 0; i < objects.size(); i++) {
             batch.add(IncomingObject.of(collectionId, i, objects.get(i)));
@@ -47,8 +58,8 @@ final class ObjectWriter {
                 c -> {
                     List<AddResult> added = batch.isEmpty() ? List.of()
                             : addInTransaction(c, collectionId, postedBy, batch);
-                    if (progress != null) {
-                        feeds.writeState(c, progress.feedId(), progress.holder(), progress.next().apply(added));
+                    if (after != null) {
+                        after.write(c, added);
                     }
                     return added;
                 });

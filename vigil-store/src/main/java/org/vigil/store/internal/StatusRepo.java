@@ -24,19 +24,24 @@ final class StatusRepo {
 
     void putStatus(Status s) {
         db.write("saving status " + s.id(), c -> {
-            sql.update(c, "INSERT INTO statuses (id, api_root, user_id, status, request_timestamp, total_count,"
-                    + " success_count, failure_count, pending_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (id) DO UPDATE SET api_root = excluded.api_root, user_id = excluded.user_id,"
-                    + " status = excluded.status, request_timestamp = excluded.request_timestamp,"
-                    + " total_count = excluded.total_count, success_count = excluded.success_count,"
-                    + " failure_count = excluded.failure_count, pending_count = excluded.pending_count",
-                    p -> p.uuid(s.id()).text(s.apiRoot()).uuid(s.userId()).text(label(s.state()))
-                            .bigint(Micros.parse(s.requestTimestamp())).bigint(s.totalCount())
-                            .bigint(s.successCount()).bigint(s.failureCount()).bigint(s.pendingCount()));
-            sql.update(c, "DELETE FROM status_details WHERE status_id = ?", p -> p.uuid(s.id()));
-            insertDetails(c, s);
+            insert(c, s);
             return null;
         });
+    }
+
+    /** Creates or replaces a status resource inside the caller's transaction. */
+    void insert(Connection c, Status s) throws SQLException {
+        sql.update(c, "INSERT INTO statuses (id, api_root, user_id, status, request_timestamp, total_count,"
+                + " success_count, failure_count, pending_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (id) DO UPDATE SET api_root = excluded.api_root, user_id = excluded.user_id,"
+                + " status = excluded.status, request_timestamp = excluded.request_timestamp,"
+                + " total_count = excluded.total_count, success_count = excluded.success_count,"
+                + " failure_count = excluded.failure_count, pending_count = excluded.pending_count",
+                p -> p.uuid(s.id()).text(s.apiRoot()).uuid(s.userId()).text(label(s.state()))
+                        .bigint(Micros.parse(s.requestTimestamp())).bigint(s.totalCount())
+                        .bigint(s.successCount()).bigint(s.failureCount()).bigint(s.pendingCount()));
+        sql.update(c, "DELETE FROM status_details WHERE status_id = ?", p -> p.uuid(s.id()));
+        insertDetails(c, s);
     }
 
     private void insertDetails(Connection c, Status s) throws SQLException {
