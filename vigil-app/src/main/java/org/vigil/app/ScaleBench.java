@@ -63,6 +63,20 @@ final class ScaleBench implements Callable<Integer> {
     @Option(names = "--posts", description = "Envelopes of 1000 posted over HTTP at each size (default: ${DEFAULT-VALUE}).")
     int posts = 5;
 
+    @Option(names = "--collection", paramLabel = "UUID", description = "Measure a collection an earlier run filled"
+            + " (and scripts/scale-copy.sql grew) instead of loading one: its size is --objects, its users bench and"
+            + " bench-partner; needs --middle, --last and --versioned.")
+    UUID reuse;
+
+    @Option(names = "--middle", paramLabel = "TIME", description = "With --collection: added_after of the middle page.")
+    String middleAt;
+
+    @Option(names = "--last", paramLabel = "TIME", description = "With --collection: added_after of the last page.")
+    String lastAt;
+
+    @Option(names = "--versioned", paramLabel = "ID", description = "With --collection: an object with three versions.")
+    String versionedId;
+
     private final PrintStream out = System.out;
     private final SplittableRandom random = new SplittableRandom(11);
     private final List<String> placeIds = new ArrayList<>();
@@ -77,6 +91,9 @@ final class ScaleBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Collections.sort(sizes);
+        if (reuse != null) {
+            return measureExisting();
+        }
         TaxiiBench.HeapWatch heap = new TaxiiBench.HeapWatch();
         Map<String, Map<Long, double[]>> table = new LinkedHashMap<>();
         try (BenchInstallation bench = BenchInstallation.open(storeUrl)) {
@@ -125,6 +142,48 @@ final class ScaleBench implements Callable<Integer> {
         heap.close();
         summary(table);
         out.printf("largest heap in use (server, client and loader share this JVM), sampled every 50 ms: %d MB of %d MB;"
+                + " load avg %.2f%n", heap.peak() >> 20, Runtime.getRuntime().maxMemory() >> 20, load());
+        return 0;
+    }
+
+    /** The same reads and POSTs on a collection filled before, with its sampled positions given on the command line. */
+    private int measureExisting() throws Exception {
+        if (middleAt == null || lastAt == null || versionedId == null || sizes.size() != 1) {
+            System.err.println("vigil bench scale: --collection needs --middle, --last, --versioned and one --objects");
+            return 2;
+        }
+        TaxiiBench.HeapWatch heap = new TaxiiBench.HeapWatch();
+        Map<String, Map<Long, double[]>> table = new LinkedHashMap<>();
+        long size = sizes.get(0);
+        try (BenchInstallation bench = BenchInstallation.open(storeUrl)) {
+            Installation hub = bench.hub;
+            Organisation owner = hub.store.organisations().stream().filter(o -> o.name().equals("Bench"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no organisation Bench in this store"));
+            Collection c = Collection.of(reuse, Installation.API_ROOT, "bench-scale");
+            stored = size;
+            // Far above the ids the filling run and the copies used.
+            made = 1L << 40;
+            versioned.add(versionedId);
+            for (int i = 0; i < places; i++) {
+                placeIds.add("location--" + uuid(i));
+            }
+            out.printf("store: %s; heap max %d MB; collection %s as filled before (%,d objects); reads as a partner,"
+                            + " pages of %d, p50 / p95 of %d requests%n", storeUrl, Runtime.getRuntime().maxMemory() >> 20,
+                    reuse, size, PAGE, runs);
+            try (TaxiiServer server = bench.serve()) {
+                String base = "http://127.0.0.1:" + server.port() + "/";
+                double postRate = post(base + "api1/collections/" + c.id() + "/objects/", owner);
+                reads(base, c, size, new LinkedHashMap<>(), false, middleAt, lastAt);
+                System.gc();
+                out.printf("%n%,d objects (POST %d envelopes of 1000 over HTTP: %,.0f objects/s); heap in use after"
+                                + " GC %d MB, peak so far %d MB; load avg %.2f%n", size, posts, postRate,
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, heap.peak() >> 20,
+                        load());
+                reads(base, c, size, table, true, middleAt, lastAt);
+            }
+        }
+        heap.close();
+        out.printf("largest heap in use (server and client share this JVM), sampled every 50 ms: %d MB of %d MB;"
                 + " load avg %.2f%n", heap.peak() >> 20, Runtime.getRuntime().maxMemory() >> 20, load());
         return 0;
     }
@@ -202,10 +261,15 @@ final class ScaleBench implements Callable<Integer> {
     /** Times each case; the untimed round at the first size lets the JIT compile the server's read code first. */
     private void reads(String base, Collection c, long size, Map<String, Map<Long, double[]>> table, boolean print)
             throws Exception {
+        reads(base, c, size, table, print, null, null);
+    }
+
+    private void reads(String base, Collection c, long size, Map<String, Map<Long, double[]>> table, boolean print,
+                       String middleAt, String lastAt) throws Exception {
         String objects = base + "api1/collections/" + c.id() + "/objects/";
         String manifest = base + "api1/collections/" + c.id() + "/manifest/";
-        String middle = after(stored / 2);
-        String last = after(stored - 60);
+        String middle = middleAt != null ? URLEncoder.encode(middleAt, StandardCharsets.UTF_8) : after(stored / 2);
+        String last = lastAt != null ? URLEncoder.encode(lastAt, StandardCharsets.UTF_8) : after(stored - 60);
         String id = versioned.get(versioned.size() / 2);
         String year = "from=" + LAST_DAY.minusDays(364) + "&to=" + LAST_DAY;
         Map<String, String> cases = new LinkedHashMap<>();
