@@ -172,6 +172,11 @@ final class ScaleBench implements Callable<Integer> {
                     reuse, size, PAGE, runs);
             try (TaxiiServer server = bench.serve()) {
                 String base = "http://127.0.0.1:" + server.port() + "/";
+                Collection scratch = Collection.of(UUID.randomUUID(), Installation.API_ROOT, "bench-warm-up");
+                hub.store.putCollection(scratch);
+                User poster = hub.store.userByName("bench").orElseThrow(() -> new IllegalStateException("no user bench"));
+                hub.store.putGrant(new Grant(poster.id(), scratch.id(), true, true));
+                post(base + "api1/collections/" + scratch.id() + "/objects/", owner);
                 double postRate = post(base + "api1/collections/" + c.id() + "/objects/", owner);
                 reads(base, c, size, new LinkedHashMap<>(), false, middleAt, lastAt);
                 System.gc();
