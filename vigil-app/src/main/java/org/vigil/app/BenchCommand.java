@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput on a data set (results are rates; nothing here fails a build).",
         subcommands = {BenchCommand.ValidateBench.class, TaxiiBench.class, PictureBench.class,
-                FeedBench.class, WebhookBench.class, ExtractBench.class, ScreenBench.class, UiBench.class})
+                FeedBench.class, WebhookBench.class, ExtractBench.class, ScreenBench.class, UiBench.class,
+                ScaleBench.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -103,6 +103,29 @@ public final class StixObject {
         return names;
     }
 
+    /**
+     * Hands every string value under the top-level properties {@code keep} accepts to {@code sink}, in document
+     * order, descending into lists and nested objects; without copying the tree as {@link #json()} does.
+     */
+    public void forEachString(java.util.function.Predicate<String> keep, java.util.function.Consumer<String> sink) {
+        for (Iterator<java.util.Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> f = it.next();
+            if (keep.test(f.getKey())) {
+                strings(f.getValue(), sink);
+            }
+        }
+    }
+
+    private static void strings(JsonNode n, java.util.function.Consumer<String> sink) {
+        if (n.isTextual()) {
+            sink.accept(n.textValue());
+        } else if (n.isContainerNode()) {
+            for (JsonNode item : n) {
+                strings(item, sink);
+            }
+        }
+    }
+
     /** A copy of the whole JSON tree. */
     public ObjectNode json() {
         return json.deepCopy();

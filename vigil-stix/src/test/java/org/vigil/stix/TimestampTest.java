@@ -55,6 +55,20 @@ class TimestampTest {
     }
 
     @Test
+    void parsesToTheInstantTheJdkReads() {
+        for (String t : new String[] {"2016-05-12T08:17:27Z", "2016-05-12T08:17:27.1Z", "1970-01-01T00:00:00.000Z",
+                "1969-12-31T23:59:59.999999Z", "2024-02-29T12:00:00.123456789Z", "0001-01-01T00:00:00Z",
+                "9999-12-31T23:59:59.5Z", "2000-03-01T00:00:00.000001Z"}) {
+            assertEquals(Instant.parse(t), Timestamp.parse(t), t);
+        }
+    }
+
+    @Test
+    void foldsALeapSecondIntoTheSecondBefore() {
+        assertEquals(Instant.parse("2016-12-31T23:59:59.25Z"), Timestamp.parse("2016-12-31T23:59:60.25Z"));
+    }
+
+    @Test
     void comparesByInstantNotByText() {
         assertTrue(Timestamp.compare("2020-01-01T00:00:00.5Z", "2020-01-01T00:00:00.25Z") > 0);
         assertEquals(0, Timestamp.compare("2020-01-01T00:00:00Z", "2020-01-01T00:00:00.000Z"));

@@ -1,13 +1,11 @@
 package org.vigil.store.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,13 +86,15 @@ final class SearchIndex {
             int n = 0;
             int r = 0;
             Map<Long, Long> nextKeys = new java.util.HashMap<>();
+            List<String> bodies = new ArrayList<>();
             for (Entry e : entries) {
                 if (e.newest() == null) {
                     continue;
                 }
                 StixObject o = e.newest();
-                String body = body(o);
-                String name = granularlyMarked(o).contains("name") ? null : o.text("name");
+                Set<String> marked = granularlyMarked(o);
+                String body = body(o, marked);
+                String name = marked.contains("name") ? null : o.text("name");
                 long modified = Micros.parse(o.modified().or(o::created).orElse("1970-01-01T00:00:00Z"));
                 long key = sqlite ? SearchKeys.next(highest, nextKeys, modified) : 0;
                 Params p = new Params(dialect, docs);
@@ -110,9 +110,10 @@ final class SearchIndex {
                 if (sqlite) {
                     new Params(dialect, text).bigint(key).text(body);
                     text.addBatch();
+                    bodies.add(body);
                 }
                 n++;
-                for (String ref : references(o)) {
+                for (String ref : references(o, marked)) {
                     new Params(dialect, refs).uuid(collectionId).text(e.objectId()).text(ref).smallint(e.tlp())
                             .text(e.createdByRef()).uuid(e.postedBy()).text(PlaceIndex.recipients(o));
                     refs.addBatch();
@@ -123,7 +124,7 @@ final class SearchIndex {
                 docs.executeBatch();
                 if (sqlite) {
                     text.executeBatch();
-                    rememberTerms(c, entries);
+                    rememberTerms(c, bodies);
                 }
             }
             if (r > 0) {
@@ -139,7 +140,7 @@ final class SearchIndex {
      * go through a scratch FTS5 table with the same tokenizer, whose vocabulary is then copied. Words are never
      * removed; one no row holds any more costs a lookup that finds nothing.
      */
-    private static void rememberTerms(Connection c, List<Entry> entries) throws SQLException {
+    private static void rememberTerms(Connection c, List<String> bodies) throws SQLException {
         try (java.sql.Statement st = c.createStatement()) {
             // Contentless: it keeps no text, and empties in one step.
             st.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_scratch USING fts5(body, content = '',"
@@ -148,11 +149,9 @@ final class SearchIndex {
                     + " search_scratch, 'row')");
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO temp.search_scratch (body) VALUES (?)")) {
-            for (Entry e : entries) {
-                if (e.newest() != null) {
-                    ps.setString(1, body(e.newest()));
-                    ps.addBatch();
-                }
+            for (String body : bodies) {
+                ps.setString(1, body);
+                ps.addBatch();
             }
             ps.executeBatch();
         }
@@ -166,23 +165,16 @@ final class SearchIndex {
      * The searchable text of an object: every string it holds but ids, references and bookkeeping, and but the
      * properties a granular marking covers, since a reader who may not see them must not find the object by them.
      */
-    static String body(StixObject o) {
+    static String body(StixObject o, Set<String> marked) {
         StringBuilder b = new StringBuilder();
-        Set<String> marked = granularlyMarked(o);
-        for (Iterator<Map.Entry<String, JsonNode>> it = o.json().fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
-            if (!SKIPPED.contains(f.getKey()) && !f.getKey().endsWith("_ref") && !f.getKey().endsWith("_refs")
-                    && !marked.contains(f.getKey())) {
-                collect(f.getValue(), b);
-            }
-        }
+        o.forEachString(p -> !SKIPPED.contains(p) && !p.endsWith("_ref") && !p.endsWith("_refs")
+                && !marked.contains(p), s -> collect(s, b));
         return b.length() > MAX_BODY ? b.substring(0, MAX_BODY) : b.toString();
     }
 
     /** The ids an object references, markings, its creator and granularly marked properties aside. */
-    static Set<String> references(StixObject o) {
+    static Set<String> references(StixObject o, Set<String> marked) {
         Set<String> out = new java.util.LinkedHashSet<>();
-        Set<String> marked = granularlyMarked(o);
         for (String prop : o.propertyNames()) {
             if (prop.equals("object_marking_refs") || prop.equals("created_by_ref") || marked.contains(prop)) {
                 continue;
@@ -244,16 +236,9 @@ final class SearchIndex {
         return out;
     }
 
-    private static void collect(JsonNode n, StringBuilder b) {
-        if (b.length() > MAX_BODY) {
-            return;
-        }
-        if (n.isTextual()) {
-            if (!STIX_ID.matcher(n.textValue()).matches()) {
-                b.append(n.textValue()).append('\n');
-            }
-        } else if (n.isContainerNode()) {
-            n.forEach(x -> collect(x, b));
+    private static void collect(String s, StringBuilder b) {
+        if (b.length() <= MAX_BODY && (s.indexOf("--") < 0 || !STIX_ID.matcher(s).matches())) {
+            b.append(s).append('\n');
         }
     }
 
