@@ -38,6 +38,14 @@ final class PlaceCounter {
     /** Each place's country as a number, or -1; and the country-level places of each country number. */
     private int[] countryOf;
     private int[][] countryPlaces;
+    /**
+     * Where a place's credits go: its own cell, but one cell for all the country-level places of a country, which
+     * count the same stories (every place in the country). A hub holding many locations for one country would
+     * otherwise credit each story once per such location.
+     */
+    private int[] slotOf;
+    /** Each country number's shared cell, or -1 when the country has no country-level place. */
+    private int[] countrySlot;
     /** With places asked for: whether a place's rows can count for one of them. */
     private boolean[] relevant;
     private final Map<Long, int[]> identityPlaces = new HashMap<>();
@@ -116,6 +124,15 @@ final class PlaceCounter {
         for (int c = 0; c < countryPlaces.length; c++) {
             countryPlaces[c] = countries.getOrDefault(c, List.of()).stream().mapToInt(Integer::intValue).toArray();
         }
+        slotOf = new int[ids.size()];
+        Arrays.setAll(slotOf, i -> i);
+        countrySlot = new int[countryPlaces.length];
+        for (int c = 0; c < countryPlaces.length; c++) {
+            countrySlot[c] = countryPlaces[c].length == 0 ? -1 : countryPlaces[c][0];
+            for (int p : countryPlaces[c]) {
+                slotOf[p] = countrySlot[c];
+            }
+        }
         active = new int[ids.size()];
         Arrays.fill(active, -1);
     }
@@ -183,14 +200,12 @@ final class PlaceCounter {
                 places = direct;
             }
             for (int place : places) {
-                credit(place, d, stories, copy.item(row), sourceOf[v]);
+                int slot = slotOf[place];
+                credit(slot, d, stories, copy.item(row), sourceOf[v]);
                 int country = countryOf[place];
-                if (country >= 0) {
-                    for (int countryPlace : countryPlaces[country]) {
-                        if (!contains(places, countryPlace)) {
-                            credit(countryPlace, d, stories, copy.item(row), sourceOf[v]);
-                        }
-                    }
+                // A story credited twice to one cell (an identity at two places of a country) counts once there.
+                if (country >= 0 && countrySlot[country] >= 0 && countrySlot[country] != slot) {
+                    credit(countrySlot[country], d, stories, copy.item(row), sourceOf[v]);
                 }
             }
         }
@@ -242,8 +257,8 @@ final class PlaceCounter {
         Map<String, int[]> storyCounts = new HashMap<>();
         Map<String, int[]> sourceCounts = new HashMap<>();
         for (int a = 0; a < activePlaces.size(); a++) {
-            String id = ids.get(activePlaces.get(a));
-            if (!wanted.isEmpty() && !wanted.contains(id)) {
+            int[] sharing = sharing(activePlaces.get(a));
+            if (!wanted.isEmpty() && Arrays.stream(sharing).noneMatch(p -> wanted.contains(ids.get(p)))) {
                 continue;
             }
             int[] daily = new int[span];
@@ -259,10 +274,21 @@ final class PlaceCounter {
                     bySources[d] = distinctSources(sorted, from, to);
                 }
             }
-            storyCounts.put(id, daily);
-            sourceCounts.put(id, bySources);
+            for (int p : sharing) {
+                String id = ids.get(p);
+                if (wanted.isEmpty() || wanted.contains(id)) {
+                    storyCounts.put(id, sharing.length == 1 ? daily : daily.clone());
+                    sourceCounts.put(id, sharing.length == 1 ? bySources : bySources.clone());
+                }
+            }
         }
         return new PlaceCounts(start, span, storyCounts, sourceCounts, visible);
+    }
+
+    /** The places whose counts a slot holds: a country's country-level places, or the one place. */
+    private int[] sharing(int slot) {
+        int country = countryOf[slot];
+        return country >= 0 && countrySlot[country] == slot ? countryPlaces[country] : new int[] {slot};
     }
 
     /** Distinct stories of a cell of several credits, which it leaves sorted. */
@@ -292,14 +318,5 @@ final class PlaceCounter {
             }
         }
         return n;
-    }
-
-    private static boolean contains(int[] a, int v) {
-        for (int x : a) {
-            if (x == v) {
-                return true;
-            }
-        }
-        return false;
     }
 }

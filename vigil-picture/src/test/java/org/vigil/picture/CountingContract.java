@@ -84,6 +84,11 @@ abstract class CountingContract {
                 places.add(location(city, c[1] + " city " + i, c[0], true, i == 2 ? Tlp.AMBER_STRICT : Tlp.GREEN));
             }
         }
+        // A second country-level location of one country, as a partner's own object for it would be: both count
+        // every place in the country, and the counts may not multiply by their number.
+        String again = "location--" + UUID.randomUUID();
+        countries.add(again);
+        places.add(location(again, "Russian Federation", "RU", false, Tlp.GREEN));
         hub.post(accounts.get(0), shared, places);
         hub.post(accounts.get(0), open, openPlaces);
         List<StixObject> located = new ArrayList<>();
