@@ -7,7 +7,8 @@ import java.io.InputStream;
 /** Counts the bytes read through it, so that progress can be shown while a parser streams a file. */
 final class CountingInputStream extends FilterInputStream {
 
-    private long count;
+    // Read by the thread that reports progress, which need not be the one reading.
+    private volatile long count;
 
     CountingInputStream(InputStream in) {
         super(in);

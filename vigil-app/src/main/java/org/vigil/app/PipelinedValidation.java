@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +16,8 @@ import org.vigil.stix.Validator;
 
 /**
  * Validates what a reader yields on two threads: this one parses while a worker checks the objects parsed
- * before, in batches, and the findings reach the sink on this thread in input order. Parsing and checking
+ * before, in batches, and hands their findings to the sink in input order (one worker, so the sink is only ever
+ * called by one thread at a time, and its work is not added to the parsing, the longer half). Parsing and checking
  * each take about half of a run, so on two free cores a file is done in a little more than half the time.
  * Memory stays bounded: at most {@link #AHEAD} batches wait for the worker.
  */
@@ -31,11 +31,8 @@ final class PipelinedValidation {
         void accept(Finding f, int line);
     }
 
-    private record Located(Finding finding, int line) {
-    }
-
     private final Validator validator = Validator.standard();
-    private final ArrayDeque<Future<List<Located>>> pending = new ArrayDeque<>();
+    private final ArrayDeque<Future<?>> pending = new ArrayDeque<>();
     private final Sink sink;
     private long errors;
     private long warnings;
@@ -71,16 +68,16 @@ final class PipelinedValidation {
                         pending.add(worker.submit(check(batch, lines)));
                         batch = new ArrayList<>(BATCH);
                         lines = new int[BATCH];
-                        report(AHEAD);
+                        awaitBatches(AHEAD);
                     }
                 }
             } catch (StixFormatException e) {
                 pending.add(worker.submit(check(batch, lines)));
-                report(0);
+                awaitBatches(0);
                 throw e;
             }
             pending.add(worker.submit(check(batch, lines)));
-            report(0);
+            awaitBatches(0);
         } finally {
             worker.shutdownNow();
         }
@@ -92,23 +89,21 @@ final class PipelinedValidation {
         return new Validator.Summary(objects, errors, warnings);
     }
 
-    private Callable<List<Located>> check(List<StixObject> batch, int[] lines) {
+    private Runnable check(List<StixObject> batch, int[] lines) {
         return () -> {
-            List<Located> out = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 for (Finding f : validator.validate(batch.get(i))) {
-                    out.add(new Located(f, lines[i]));
+                    accept(f, lines[i]);
                 }
             }
-            return out;
         };
     }
 
-    /** Hands on the findings of finished batches, oldest first, until at most {@code keep} are pending. */
-    private void report(int keep) {
+    /** Waits for the oldest batches until at most {@code keep} are pending; their findings have been handed on. */
+    private void awaitBatches(int keep) {
         while (pending.size() > keep) {
             try {
-                pending.removeFirst().get().forEach(l -> accept(l.finding(), l.line()));
+                pending.removeFirst().get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("validation was interrupted", e);

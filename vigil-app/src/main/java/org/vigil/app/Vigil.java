@@ -19,6 +19,9 @@ public final class Vigil implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("validate")) {
+            ValidateCommand.prepareInBackground();
+        }
         System.exit(commandLine(System.out, System.err, args).execute(args));
     }
 

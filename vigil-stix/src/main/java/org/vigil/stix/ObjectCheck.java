@@ -16,7 +16,6 @@ final class ObjectCheck {
     /** STIX 2.1 type names begin with a letter and never hold two hyphens in a row (ids read type--uuid). */
     static final Pattern TYPE_NAME = Pattern.compile("(?=.{3,250}$)[a-z][a-z0-9]*(-[a-z0-9]+)*-?");
     /** STIX 2.1 property names begin with a letter. */
-    static final Pattern PROPERTY_NAME = Pattern.compile("[a-z][a-z0-9_]{2,249}");
     static final String PROPERTY_NAME_RULE = "a custom property name must be 3 to 250 characters of lowercase "
             + "ASCII letters, digits and underscores, and begin with a letter";
     /** STIX reserves the _ref and _refs suffixes for identifiers, in custom properties too. */
@@ -149,7 +148,7 @@ final class ObjectCheck {
                 continue;
             }
             String pointer = Findings.child("", name);
-            if (!PROPERTY_NAME.matcher(name).matches()) {
+            if (!isPropertyName(name)) {
                 findings.error("custom-property-name", pointer, "property '" + name + "' is not defined for "
                         + shape.name() + ", and " + PROPERTY_NAME_RULE);
             } else if (!declared) {
@@ -159,6 +158,24 @@ final class ObjectCheck {
             }
             customValue(name, e.getValue(), pointer);
         }
+    }
+
+    /**
+     * Whether a custom property's name is 3 to 250 lowercase ASCII letters, digits and underscores, beginning with a
+     * letter; by hand rather than a regular expression, since ATT&CK-like data asks it for nearly every object.
+     */
+    static boolean isPropertyName(String name) {
+        int n = name.length();
+        if (n < 3 || n > 250 || name.charAt(0) < 'a' || name.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The rules every property obeys, defined or not: no nulls, no empty lists, identifiers in *_ref(s). */

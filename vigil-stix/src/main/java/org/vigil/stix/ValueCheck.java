@@ -331,7 +331,7 @@ final class ValueCheck {
             if (shape.properties().containsKey(name)) {
                 continue;
             }
-            if (!ObjectCheck.PROPERTY_NAME.matcher(name).matches()) {
+            if (!ObjectCheck.isPropertyName(name)) {
                 findings.error("custom-property-name", Findings.child(pointer, name), "property '" + name
                         + "' is not defined for " + shape.name() + ", and " + ObjectCheck.PROPERTY_NAME_RULE);
             } else {
