@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,6 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -38,8 +38,8 @@ class PostgresFailoverTest {
     void aServerFollowsThePromotedStandbyAndKeepsEveryAcknowledgedWrite() throws Exception {
         Path primaryData = dir.resolve("pg-a");
         Path standbyData = dir.resolve("pg-b");
-        int primaryPort = freePort();
-        int standbyPort = freePort();
+        int primaryPort = PostgresServers.freePort();
+        int standbyPort = PostgresServers.freePort();
         EmbeddedPostgres primary = start(primaryData, primaryPort);
         primary.close();
         copyAsStandby(primaryData, standbyData, primaryPort);
@@ -60,7 +60,7 @@ class PostgresFailoverTest {
                 vigil.start();
                 List<String> acknowledged = new ArrayList<>();
                 for (int i = 0; i < 20; i++) {
-                    StixObject o = indicator("before " + i);
+                    StixObject o = Stix.indicator("before " + i);
                     assertEquals(202, vigil.as(ana).add(shared, o).status());
                     acknowledged.add(o.id());
                 }
@@ -78,7 +78,7 @@ class PostgresFailoverTest {
                 back.json().path("objects").forEach(o -> held.add(o.path("id").asText()));
                 assertTrue(held.containsAll(acknowledged), "every acknowledged object is on the promoted standby");
                 assertEquals(acknowledged.size(), held.size());
-                assertEquals(202, vigil.as(ana).add(shared, indicator("after")).status());
+                assertEquals(202, vigil.as(ana).add(shared, Stix.indicator("after")).status());
 
                 TestVigil.Run verify = vigil.cli("audit", "verify");
                 assertEquals(0, verify.code(), verify::toString);
@@ -91,15 +91,12 @@ class PostgresFailoverTest {
     }
 
     private static EmbeddedPostgres start(Path data, int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)
-                .setServerConfig("synchronous_commit", "on").start();
+        return PostgresServers.start(data, port, Map.of("synchronous_commit", "on"));
     }
 
     /** Every commit waits until the standby has it on disk too: the setting that makes a failover lose nothing. */
     private static EmbeddedPostgres startSynchronousPrimary(Path data, int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)
-                .setServerConfig("synchronous_commit", "on").setServerConfig("synchronous_standby_names", "*")
-                .start();
+        return PostgresServers.start(data, port, Map.of("synchronous_commit", "on", "synchronous_standby_names", "*"));
     }
 
     /**
@@ -163,18 +160,5 @@ class PostgresFailoverTest {
         } catch (IOException | RuntimeException e) {
             // nothing is left to stop
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static StixObject indicator(String name) {
-        return StixObject.builder("indicator", "indicator--" + UUID.randomUUID())
-                .put("created", "2026-12-06T10:00:00.000Z").put("modified", "2026-12-06T10:00:00.000Z")
-                .put("name", name).put("pattern", "[ipv4-addr:value = '198.51.100.7']").put("pattern_type", "stix")
-                .put("valid_from", "2026-12-06T10:00:00.000Z").build();
     }
 }

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.stix.StixObject;
 
 /**
  * PostgreSQL restarting under a running server: while it is away, TAXII clients get 503 with Retry-After (a TAXII
@@ -26,7 +24,7 @@ class PostgresRestartTest {
     @Test
     void whileTheDatabaseIsAwayClientsAreToldToRetryAndServiceResumesWhenItIsBack() throws Exception {
         Path pgData = dir.resolve("pg");
-        int port = freePort();
+        int port = PostgresServers.freePort();
         EmbeddedPostgres pg = start(pgData, port);
         try {
             Path data = dir.resolve("vigil");
@@ -40,7 +38,7 @@ class PostgresRestartTest {
                 vigil.grant(shared, ana, "read");
                 vigil.grant(shared, ana, "write");
                 vigil.start();
-                assertEquals(202, vigil.as(ana).add(shared, indicator("before")).status());
+                assertEquals(202, vigil.as(ana).add(shared, Stix.indicator("before")).status());
 
                 pg.close();
                 Taxii.Reply away = vigil.as(ana).get(Taxii.objects(shared));
@@ -48,7 +46,7 @@ class PostgresRestartTest {
                 assertEquals("5", away.header("Retry-After").orElse(null));
                 assertTrue(away.header("Content-Type").orElse("").startsWith("application/taxii+json"));
                 assertEquals("503", away.json().path("http_status").asText(), away.body());
-                assertEquals(503, vigil.as(ana).add(shared, indicator("while away")).status());
+                assertEquals(503, vigil.as(ana).add(shared, Stix.indicator("while away")).status());
 
                 pg = start(pgData, port);
                 Taxii.Reply back = vigil.as(ana).get(Taxii.objects(shared));
@@ -58,7 +56,7 @@ class PostgresRestartTest {
                 }
                 assertEquals(200, back.status(), back::toString);
                 assertEquals(1, back.json().path("objects").size(), "what was stored before is there, once");
-                assertEquals(202, vigil.as(ana).add(shared, indicator("after")).status());
+                assertEquals(202, vigil.as(ana).add(shared, Stix.indicator("after")).status());
             }
         } finally {
             pg.close();
@@ -66,19 +64,6 @@ class PostgresRestartTest {
     }
 
     private static EmbeddedPostgres start(Path data, int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static StixObject indicator(String name) {
-        return StixObject.builder("indicator", "indicator--" + UUID.randomUUID())
-                .put("created", "2026-12-06T10:00:00.000Z").put("modified", "2026-12-06T10:00:00.000Z")
-                .put("name", name).put("pattern", "[ipv4-addr:value = '198.51.100.7']").put("pattern_type", "stix")
-                .put("valid_from", "2026-12-06T10:00:00.000Z").build();
+        return PostgresServers.start(data, port, Map.of());
     }
 }
