@@ -293,19 +293,13 @@ final class SearchIndex {
      * the words, few by then, and sorts them). The planner cannot be trusted to choose between the two alone: its
      * estimate of how many rows a prefix matches is often far off.
      */
-    /**
-     * The statement reading one range of candidates on PostgreSQL: the next rows of the btree on (modified, doc_id)
-     * within the time filter, whatever they are, each with whether it passes the other filters and the words. The
-     * btree is then the only way to answer it, where filters in the WHERE clause let the planner, misjudging how
-     * many rows an audience keeps, scan the table and sort it.
-     */
-    SqlQuery candidates(SearchQuery q) {
-        List<Object> params = new ArrayList<>();
-        params.add(String.join(" & ", q.words().stream().map(w -> w + ":*").toList()));
-        String passes = "d.body @@ to_tsquery('simple', ?)" + filters(q, false, params);
-        StringBuilder sql = new StringBuilder("SELECT d.doc_id, d.collection_id, d.object_id, d.object_type, d.name,"
-                + " d.modified, d.tlp, d.created_by_ref, d.posted_by, d.red_to, " + passes
-                + " FROM search_docs d WHERE TRUE");
+    /** The PostgreSQL text query: every word, each as a prefix. */
+    private static String prefixQuery(SearchQuery q) {
+        return String.join(" & ", q.words().stream().map(w -> w + ":*").toList());
+    }
+
+    /** The query's time limits on modified, if any. */
+    private static void timeRange(SearchQuery q, StringBuilder sql, List<Object> params) {
         if (q.from() != null) {
             sql.append(" AND d.modified >= ?");
             params.add(Micros.of(q.from()));
@@ -314,6 +308,22 @@ final class SearchIndex {
             sql.append(" AND d.modified <= ?");
             params.add(Micros.of(q.to()));
         }
+    }
+
+    /**
+     * The statement reading one range of candidates on PostgreSQL: the next rows of the btree on (modified, doc_id)
+     * within the time filter, whatever they are, each with whether it passes the other filters and the words. The
+     * btree is then the only way to answer it, where filters in the WHERE clause let the planner, misjudging how
+     * many rows an audience keeps, scan the table and sort it.
+     */
+    SqlQuery candidates(SearchQuery q) {
+        List<Object> params = new ArrayList<>();
+        params.add(prefixQuery(q));
+        String passes = "d.body @@ to_tsquery('simple', ?)" + filters(q, false, params);
+        StringBuilder sql = new StringBuilder("SELECT d.doc_id, d.collection_id, d.object_id, d.object_type, d.name,"
+                + " d.modified, d.tlp, d.created_by_ref, d.posted_by, d.red_to, " + passes
+                + " FROM search_docs d WHERE TRUE");
+        timeRange(q, sql, params);
         if (q.after() != null) {
             sql.append(" AND (d.modified, d.doc_id) < (?, ?)");
             params.add(q.after().modifiedMicros());
@@ -542,17 +552,10 @@ final class SearchIndex {
             }
         } else {
             sql.append("search_docs d WHERE d.body @@ to_tsquery('simple', ?)");
-            params.add(String.join(" & ", q.words().stream().map(w -> w + ":*").toList()));
+            params.add(prefixQuery(q));
         }
         sql.append(filters(q, placeFirst, params));
-        if (q.from() != null) {
-            sql.append(" AND d.modified >= ?");
-            params.add(Micros.of(q.from()));
-        }
-        if (q.to() != null) {
-            sql.append(" AND d.modified <= ?");
-            params.add(Micros.of(q.to()));
-        }
+        timeRange(q, sql, params);
         if (sqlite) {
             // On SQLite the key alone is the order: the modified millisecond, then arrival.
             if (q.after() != null && placeFirst) {
