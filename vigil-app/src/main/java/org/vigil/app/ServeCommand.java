@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--demo", description = "Start on a throwaway data directory with ATT&CK for ICS and a demo user.")
     boolean demo;
+
+    /** Counted down once the server and its background work have closed, so that a shutdown may end. */
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     @Override
     public Integer call() throws Exception {
@@ -94,6 +98,7 @@ final class ServeCommand implements Callable<Integer> {
             if (throwaway != null) {
                 deleteTree(throwaway);
             }
+            closed.countDown();
         }
         return 0;
     }
@@ -121,14 +126,17 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Blocks until the process is asked to stop (Ctrl-C, SIGTERM); resources close on the way out. */
-    private static void awaitShutdown() throws InterruptedException {
+    private void awaitShutdown() throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
-        Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log().info("stopping");
             stop.countDown();
+            // Waits for the resources to close, not for this command's thread to end: that thread then calls
+            // System.exit, which waits for this hook, and the two would wait on each other until the timeout.
             try {
-                main.join(10_000);
+                if (!closed.await(10, TimeUnit.SECONDS)) {
+                    log().warn("stopped before everything had closed (still closing after 10 s)");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
