@@ -81,8 +81,8 @@ final class CollectionCommand {
         }
     }
 
-    @Command(name = "grant", mixinStandardHelpOptions = true, description = "Let a user read or write a collection.")
-    static final class GrantAccess extends AdminCommand {
+    /** A user's right to read or write a collection, given or taken: the arguments and their checks, once. */
+    abstract static class AccessChange extends AdminCommand {
         @Parameters(index = "0", paramLabel = "COLLECTION", description = "Id, alias or title.")
         String collection;
 
@@ -94,7 +94,6 @@ final class CollectionCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = out();
             boolean write = switch (right) {
                 case "read" -> false;
                 case "write" -> true;
@@ -103,39 +102,31 @@ final class CollectionCommand {
             try (Installation hub = open()) {
                 Collection c = hub.collection(collection);
                 User u = user(hub, user);
-                hub.admin.grant(hub.cli("collection grant"), c, u, !write, write);
-                out.println(u.name() + " may now " + right + " " + c.title());
+                out().println(change(hub, c, u, write));
                 return 0;
             }
+        }
+
+        /** Makes the change and says what it did. */
+        abstract String change(Installation hub, Collection c, User u, boolean write);
+    }
+
+    @Command(name = "grant", mixinStandardHelpOptions = true, description = "Let a user read or write a collection.")
+    static final class GrantAccess extends AccessChange {
+        @Override
+        String change(Installation hub, Collection c, User u, boolean write) {
+            hub.admin.grant(hub.cli("collection grant"), c, u, !write, write);
+            return u.name() + " may now " + right + " " + c.title();
         }
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true,
             description = "Take away a user's right to read or write a collection.")
-    static final class RevokeAccess extends AdminCommand {
-        @Parameters(index = "0", paramLabel = "COLLECTION", description = "Id, alias or title.")
-        String collection;
-
-        @Parameters(index = "1", paramLabel = "USER")
-        String user;
-
-        @Parameters(index = "2", paramLabel = "read|write")
-        String right;
-
+    static final class RevokeAccess extends AccessChange {
         @Override
-        public Integer call() {
-            boolean write = switch (right) {
-                case "read" -> false;
-                case "write" -> true;
-                default -> throw new Settings.SettingsException("the right must be read or write, not '" + right + "'");
-            };
-            try (Installation hub = open()) {
-                Collection c = hub.collection(collection);
-                User u = user(hub, user);
-                hub.admin.revoke(hub.cli("collection revoke"), c, u, !write, write);
-                out().println(u.name() + " may no longer " + right + " " + c.title());
-                return 0;
-            }
+        String change(Installation hub, Collection c, User u, boolean write) {
+            hub.admin.revoke(hub.cli("collection revoke"), c, u, !write, write);
+            return u.name() + " may no longer " + right + " " + c.title();
         }
     }
 
