@@ -31,18 +31,30 @@ class OpenApiTest {
     @TempDir
     Path dir;
 
+    /** An analyst who reads and writes the collection "shared", and the OpenAPI document the server gives. */
+    private record Served(TestVigil.Account ana, UUID shared, JsonNode document) {
+    }
+
+    private static Served serve(TestVigil vigil) throws Exception {
+        vigil.org("Agency", true);
+        TestVigil.Account ana = vigil.user("ana", "Agency", "analyst");
+        UUID shared = vigil.collection("Shared", "shared");
+        vigil.grant(shared, ana, "read");
+        vigil.grant(shared, ana, "write");
+        vigil.start();
+        JsonNode doc = Taxii.JSON.readTree(HTTP.send(HttpRequest.newBuilder(
+                URI.create(vigil.base() + "/api/v1/openapi.json")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        return new Served(ana, shared, doc);
+    }
+
     @Test
     void everyTaxiiAnswerMatchesTheSchemaTheDocumentGivesForIt() throws Exception {
         try (TestVigil vigil = TestVigil.create(StoreKind.SQLITE, dir)) {
-            vigil.org("Agency", true);
-            TestVigil.Account ana = vigil.user("ana", "Agency", "analyst");
-            UUID shared = vigil.collection("Shared", "shared");
-            vigil.grant(shared, ana, "read");
-            vigil.grant(shared, ana, "write");
-            vigil.start();
-            JsonNode doc = Taxii.JSON.readTree(HTTP.send(HttpRequest.newBuilder(
-                    URI.create(vigil.base() + "/api/v1/openapi.json")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            Served served = serve(vigil);
+            TestVigil.Account ana = served.ana();
+            UUID shared = served.shared();
+            JsonNode doc = served.document();
             Taxii taxii = vigil.as(ana);
             String id = "indicator--" + UUID.randomUUID();
             Taxii.Reply added = taxii.add(shared, indicator(id, "2026-12-06T10:00:00.000Z"),
@@ -72,15 +84,10 @@ class OpenApiTest {
     @Test
     void everyApiV1AnswerMatchesTheSchemaTheDocumentGivesForIt() throws Exception {
         try (TestVigil vigil = TestVigil.create(StoreKind.SQLITE, dir)) {
-            vigil.org("Agency", true);
-            TestVigil.Account ana = vigil.user("ana", "Agency", "analyst");
-            UUID shared = vigil.collection("Shared", "shared");
-            vigil.grant(shared, ana, "read");
-            vigil.grant(shared, ana, "write");
-            vigil.start();
-            JsonNode doc = Taxii.JSON.readTree(HTTP.send(HttpRequest.newBuilder(
-                    URI.create(vigil.base() + "/api/v1/openapi.json")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            Served served = serve(vigil);
+            TestVigil.Account ana = served.ana();
+            UUID shared = served.shared();
+            JsonNode doc = served.document();
             String id = "indicator--" + UUID.randomUUID();
             assertEquals(202, vigil.as(ana).add(shared, indicator(id, "2026-12-06T10:00:00.000Z")).status());
             URI base = vigil.base();
